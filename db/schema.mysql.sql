@@ -1,0 +1,329 @@
+﻿CREATE TABLE IF NOT EXISTS `__EFMigrationsHistory` (
+    `MigrationId` varchar(150) CHARACTER SET utf8mb4 NOT NULL,
+    `ProductVersion` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+    CONSTRAINT `PK___EFMigrationsHistory` PRIMARY KEY (`MigrationId`)
+) CHARACTER SET=utf8mb4;
+
+START TRANSACTION;
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    ALTER DATABASE CHARACTER SET utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `audit_records` (
+        `Id` bigint NOT NULL AUTO_INCREMENT,
+        `AtUtc` datetime(6) NOT NULL,
+        `Actor` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `ActorRole` varchar(16) CHARACTER SET utf8mb4 NULL,
+        `EntityType` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `EntityId` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `Action` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Before` longtext CHARACTER SET utf8mb4 NULL,
+        `After` longtext CHARACTER SET utf8mb4 NULL,
+        `CorrelationId` varchar(64) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_audit_records` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `OpenIddictApplications` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `ApplicationType` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `ClientId` varchar(100) CHARACTER SET utf8mb4 NULL,
+        `ClientSecret` longtext CHARACTER SET utf8mb4 NULL,
+        `ClientType` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `ConcurrencyToken` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `ConsentType` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `DisplayName` longtext CHARACTER SET utf8mb4 NULL,
+        `DisplayNames` longtext CHARACTER SET utf8mb4 NULL,
+        `JsonWebKeySet` longtext CHARACTER SET utf8mb4 NULL,
+        `Permissions` longtext CHARACTER SET utf8mb4 NULL,
+        `PostLogoutRedirectUris` longtext CHARACTER SET utf8mb4 NULL,
+        `Properties` longtext CHARACTER SET utf8mb4 NULL,
+        `RedirectUris` longtext CHARACTER SET utf8mb4 NULL,
+        `Requirements` longtext CHARACTER SET utf8mb4 NULL,
+        `Settings` longtext CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_OpenIddictApplications` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `OpenIddictScopes` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `ConcurrencyToken` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `Description` longtext CHARACTER SET utf8mb4 NULL,
+        `Descriptions` longtext CHARACTER SET utf8mb4 NULL,
+        `DisplayName` longtext CHARACTER SET utf8mb4 NULL,
+        `DisplayNames` longtext CHARACTER SET utf8mb4 NULL,
+        `Name` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `Properties` longtext CHARACTER SET utf8mb4 NULL,
+        `Resources` longtext CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_OpenIddictScopes` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `staff_users` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `UserName` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `DisplayName` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Role` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `PasswordHash` varchar(256) CHARACTER SET utf8mb4 NOT NULL,
+        `IsActive` tinyint(1) NOT NULL,
+        `FailedSignIns` int NOT NULL,
+        `LockedUntilUtc` datetime(6) NULL,
+        `CreatedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_staff_users` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `OpenIddictAuthorizations` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `ApplicationId` char(36) COLLATE ascii_general_ci NULL,
+        `ConcurrencyToken` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `CreationDate` datetime(6) NULL,
+        `Properties` longtext CHARACTER SET utf8mb4 NULL,
+        `Scopes` longtext CHARACTER SET utf8mb4 NULL,
+        `Status` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `Subject` varchar(400) CHARACTER SET utf8mb4 NULL,
+        `Type` varchar(50) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_OpenIddictAuthorizations` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId` FOREIGN KEY (`ApplicationId`) REFERENCES `OpenIddictApplications` (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE TABLE `OpenIddictTokens` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `ApplicationId` char(36) COLLATE ascii_general_ci NULL,
+        `AuthorizationId` char(36) COLLATE ascii_general_ci NULL,
+        `ConcurrencyToken` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `CreationDate` datetime(6) NULL,
+        `ExpirationDate` datetime(6) NULL,
+        `Payload` longtext CHARACTER SET utf8mb4 NULL,
+        `Properties` longtext CHARACTER SET utf8mb4 NULL,
+        `RedemptionDate` datetime(6) NULL,
+        `ReferenceId` varchar(100) CHARACTER SET utf8mb4 NULL,
+        `Status` varchar(50) CHARACTER SET utf8mb4 NULL,
+        `Subject` varchar(400) CHARACTER SET utf8mb4 NULL,
+        `Type` varchar(150) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_OpenIddictTokens` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_OpenIddictTokens_OpenIddictApplications_ApplicationId` FOREIGN KEY (`ApplicationId`) REFERENCES `OpenIddictApplications` (`Id`),
+        CONSTRAINT `FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId` FOREIGN KEY (`AuthorizationId`) REFERENCES `OpenIddictAuthorizations` (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE INDEX `IX_audit_records_AtUtc` ON `audit_records` (`AtUtc`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE INDEX `IX_audit_records_EntityType_EntityId` ON `audit_records` (`EntityType`, `EntityId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE UNIQUE INDEX `IX_OpenIddictApplications_ClientId` ON `OpenIddictApplications` (`ClientId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE INDEX `IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type` ON `OpenIddictAuthorizations` (`ApplicationId`, `Status`, `Subject`, `Type`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE UNIQUE INDEX `IX_OpenIddictScopes_Name` ON `OpenIddictScopes` (`Name`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE INDEX `IX_OpenIddictTokens_ApplicationId_Status_Subject_Type` ON `OpenIddictTokens` (`ApplicationId`, `Status`, `Subject`, `Type`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE INDEX `IX_OpenIddictTokens_AuthorizationId` ON `OpenIddictTokens` (`AuthorizationId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE UNIQUE INDEX `IX_OpenIddictTokens_ReferenceId` ON `OpenIddictTokens` (`ReferenceId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    CREATE UNIQUE INDEX `IX_staff_users_UserName` ON `staff_users` (`UserName`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261126233433_Initial') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261126233433_Initial', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+COMMIT;
+

@@ -1,0 +1,35 @@
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Audit;
+
+public sealed record AuditRecordResponse(long Id, DateTime AtUtc, string Actor, string? ActorRole, string EntityType,
+    string EntityId, string Action, string? Before, string? After, string? CorrelationId);
+
+/// <summary>The audit trail, readable by administrators and auditors.</summary>
+public static class AuditApi
+{
+    public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditReaders);
+        group.MapGet("/records", List);
+        return group;
+    }
+
+    private static async Task<Ok<Page<AuditRecordResponse>>> List(CooperativeDbContext db, string? entityType, string? entityId,
+        string? actor, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = db.AuditRecords.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(entityType)) query = query.Where(r => r.EntityType == entityType);
+        if (!string.IsNullOrWhiteSpace(entityId)) query = query.Where(r => r.EntityId == entityId);
+        if (!string.IsNullOrWhiteSpace(actor)) query = query.Where(r => r.Actor == actor);
+        var result = await query.OrderByDescending(r => r.Id)
+            .Select(r => new AuditRecordResponse(r.Id, r.AtUtc, r.Actor, r.ActorRole, r.EntityType, r.EntityId, r.Action,
+                r.Before, r.After, r.CorrelationId))
+            .ToPageAsync(page, pageSize, ct);
+        return TypedResults.Ok(result);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography.X509Certificates;
+using Cooperative.Api.Data;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Cooperative.Api.Auth;
+
+public static class AuthSetup
+{
+    public const string TestingEnvironment = "Testing";
+
+    /// <summary>
+    /// The embedded OpenIddict token server (unless <c>Authentication:Authority</c> names an external one) and
+    /// standard OpenIddict validation of the signed JWT access tokens, with one policy per role set.
+    /// </summary>
+    public static IServiceCollection AddCooperativeAuth(this IServiceCollection services, IConfiguration config,
+        IHostEnvironment env)
+    {
+        var authority = config["Authentication:Authority"];
+        var allowHttp = env.IsDevelopment() || env.IsEnvironment(TestingEnvironment);
+        var openIddict = services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<CooperativeDbContext>().ReplaceDefaultEntities<Guid>());
+
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            openIddict.AddServer(o =>
+            {
+                o.SetTokenEndpointUris("connect/token");
+                o.AllowPasswordFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
+                o.AcceptAnonymousClients();
+                o.RegisterScopes(Scopes.OfflineAccess, Scopes.Roles, "api");
+                o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
+                o.SetRefreshTokenLifetime(TimeSpan.FromHours(12));
+                // Plain signed JWTs, so that any OIDC-aware resource server can validate them.
+                o.DisableAccessTokenEncryption();
+                AddKeys(o, config, env);
+                var aspNet = o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (allowHttp) aspNet.DisableTransportSecurityRequirement();
+            });
+            openIddict.AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.AddAudiences(CooperativeClaims.Audience);
+                o.UseAspNetCore();
+            });
+        }
+        else
+        {
+            // An external authority (Keycloak, Duende IdentityServer...) issues the tokens; its keys are read
+            // from its discovery document.
+            openIddict.AddValidation(o =>
+            {
+                o.SetIssuer(authority);
+                o.AddAudiences(config["Authentication:Audience"] ?? CooperativeClaims.Audience);
+                o.UseSystemNetHttp();
+                o.UseAspNetCore();
+            });
+        }
+
+        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor))
+            .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
+        return services;
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder o, IConfiguration config, IHostEnvironment env)
+    {
+        if (env.IsEnvironment(TestingEnvironment))
+        {
+            o.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+            return;
+        }
+        if (env.IsDevelopment() && string.IsNullOrEmpty(config["Authentication:SigningCertificate:Path"]))
+        {
+            o.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+            return;
+        }
+        o.AddSigningCertificate(LoadCertificate(config, "SigningCertificate"));
+        o.AddEncryptionCertificate(LoadCertificate(config, config["Authentication:EncryptionCertificate:Path"] is { Length: > 0 }
+            ? "EncryptionCertificate" : "SigningCertificate"));
+    }
+
+    /// <summary>Outside Development the token server refuses to start without a real certificate.</summary>
+    private static X509Certificate2 LoadCertificate(IConfiguration config, string name)
+    {
+        var path = config[$"Authentication:{name}:Path"];
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+            throw new InvalidOperationException(
+                $"Authentication:{name}:Path must name a PKCS#12 certificate file outside Development (got '{path}').");
+        return X509CertificateLoader.LoadPkcs12FromFile(path, config[$"Authentication:{name}:Password"],
+            X509KeyStorageFlags.EphemeralKeySet);
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+    public const string AuditReaders = "audit-readers";
+    public const string Authenticated = "authenticated";
+}

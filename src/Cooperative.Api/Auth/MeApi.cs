@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Cooperative.Api.Auth;
+
+public sealed record MeResponse(string Subject, string? Name, string? Role, string? FacilityCode);
+
+public static class MeApi
+{
+    /// <summary>Who the token says the caller is; any signed-in caller may ask.</summary>
+    public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
+                user.FindFirstValue(Claims.Subject) ?? "",
+                user.FindFirstValue(Claims.Name),
+                user.FindFirstValue(Claims.Role),
+                user.FindFirstValue(CooperativeClaims.FacilityCode))))
+            .WithTags("Auth")
+            .RequireAuthorization(Policies.Authenticated);
+        return routes;
+    }
+}

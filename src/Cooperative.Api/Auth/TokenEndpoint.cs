@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Cooperative.Api.Audit;
+using Cooperative.Api.Data;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Cooperative.Api.Auth;
+
+/// <summary>
+/// The token endpoint (<c>/connect/token</c>): OpenIddict has already validated the protocol; this decides
+/// who the caller is. Password grant for staff, client credentials for facility systems, refresh tokens.
+/// Error descriptions are English: OAuth 2.0 allows only ASCII in <c>error_description</c>.
+/// </summary>
+public static class TokenEndpoint
+{
+    public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/connect/token", Exchange).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> Exchange(HttpContext http, CooperativeDbContext db,
+        IPasswordHasher<StaffUser> hasher, IOpenIddictApplicationManager applications, TimeProvider clock)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (request.IsPasswordGrantType())
+        {
+            var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == request.Username);
+            if (user is null || !user.IsActive) return Reject("The user name or password is wrong.");
+            if (user.IsLockedOut(now)) return Reject("The account is locked after repeated wrong passwords; try later or ask an administrator.");
+            if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
+            {
+                user.RecordFailedSignIn(now);
+                await db.SaveChangesAsync();
+                return Reject("The user name or password is wrong.");
+            }
+            user.RecordSuccessfulSignIn();
+            RecordSignIn(db, http, "StaffUser", user.UserName, user.Role, now);
+            await db.SaveChangesAsync();
+            return SignIn(StaffIdentity(user), request.GetScopes());
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("The client was validated by OpenIddict but cannot be found.");
+            var properties = await applications.GetPropertiesAsync(application);
+            if (!properties.TryGetValue(CooperativeClaims.FacilityCode, out var code) || code.ValueKind != JsonValueKind.String)
+                return Reject("This client is not bound to a designated facility.");
+            var identity = NewIdentity();
+            identity.SetClaim(Claims.Subject, request.ClientId)
+                .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
+                .SetClaim(Claims.Role, Roles.Facility)
+                .SetClaim(CooperativeClaims.FacilityCode, code.GetString());
+            RecordSignIn(db, http, "FacilityClient", request.ClientId!, Roles.Facility, now);
+            await db.SaveChangesAsync();
+            return SignIn(identity, request.GetScopes());
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var subject = result.Principal?.GetClaim(Claims.Subject);
+            var user = subject is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == subject);
+            if (user is null || !user.IsActive || user.IsLockedOut(now)) return Reject("The session is no longer valid; sign in again.");
+            return SignIn(StaffIdentity(user), result.Principal!.GetScopes());
+        }
+
+        return Results.Forbid(ErrorProperties(Errors.UnsupportedGrantType, "This grant type is not supported."),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static ClaimsIdentity StaffIdentity(StaffUser user)
+    {
+        var identity = NewIdentity();
+        identity.SetClaim(Claims.Subject, user.UserName)
+            .SetClaim(Claims.Name, user.DisplayName)
+            .SetClaim(Claims.Role, user.Role);
+        return identity;
+    }
+
+    private static ClaimsIdentity NewIdentity() =>
+        new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+
+    private static IResult SignIn(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
+        identity.SetScopes(scopes);
+        identity.SetResources(CooperativeClaims.Audience);
+        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static void RecordSignIn(CooperativeDbContext db, HttpContext http, string type, string id, string role, DateTime now) =>
+        db.AuditRecords.Add(new AuditRecord
+        {
+            AtUtc = now, Actor = id, ActorRole = role, EntityType = type, EntityId = id,
+            Action = "signed-in", CorrelationId = Infrastructure.CorrelationId.Of(http),
+        });
+
+    private static IResult Reject(string description) =>
+        Results.Forbid(ErrorProperties(Errors.InvalidGrant, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+}

@@ -1,0 +1,37 @@
+using Cooperative.Api.Audit;
+using Cooperative.Api.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cooperative.Api.Data;
+
+internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> b)
+    {
+        b.ToTable("staff_users");
+        b.HasKey(u => u.Id);
+        b.Property(u => u.UserName).HasMaxLength(64);
+        b.HasIndex(u => u.UserName).IsUnique();
+        b.Property(u => u.DisplayName).HasMaxLength(64);
+        b.Property(u => u.Role).HasMaxLength(16);
+        b.Property(u => u.PasswordHash).HasMaxLength(256);
+    }
+}
+
+internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> b)
+    {
+        b.ToTable("audit_records");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Actor).HasMaxLength(128);
+        b.Property(r => r.ActorRole).HasMaxLength(16);
+        b.Property(r => r.EntityType).HasMaxLength(64);
+        b.Property(r => r.EntityId).HasMaxLength(128);
+        b.Property(r => r.Action).HasMaxLength(32);
+        b.Property(r => r.CorrelationId).HasMaxLength(64);
+        b.HasIndex(r => new { r.EntityType, r.EntityId });
+        b.HasIndex(r => r.AtUtc);
+    }
+}

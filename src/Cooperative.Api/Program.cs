@@ -1,0 +1,45 @@
+using Cooperative.Api.Audit;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Staff;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+builder.Services.AddScoped<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
+builder.Services.AddCooperativeDatabase(builder.Configuration);
+builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
+builder.Services.AddCooperativeProblemDetails();
+builder.Services.AddCooperativeHealth();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCommand.RunAsync(app, args);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCorrelationId();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapCooperativeHealth();
+app.MapTokenEndpoint();
+app.MapMeApi();
+app.MapStaffApi();
+app.MapAuditApi();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

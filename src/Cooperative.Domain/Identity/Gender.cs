@@ -1,0 +1,11 @@
+namespace Cooperative.Domain.Identity;
+
+/// <summary>Gender (性别) as encoded in the 17th digit of a resident ID number.</summary>
+public enum Gender
+{
+    /// <summary>男 (odd 17th digit).</summary>
+    Male,
+
+    /// <summary>女 (even 17th digit).</summary>
+    Female,
+}

@@ -1,0 +1,14 @@
+namespace Cooperative.Domain.Reimbursement;
+
+/// <summary>Status of a bill item against the drug and service catalogue (药品和诊疗目录).</summary>
+public enum CatalogueStatus
+{
+    /// <summary>目录内 (甲类): fully eligible.</summary>
+    Covered,
+
+    /// <summary>部分自付 (乙类): the patient first pays a share, the rest is eligible.</summary>
+    PartlyCovered,
+
+    /// <summary>目录外 / 自费: not eligible at all.</summary>
+    Excluded,
+}

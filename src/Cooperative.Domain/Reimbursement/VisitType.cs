@@ -1,0 +1,11 @@
+namespace Cooperative.Domain.Reimbursement;
+
+/// <summary>Kind of treatment claimed (就诊类型).</summary>
+public enum VisitType
+{
+    /// <summary>住院 (inpatient admission).</summary>
+    Inpatient,
+
+    /// <summary>门诊 (outpatient visit).</summary>
+    Outpatient,
+}

@@ -1,0 +1,40 @@
+using Cooperative.Api.Data;
+using Cooperative.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Cooperative.Api.Tests.Foundation;
+
+public sealed class SchemaTests
+{
+    [Fact]
+    public void The_committed_mysql_schema_script_matches_the_migrations()
+    {
+        using var db = MySqlDesignTimeFactory.Create();
+        var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var committed = File.ReadAllText(Path.Combine(TestServer.RepositoryRoot, "db", "schema.mysql.sql"));
+
+        Normalize(committed).Should().Be(Normalize(expected),
+            "db/schema.mysql.sql is stale: run db/generate-schema.sh after adding a migration");
+    }
+
+    [Fact]
+    public void The_mysql_migrations_cover_the_whole_model()
+    {
+        using var db = MySqlDesignTimeFactory.Create();
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a MySQL migration");
+    }
+
+    [Fact]
+    public void The_sqlite_migrations_cover_the_whole_model()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+
+        db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a SQLite migration");
+    }
+
+    private static string Normalize(string sql) => sql.TrimStart('\uFEFF').ReplaceLineEndings("\n").Trim();
+}

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Cooperative.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API in process, on a database of its own (MariaDB by default, SQLite where a test says so),
+/// with the demo accounts of the Development configuration. Tokens come from the real token endpoint.
+/// </summary>
+public sealed class CooperativeApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    private CooperativeApp(Dictionary<string, string?> settings, string environment)
+    {
+        _settings = settings;
+        _environment = environment;
+    }
+
+    public MariaDbDatabase? Database { get; private init; }
+
+    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    {
+        var database = await MariaDbDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "MySql",
+            ["Database:ServerVersion"] = "10.11.0-mariadb",
+            ["ConnectionStrings:Cooperative"] = database.ConnectionString,
+        };
+        configure?.Invoke(settings);
+        var app = new CooperativeApp(settings, "Testing") { Database = database };
+        _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
+        return app;
+    }
+
+    public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Cooperative"] = $"Data Source={file}",
+        };
+        configure?.Invoke(settings);
+        return new CooperativeApp(settings, environment);
+    }
+
+    // UseSetting, not ConfigureAppConfiguration: Program reads its configuration before Build(), and only
+    // host settings are visible that early with the minimal hosting model.
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        if (_environment == "Testing")
+        {
+            var contentRoot = Path.Combine(TestServer.RepositoryRoot, "src", "Cooperative.Api");
+            var development = new ConfigurationBuilder()
+                .AddJsonFile(Path.Combine(contentRoot, "appsettings.Development.json"), optional: false).Build();
+            foreach (var (key, value) in development.AsEnumerable().Where(kv => kv.Value is not null))
+                builder.UseSetting(key, value);
+        }
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        var response = await PasswordGrantAsync(userName, password);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.IsSuccessStatusCode.Should().BeTrue($"the token endpoint said {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> PasswordGrantAsync(string userName, string password) =>
+        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = userName, ["password"] = password,
+        }));
+
+    public Task<HttpResponseMessage> ClientCredentialsGrantAsync(string clientId, string secret) =>
+        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+
+    /// <summary>A client signed in as the demo user of a role (admin, window, reviewer, auditor).</summary>
+    public async Task<HttpClient> ClientForAsync(string role)
+    {
+        var token = await TokenAsync(role, DemoPassword(role));
+        return WithToken(token);
+    }
+
+    public async Task<HttpClient> FacilityClientAsync(string facilityCode = "H0001")
+    {
+        var response = await ClientCredentialsGrantAsync($"facility-{facilityCode}", $"demo-facility-{facilityCode}");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.IsSuccessStatusCode.Should().BeTrue($"the token endpoint said {body}");
+        return WithToken(body.GetProperty("access_token").GetString()!);
+    }
+
+    public static string DemoPassword(string role) => $"demo-{role}-2026";
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using MySqlConnector;
+
+namespace Cooperative.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The MariaDB server the integration tests use: <c>COOPERATIVE_TEST_MYSQL</c> (a connection string to a
+/// server where the account may create databases), set by <c>tests/run.sh</c>. When it is not set, the local
+/// server from <c>db/mariadb-start.sh</c> is started (and installed if missing), so that a plain
+/// <c>dotnet test</c> works too.
+/// </summary>
+public static class TestServer
+{
+    private static readonly Lazy<string> Server = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string ConnectionString => Server.Value;
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string Resolve()
+    {
+        var configured = Environment.GetEnvironmentVariable("COOPERATIVE_TEST_MYSQL");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var start = Process.Start(new ProcessStartInfo("bash", Path.Combine(RepositoryRoot, "db", "mariadb-start.sh"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = start.StandardOutput.ReadToEnd();
+        var errors = start.StandardError.ReadToEnd();
+        start.WaitForExit();
+        if (start.ExitCode != 0) throw new InvalidOperationException($"db/mariadb-start.sh failed: {errors}");
+        return output.Trim().Split('\n').Last();
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cooperative.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cooperative.sln not found above the test binaries.");
+    }
+}
+
+/// <summary>A database of its own for one test, dropped when the test ends: no test shares state with another.</summary>
+public sealed class MariaDbDatabase : IAsyncDisposable
+{
+    private MariaDbDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    public static async Task<MariaDbDatabase> CreateAsync()
+    {
+        var name = $"coop_t_{Guid.NewGuid():N}"[..30];
+        await ExecuteOnServerAsync($"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = name };
+        return new MariaDbDatabase(name, builder.ConnectionString);
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new MySqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        MySqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS `{Name}`");
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
+        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "" };
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
