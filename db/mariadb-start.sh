@@ -6,6 +6,8 @@
 #   COOP_DB_DIR   data folder            (default: <repo>/.data/mariadb)
 #   COOP_DB_PORT  TCP port               (default: 3307)
 #   COOP_DB_USER / COOP_DB_PASSWORD      account created for the API and the tests (default: cooperative / cooperative)
+#   COOP_DB_FAST=1  trade durability for speed (tests only: each test creates and migrates a database of its
+#                   own, and durable DDL costs seconds a test). Benchmarks run the durable default.
 # Prints the connection string on its last line.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +35,11 @@ alive() {
   [ "$state" != "Z" ] && [ "$state" != "X" ]
 }
 
+fast=()
+if [ "${COOP_DB_FAST:-0}" = 1 ]; then
+  fast=(--innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 --innodb-file-per-table=0 --sync-binlog=0)
+fi
+
 mkdir -p "$dir"
 if ! alive; then
   rm -f "$pidfile" "$sock"
@@ -42,7 +49,7 @@ if ! alive; then
   fi
   nohup mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --pid-file="$pidfile" \
     --port="$port" --bind-address=127.0.0.1 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --max-connections=500 --innodb-buffer-pool-size=1G --log-error="$log" >/dev/null 2>&1 &
+    --max-connections=500 --innodb-buffer-pool-size=1G --log-error="$log" "${fast[@]}" >/dev/null 2>&1 &
 fi
 
 for _ in $(seq 1 120); do

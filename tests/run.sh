@@ -7,7 +7,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export COOP_DB_DIR=${COOP_DB_DIR:-$repo/.data/mariadb-test}
-export COOP_DB_PORT=${COOP_DB_PORT:-3308}
+export COOP_DB_PORT=${COOP_DB_PORT:-3308} COOP_DB_FAST=${COOP_DB_FAST:-1}
 
 pidfile="$COOP_DB_DIR/mariadb.pid"
 already_running=0

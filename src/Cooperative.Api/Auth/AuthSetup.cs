@@ -68,7 +68,7 @@ public static class AuthSetup
 
     private static void AddKeys(OpenIddictServerBuilder o, IConfiguration config, IHostEnvironment env)
     {
-        if (env.IsEnvironment(TestingEnvironment))
+        if (env.IsEnvironment(TestingEnvironment) && string.IsNullOrEmpty(config["Authentication:SigningCertificate:Path"]))
         {
             o.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
             return;

@@ -32,6 +32,8 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "MySql",
             ["Database:ServerVersion"] = "10.11.0-mariadb",
             ["ConnectionStrings:Cooperative"] = database.ConnectionString,
+            // One certificate for the whole run: generating ephemeral RSA keys for every app costs seconds.
+            ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
         var app = new CooperativeApp(settings, "Testing") { Database = database };

@@ -5,6 +5,11 @@ namespace Cooperative.Api.Tests.Infrastructure;
 
 public static class TestCertificates
 {
+    private static readonly Lazy<string> SharedCertificate = new(WriteSelfSigned);
+
+    /// <summary>One certificate file for every app of the test run.</summary>
+    public static string Shared => SharedCertificate.Value;
+
     /// <summary>A throwaway self-signed PKCS#12 certificate usable for signing and encryption.</summary>
     public static string WriteSelfSigned()
     {
