@@ -325,5 +325,268 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `journal_entries` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Date` date NOT NULL,
+        `Period` int NOT NULL,
+        `Description` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `SourceType` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `SourceId` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `ReversesEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `CorrectsPeriod` int NULL,
+        `PostedUtc` datetime(6) NOT NULL,
+        `PostedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_journal_entries` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_journal_entries_journal_entries_ReversesEntryId` FOREIGN KEY (`ReversesEntryId`) REFERENCES `journal_entries` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `journal_sequences` (
+        `Year` int NOT NULL,
+        `Next` int NOT NULL,
+        CONSTRAINT `PK_journal_sequences` PRIMARY KEY (`Year`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `ledger_accounts` (
+        `Code` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Type` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_ledger_accounts` PRIMARY KEY (`Code`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `ledger_periods` (
+        `Period` int NOT NULL,
+        `IsClosed` tinyint(1) NOT NULL,
+        `ClosedUtc` datetime(6) NULL,
+        `ClosedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_ledger_periods` PRIMARY KEY (`Period`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `townships` (
+        `Code` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `RuralPopulation` int NOT NULL,
+        CONSTRAINT `PK_townships` PRIMARY KEY (`Code`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `journal_lines` (
+        `EntryId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `LineNo` int NOT NULL,
+        `AccountCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Debit` decimal(18,2) NOT NULL,
+        `Credit` decimal(18,2) NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NULL,
+        `Date` date NOT NULL,
+        `Period` int NOT NULL,
+        CONSTRAINT `PK_journal_lines` PRIMARY KEY (`EntryId`, `LineNo`),
+        CONSTRAINT `FK_journal_lines_journal_entries_EntryId` FOREIGN KEY (`EntryId`) REFERENCES `journal_entries` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_journal_lines_ledger_accounts_AccountCode` FOREIGN KEY (`AccountCode`) REFERENCES `ledger_accounts` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE TABLE `villages` (
+        `Code` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `TownshipCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_villages` PRIMARY KEY (`Code`),
+        CONSTRAINT `FK_villages_townships_TownshipCode` FOREIGN KEY (`TownshipCode`) REFERENCES `townships` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE UNIQUE INDEX `IX_journal_entries_Number` ON `journal_entries` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE INDEX `IX_journal_entries_Period_Date` ON `journal_entries` (`Period`, `Date`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE UNIQUE INDEX `IX_journal_entries_ReversesEntryId` ON `journal_entries` (`ReversesEntryId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE INDEX `IX_journal_entries_SourceType_SourceId` ON `journal_entries` (`SourceType`, `SourceId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE INDEX `IX_journal_lines_AccountCode_Date_Debit_Credit` ON `journal_lines` (`AccountCode`, `Date`, `Debit`, `Credit`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE INDEX `IX_journal_lines_FacilityCode_Period` ON `journal_lines` (`FacilityCode`, `Period`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    CREATE UNIQUE INDEX `IX_villages_TownshipCode_Name` ON `villages` (`TownshipCode`, `Name`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000012_LedgerAndGeography') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127000012_LedgerAndGeography', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -1,6 +1,8 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Fund;
+using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +19,8 @@ builder.Services.AddCooperativeDatabase(builder.Configuration);
 builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCooperativeProblemDetails();
 builder.Services.AddCooperativeHealth();
+builder.Services.AddFund();
+builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -36,6 +40,7 @@ app.MapTokenEndpoint();
 app.MapMeApi();
 app.MapStaffApi();
 app.MapAuditApi();
+app.MapGeographyApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

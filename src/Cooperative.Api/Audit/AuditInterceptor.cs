@@ -34,6 +34,11 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     {
         if (context is null) return;
         context.ChangeTracker.DetectChanges();
+        var changedImmutable = context.ChangeTracker.Entries()
+            .FirstOrDefault(e => e.Entity is IImmutable && e.State is EntityState.Modified or EntityState.Deleted);
+        if (changedImmutable is not null)
+            throw new InvalidOperationException(
+                $"{changedImmutable.Metadata.ClrType.Name} rows are immutable: correct them with a reversing entry.");
         var who = actor.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         var records = context.ChangeTracker.Entries()

@@ -1,5 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Fund;
+using Cooperative.Api.Geography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Data;
@@ -12,6 +14,13 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Township> Townships => Set<Township>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+    public DbSet<JournalLine> JournalLines => Set<JournalLine>();
+    public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
+    public DbSet<JournalSequence> JournalSequences => Set<JournalSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

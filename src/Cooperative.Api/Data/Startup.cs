@@ -18,6 +18,7 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
             await db.Database.MigrateAsync();
+        await Fund.ImmutableTables.EnsureTriggersAsync(db, CancellationToken.None);
         foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>())
             await seeder.SeedAsync(db, CancellationToken.None);
         if (demo.Any) await demo.SeedAsync(scope.ServiceProvider);

@@ -36,5 +36,21 @@ public sealed class SchemaTests
         db.Database.HasPendingModelChanges().Should().BeFalse("every model change needs a SQLite migration");
     }
 
+    [Fact]
+    public async Task The_schema_script_applies_to_an_empty_mariadb_database_and_again_without_change()
+    {
+        await using var database = await MariaDbDatabase.CreateAsync();
+        var script = Path.Combine(TestServer.RepositoryRoot, "db", "schema.mysql.sql");
+
+        await MariaDbClient.RunScriptAsync(database.ConnectionString, script);
+        await MariaDbClient.RunScriptAsync(database.ConnectionString, script);
+
+        (await database.ScalarAsync<long>("SELECT COUNT(*) FROM `__EFMigrationsHistory`"))
+            .Should().Be(MySqlDesignTimeFactory.Create().Database.GetMigrations().Count());
+        (await database.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{database.Name}' AND table_name = 'journal_entries'"))
+            .Should().Be(1);
+    }
+
     private static string Normalize(string sql) => sql.TrimStart('\uFEFF').ReplaceLineEndings("\n").Trim();
 }
