@@ -3,6 +3,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
+using Cooperative.Api.Policy;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCooperativeProblemDetails();
 builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
+builder.Services.AddScoped<IPolicyStore, DefaultPolicyStore>();
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddOpenApi();
 

@@ -1,0 +1,29 @@
+using Cooperative.Domain.Reimbursement;
+
+namespace Cooperative.Api.Policy;
+
+/// <summary>Government subsidy per enrolled person (财政补助), by level of government.</summary>
+public sealed record SubsidyShares(decimal Central, decimal Province, decimal County)
+{
+    public decimal Total => Central + Province + County;
+}
+
+/// <summary>
+/// The reimbursement policy of a fund year as it stands on a date: one version of it. Every claim and
+/// receipt records the version it was settled under.
+/// </summary>
+public sealed record PolicyInForce(
+    int FundYear,
+    int Version,
+    decimal IndividualContribution,
+    SubsidyShares Subsidy,
+    decimal RiskReserveShare,
+    int ClaimDeadlineDays,
+    PolicyRules Rules);
+
+/// <summary>Where features read the policy from; the policy feature keeps the versions.</summary>
+public interface IPolicyStore
+{
+    /// <summary>The version in force for <paramref name="fundYear"/> on <paramref name="date"/>, or null if the year has no policy.</summary>
+    Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, CancellationToken ct);
+}
