@@ -588,5 +588,71 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000609_Policy') THEN
+
+    CREATE TABLE `catalogue_items` (
+        `Code` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `Category` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `SelfPayShare` decimal(9,6) NOT NULL,
+        CONSTRAINT `PK_catalogue_items` PRIMARY KEY (`Code`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000609_Policy') THEN
+
+    CREATE TABLE `fund_year_policies` (
+        `FundYear` int NOT NULL,
+        `Version` int NOT NULL,
+        `EffectiveFrom` date NOT NULL,
+        `IndividualContribution` decimal(18,2) NOT NULL,
+        `SubsidyCentral` decimal(18,2) NOT NULL,
+        `SubsidyProvince` decimal(18,2) NOT NULL,
+        `SubsidyCounty` decimal(18,2) NOT NULL,
+        `RiskReserveShare` decimal(9,6) NOT NULL,
+        `ClaimDeadlineDays` int NOT NULL,
+        `InpatientAnnualCap` decimal(18,2) NOT NULL,
+        `NoReferralReduction` decimal(9,6) NOT NULL,
+        `InpatientRulesJson` varchar(8000) CHARACTER SET utf8mb4 NOT NULL,
+        `OutpatientRulesJson` varchar(8000) CHARACTER SET utf8mb4 NOT NULL,
+        `ChangedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_fund_year_policies` PRIMARY KEY (`FundYear`, `Version`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127000609_Policy') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127000609_Policy', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -7,6 +7,7 @@ using Cooperative.Api.Policy;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +22,8 @@ builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCooperativeProblemDetails();
 builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
-builder.Services.AddScoped<IPolicyStore, DefaultPolicyStore>();
+builder.Services.AddPolicy();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddOpenApi();
 
@@ -43,6 +45,7 @@ app.MapMeApi();
 app.MapStaffApi();
 app.MapAuditApi();
 app.MapGeographyApi();
+app.MapPolicy();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -62,6 +62,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor))
             .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
+            .AddPolicy(Policies.Calculators, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Facility))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -101,4 +102,6 @@ public static class Policies
     public const string Staff = "staff";
     public const string AuditReaders = "audit-readers";
     public const string Authenticated = "authenticated";
+    /// <summary>Those who work claims: window staff, reviewers, administrators and facility systems (not auditors).</summary>
+    public const string Calculators = "calculators";
 }

@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
+using Cooperative.Api.Policy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Data;
@@ -16,6 +17,8 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Village> Villages => Set<Village>();
+    public DbSet<FundYearPolicy> FundYearPolicies => Set<FundYearPolicy>();
+    public DbSet<CatalogueItem> CatalogueItems => Set<CatalogueItem>();
     public DbSet<LedgerAccount> LedgerAccounts => Set<LedgerAccount>();
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cooperative.Api.Tests.Infrastructure;
 
@@ -15,6 +16,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private TimeProvider? _clock;
 
     private CooperativeApp(Dictionary<string, string?> settings, string environment)
     {
@@ -24,7 +26,8 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 
     public MariaDbDatabase? Database { get; private init; }
 
-    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="clock">A fixed clock for tests whose rules depend on the date (fund years, deadlines).</param>
+    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
     {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -36,7 +39,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
-        var app = new CooperativeApp(settings, "Testing") { Database = database };
+        var app = new CooperativeApp(settings, "Testing") { Database = database, _clock = clock };
         _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
         return app;
     }
@@ -66,6 +69,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
                 builder.UseSetting(key, value);
         }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
     public async Task<string> TokenAsync(string userName, string password)

@@ -1,0 +1,28 @@
+using Cooperative.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Policy;
+
+/// <summary>
+/// The versioned policies in the database. A date before the fund year sees the year's first version (people
+/// enrol and pay before the year starts); within the year, the newest version effective on that date.
+/// </summary>
+internal sealed class PolicyStore(CooperativeDbContext db) : IPolicyStore
+{
+    public async Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, CancellationToken ct)
+    {
+        var policy = await VersionOnAsync(fundYear, date, ct);
+        return policy?.ToInForce();
+    }
+
+    public async Task<FundYearPolicy?> VersionOnAsync(int fundYear, DateOnly date, CancellationToken ct)
+    {
+        var yearStart = new DateOnly(fundYear, 1, 1);
+        var on = date < yearStart ? yearStart : date;
+        return await db.FundYearPolicies.AsNoTracking()
+                   .Where(p => p.FundYear == fundYear && p.EffectiveFrom <= on)
+                   .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct)
+               ?? await db.FundYearPolicies.AsNoTracking()
+                   .Where(p => p.FundYear == fundYear).OrderBy(p => p.Version).FirstOrDefaultAsync(ct);
+    }
+}
