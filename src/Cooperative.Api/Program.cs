@@ -16,6 +16,8 @@ if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+builder.Services.AddScoped<AuditChain>();
+builder.Services.AddHostedService<AuditSealingService>();
 builder.Services.AddScoped<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
 builder.Services.AddCooperativeDatabase(builder.Configuration);
 builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
@@ -46,6 +48,7 @@ app.MapStaffApi();
 app.MapAuditApi();
 app.MapGeographyApi();
 app.MapPolicy();
+app.MapFund();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

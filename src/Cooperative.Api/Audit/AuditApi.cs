@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.Audit;
 
 public sealed record AuditRecordResponse(long Id, DateTime AtUtc, string Actor, string? ActorRole, string EntityType,
-    string EntityId, string Action, string? Before, string? After, string? CorrelationId);
+    string EntityId, string Action, string? Before, string? After, string? CorrelationId, long? Seq, string? Hash);
 
 /// <summary>The audit trail, readable by administrators and auditors.</summary>
 public static class AuditApi
@@ -16,6 +16,9 @@ public static class AuditApi
     {
         var group = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditReaders);
         group.MapGet("/records", List);
+        group.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));
+        group.MapPost("/seal", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(new { @sealed = await chain.SealPendingAsync(ct) }))
+            .RequireAuthorization(Policies.Admin);
         return group;
     }
 
@@ -28,7 +31,7 @@ public static class AuditApi
         if (!string.IsNullOrWhiteSpace(actor)) query = query.Where(r => r.Actor == actor);
         var result = await query.OrderByDescending(r => r.Id)
             .Select(r => new AuditRecordResponse(r.Id, r.AtUtc, r.Actor, r.ActorRole, r.EntityType, r.EntityId, r.Action,
-                r.Before, r.After, r.CorrelationId))
+                r.Before, r.After, r.CorrelationId, r.Seq, r.Hash))
             .ToPageAsync(page, pageSize, ct);
         return TypedResults.Ok(result);
     }

@@ -51,7 +51,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     // OpenIddict's own token and authorization rows are bookkeeping of the token server, not the scheme's data;
     // sign-ins are audited explicitly by the token endpoint instead.
     private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not AuditRecord && entry.Metadata.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) != true;
+        entry.Entity is not INotAudited && entry.Metadata.ClrType.Namespace?.StartsWith("OpenIddict", StringComparison.Ordinal) != true;
 
     private static AuditRecord ToRecord(EntityEntry entry, Actor who, DateTime now) => new()
     {

@@ -4,7 +4,7 @@ namespace Cooperative.Api.Audit;
 /// One change by anyone (审计记录): who, in which role, when, which entity, what action, the values before
 /// and after, and the request that did it. Appended, never updated.
 /// </summary>
-public sealed class AuditRecord
+public sealed class AuditRecord : INotAudited
 {
     public long Id { get; private set; }
     public required DateTime AtUtc { get; init; }
@@ -16,7 +16,31 @@ public sealed class AuditRecord
     public string? Before { get; init; }
     public string? After { get; init; }
     public string? CorrelationId { get; init; }
+    /// <summary>Position in the tamper-evident chain, set when the record is sealed (shortly after it is written).</summary>
+    public long? Seq { get; private set; }
+    /// <summary>SHA-256 (hex) over the previous record's hash and this record's canonical form.</summary>
+    public string? Hash { get; private set; }
+
+    public void Seal(long seq, string hash)
+    {
+        if (Seq is not null) throw new InvalidOperationException("An audit record is sealed once.");
+        Seq = seq;
+        Hash = hash;
+    }
 }
+
+/// <summary>The newest sealed record of the chain: one row, locked while sealing so that one sealer runs at a time.</summary>
+public sealed class AuditChainHead : INotAudited
+{
+    public const int SingletonId = 1;
+    public static readonly string GenesisHash = new('0', 64);
+    public int Id { get; init; } = SingletonId;
+    public long Seq { get; set; }
+    public string Hash { get; set; } = GenesisHash;
+}
+
+/// <summary>Rows of the audit machinery itself: auditing them would never end.</summary>
+public interface INotAudited;
 
 public static class AuditActions
 {

@@ -15,6 +15,7 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
 {
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<FundYearPolicy> FundYearPolicies => Set<FundYearPolicy>();
@@ -24,6 +25,7 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
     public DbSet<JournalSequence> JournalSequences => Set<JournalSequence>();
+    public DbSet<PeriodBalance> PeriodBalances => Set<PeriodBalance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -33,5 +33,18 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         b.Property(r => r.CorrelationId).HasMaxLength(64);
         b.HasIndex(r => new { r.EntityType, r.EntityId });
         b.HasIndex(r => r.AtUtc);
+        b.HasIndex(r => r.Seq).IsUnique();
+        b.Property(r => r.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.ToTable("audit_chain_heads");
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
     }
 }

@@ -72,6 +72,18 @@ internal sealed class JournalSequenceConfiguration : IEntityTypeConfiguration<Jo
     }
 }
 
+internal sealed class PeriodBalanceConfiguration : IEntityTypeConfiguration<PeriodBalance>
+{
+    public void Configure(EntityTypeBuilder<PeriodBalance> b)
+    {
+        b.ToTable("period_balances");
+        b.HasKey(p => new { p.Period, p.AccountCode });
+        b.Property(p => p.AccountCode).HasMaxLength(16);
+        b.Property(p => p.Debit).HasPrecision(20, 2);
+        b.Property(p => p.Credit).HasPrecision(20, 2);
+    }
+}
+
 /// <summary>Keeps the stored chart of accounts in step with the domain's chart.</summary>
 internal sealed class ChartOfAccountsSeeder : IReferenceDataSeeder
 {

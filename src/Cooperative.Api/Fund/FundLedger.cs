@@ -78,8 +78,7 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
         return await PostAsync(draft, ct, reverses: entryId);
     }
 
-    private Task<bool> IsClosedAsync(int period, CancellationToken ct) =>
-        db.LedgerPeriods.AnyAsync(p => p.Period == period && p.IsClosed, ct);
+    private Task<bool> IsClosedAsync(int period, CancellationToken ct) => PeriodGuard.IsClosedAsync(db, period, ct);
 
     private async Task<string> NextNumberAsync(int year, CancellationToken ct)
     {

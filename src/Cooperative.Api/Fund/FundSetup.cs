@@ -8,7 +8,17 @@ public static class FundSetup
     {
         services.AddSingleton<JournalNumberAllocator>();
         services.AddScoped<FundLedger>();
+        services.AddScoped<Balances>();
+        services.AddScoped<PeriodClosing>();
         services.AddScoped<IReferenceDataSeeder, ChartOfAccountsSeeder>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapFund(this IEndpointRouteBuilder routes)
+    {
+        routes.MapLedgerApi();
+        routes.MapLedgerReports();
+        routes.MapPeriodsApi();
+        return routes;
     }
 }

@@ -56,6 +56,17 @@ public sealed class LedgerPeriod
     }
 
     public static int KeyOf(DateOnly date) => (date.Year * 100) + date.Month;
+
+    public static DateOnly StartOf(int period) => new(period / 100, period % 100, 1);
+
+    public static DateOnly EndOf(int period) => StartOf(period).AddMonths(1).AddDays(-1);
+
+    /// <summary>Parses "yyyy-MM" into a period key, or null.</summary>
+    public static int? Parse(string? text) =>
+        text is { Length: 7 } && text[4] == '-' && int.TryParse(text[..4], out var y) && int.TryParse(text[5..], out var m)
+        && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 ? (y * 100) + m : null;
+
+    public static string Format(int period) => $"{period / 100:0000}-{period % 100:00}";
 }
 
 /// <summary>A yearly counter for entry numbers, taken under a row lock so that numbers never repeat.</summary>

@@ -22,6 +22,24 @@ namespace Cooperative.Api.Data.Migrations.MySql
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
+            modelBuilder.Entity("Cooperative.Api.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_heads", (string)null);
+                });
+
             modelBuilder.Entity("Cooperative.Api.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -67,9 +85,19 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -275,6 +303,28 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.HasKey("Period");
 
                     b.ToTable("ledger_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Fund.PeriodBalance", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AccountCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("decimal(20,2)");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("decimal(20,2)");
+
+                    b.HasKey("Period", "AccountCode");
+
+                    b.ToTable("period_balances", (string)null);
                 });
 
             modelBuilder.Entity("Cooperative.Api.Geography.Township", b =>

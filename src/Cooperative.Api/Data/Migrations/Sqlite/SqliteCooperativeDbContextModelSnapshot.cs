@@ -17,6 +17,24 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "9.0.23");
 
+            modelBuilder.Entity("Cooperative.Api.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_heads", (string)null);
+                });
+
             modelBuilder.Entity("Cooperative.Api.Audit.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -60,9 +78,19 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Seq")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AtUtc");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -268,6 +296,28 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.HasKey("Period");
 
                     b.ToTable("ledger_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Fund.PeriodBalance", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Credit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Debit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Period", "AccountCode");
+
+                    b.ToTable("period_balances", (string)null);
                 });
 
             modelBuilder.Entity("Cooperative.Api.Geography.Township", b =>

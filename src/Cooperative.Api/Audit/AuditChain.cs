@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Cooperative.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Audit;
+
+public sealed record ChainBreak(long? Seq, long RecordId, string Reason);
+
+public sealed record ChainVerification(long Verified, long Unsealed, bool Intact, ChainBreak? FirstBroken, double Seconds);
+
+/// <summary>
+/// The tamper-evident audit trail. Writers append records without waiting for one another; the sealer then
+/// chains them in order, each hash covering the previous one, so that a sealed record changed or deleted in the
+/// database breaks the chain at that record. Only the few seconds between a write and its sealing are unguarded.
+/// </summary>
+public sealed class AuditChain(CooperativeDbContext db)
+{
+    private const int Batch = 5000;
+
+    /// <summary>Seals every record not yet in the chain; returns how many it sealed.</summary>
+    public async Task<int> SealPendingAsync(CancellationToken ct)
+    {
+        var sealedCount = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var head = await LockHeadAsync(ct);
+            var pending = await db.AuditRecords.Where(r => r.Seq == null).OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
+            foreach (var record in pending)
+            {
+                var seq = head.Seq + 1;
+                var hash = HashOf(record, seq, head.Hash);
+                record.Seal(seq, hash);
+                head.Seq = seq;
+                head.Hash = hash;
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            sealedCount += pending.Count;
+            if (pending.Count < Batch) return sealedCount;
+        }
+    }
+
+    /// <summary>Walks the chain in order and names the first record that does not match (changed, or missing).</summary>
+    public async Task<ChainVerification> VerifyAsync(CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var unsealed = await db.AuditRecords.CountAsync(r => r.Seq == null, ct);
+        var previousHash = AuditChainHead.GenesisHash;
+        long expected = 1;
+        while (true)
+        {
+            var from = expected;
+            var batch = await db.AuditRecords.AsNoTracking().Where(r => r.Seq >= from).OrderBy(r => r.Seq).Take(Batch).ToListAsync(ct);
+            foreach (var record in batch)
+            {
+                if (record.Seq != expected) return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录缺失（已被删除）"));
+                if (HashOf(record, expected, previousHash) != record.Hash)
+                    return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录（编号 {record.Id}）内容与哈希不符（已被篡改）"));
+                previousHash = record.Hash!;
+                expected++;
+            }
+            if (batch.Count < Batch) break;
+        }
+        var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (head is not null && (head.Seq != expected - 1 || head.Hash != previousHash))
+            return Broken(new ChainBreak(head.Seq, 0, $"链尾记录与链头不符：链头为第 {head.Seq} 条，实际最后为第 {expected - 1} 条（末尾记录被删除）"));
+        return Result(expected - 1, true, null);
+
+        ChainVerification Broken(ChainBreak b) => Result(expected - 1, false, b);
+        ChainVerification Result(long verified, bool intact, ChainBreak? b) =>
+            new(verified, unsealed, intact, b, (DateTime.UtcNow - started).TotalSeconds);
+    }
+
+    public static string HashOf(AuditRecord r, long seq, string previousHash)
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            seq, r.Id, r.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture), r.Actor, r.ActorRole,
+            r.EntityType, r.EntityId, r.Action, r.Before, r.After, r.CorrelationId, previousHash,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    private async Task<AuditChainHead> LockHeadAsync(CancellationToken ct)
+    {
+        if (db.Database.IsMySql())
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT IGNORE INTO audit_chain_heads (`Id`, `Seq`, `Hash`) VALUES ({AuditChainHead.SingletonId}, 0, {AuditChainHead.GenesisHash})", ct);
+            await db.Database.SqlQueryRaw<long>("SELECT `Seq` AS `Value` FROM audit_chain_heads WHERE `Id` = 1 FOR UPDATE").ToListAsync(ct);
+        }
+        var head = await db.AuditChainHeads.SingleOrDefaultAsync(ct);
+        if (head is null)
+        {
+            head = new AuditChainHead();
+            db.AuditChainHeads.Add(head);
+        }
+        return head;
+    }
+}
+
+/// <summary>Seals new audit records every few seconds (Audit:SealIntervalSeconds, default 2).</summary>
+public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(config.GetValue("Audit:SealIntervalSeconds", 2.0));
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Sealing the audit chain failed; it will be tried again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Cooperative.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
+
+namespace Cooperative.Api.Fund;
+
+/// <summary>
+/// Whether a month is closed, read so that a posting cannot slip into a month while it is being closed.
+/// On MariaDB/MySQL, inside a transaction, the month's row is read with a shared lock: postings share it with
+/// one another, and closing the month (which takes it exclusively) waits for them and they for it. The row
+/// is created once per month, on a connection of its own, by the first posting that needs it.
+/// </summary>
+internal static class PeriodGuard
+{
+    public static async Task<bool> IsClosedAsync(CooperativeDbContext db, int period, CancellationToken ct)
+    {
+        if (!db.Database.IsMySql() || db.Database.CurrentTransaction is null)
+            return await db.LedgerPeriods.AnyAsync(p => p.Period == period && p.IsClosed, ct);
+        var state = await LockedReadAsync(db, period, ct);
+        if (state.Count == 0)
+        {
+            await EnsureRowAsync(db.Database.GetConnectionString()!, period, ct);
+            state = await LockedReadAsync(db, period, ct);
+        }
+        return state.Count > 0 && state[0];
+    }
+
+    /// <summary>The month's row, locked for update, for the one who closes it.</summary>
+    public static async Task LockForCloseAsync(CooperativeDbContext db, int period, CancellationToken ct)
+    {
+        if (!db.Database.IsMySql()) return;
+        await EnsureRowAsync(db.Database.GetConnectionString()!, period, ct);
+        await db.Database.SqlQueryRaw<bool>(
+            "SELECT `IsClosed` AS `Value` FROM ledger_periods WHERE `Period` = {0} FOR UPDATE", period).ToListAsync(ct);
+    }
+
+    private static Task<List<bool>> LockedReadAsync(CooperativeDbContext db, int period, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<bool>(
+            "SELECT `IsClosed` AS `Value` FROM ledger_periods WHERE `Period` = {0} LOCK IN SHARE MODE", period).ToListAsync(ct);
+
+    private static async Task EnsureRowAsync(string connectionString, int period, CancellationToken ct)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new MySqlCommand(
+            "INSERT IGNORE INTO ledger_periods (`Period`, `IsClosed`) VALUES (@period, 0)", connection);
+        command.Parameters.AddWithValue("@period", period);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

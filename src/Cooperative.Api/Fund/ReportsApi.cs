@@ -1,0 +1,107 @@
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Ledger;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Fund;
+
+public sealed record TrialBalanceResponse(DateOnly Date, IReadOnlyList<AccountBalance> Accounts, decimal TotalDebit, decimal TotalCredit, bool Balanced);
+
+public sealed record MovementResponse(DateOnly Date, string Number, string Description, decimal Debit, decimal Credit, decimal Balance, string? FacilityCode);
+
+public sealed record AccountMovementsResponse(string Code, string Name, DateOnly From, DateOnly To, decimal Opening,
+    IReadOnlyList<MovementResponse> Movements, decimal Closing);
+
+public sealed record StatementLine(string Code, string Name, decimal Amount);
+
+public sealed record IncomeStatementResponse(string Period, IReadOnlyList<StatementLine> Income, decimal TotalIncome,
+    IReadOnlyList<StatementLine> Expenditure, decimal TotalExpenditure, decimal Surplus);
+
+public sealed record PooledFundResponse(DateOnly Date, decimal Bank, decimal Receivables, decimal Payables, decimal RiskReserve,
+    decimal PooledFund, bool Reconciled);
+
+/// <summary>The fund's reports (账表): trial balance, account movements, income and expenditure, pooled fund against bank.</summary>
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapLedgerReports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
+        group.MapGet("/trial-balance", TrialBalance);
+        group.MapGet("/accounts/{code}/movements", Movements);
+        group.MapGet("/income-statement", IncomeStatement);
+        group.MapGet("/pooled-fund", PooledFund);
+        return group;
+    }
+
+    private static async Task<Ok<TrialBalanceResponse>> TrialBalance(DateOnly? date, Balances balances, TimeProvider clock, CancellationToken ct)
+    {
+        var at = date ?? clock.Today();
+        var accounts = await balances.AtAsync(at, ct);
+        var debit = accounts.Sum(a => a.Debit);
+        var credit = accounts.Sum(a => a.Credit);
+        return TypedResults.Ok(new TrialBalanceResponse(at, accounts, debit, credit, debit == credit));
+    }
+
+    private static async Task<Results<Ok<AccountMovementsResponse>, ProblemHttpResult>> Movements(string code, DateOnly? from, DateOnly? to,
+        string? facility, CooperativeDbContext db, Balances balances, TimeProvider clock, CancellationToken ct)
+    {
+        var account = ChartOfAccounts.Find(code);
+        if (account is null) return Problems.NotFound("ledger_account_not_found", "会计科目不存在");
+        var end = to ?? clock.Today();
+        var start = from ?? new DateOnly(end.Year, 1, 1);
+        var openingRow = (await balances.AtAsync(start.AddDays(-1), ct)).Single(a => a.Code == code);
+        var sign = account.IsDebitNormal ? 1 : -1;
+        var lines = db.JournalLines.AsNoTracking().Where(l => l.AccountCode == code && l.Date >= start && l.Date <= end);
+        if (!string.IsNullOrWhiteSpace(facility)) lines = lines.Where(l => l.FacilityCode == facility);
+        var rows = await lines.Join(db.JournalEntries, l => l.EntryId, e => e.Id, (l, e) => new { l.Date, e.Number, e.Description, l.Debit, l.Credit, l.FacilityCode })
+            .OrderBy(r => r.Date).ThenBy(r => r.Number).Take(10_000).ToListAsync(ct);
+        var running = string.IsNullOrWhiteSpace(facility) ? openingRow.Balance : 0m;
+        var opening = running;
+        var movements = rows.Select(r =>
+        {
+            running += sign * (r.Debit - r.Credit);
+            return new MovementResponse(r.Date, r.Number, r.Description, r.Debit, r.Credit, running, r.FacilityCode);
+        }).ToList();
+        return TypedResults.Ok(new AccountMovementsResponse(code, account.Name, start, end, opening, movements, running));
+    }
+
+    private static async Task<Results<Ok<IncomeStatementResponse>, ValidationProblem>> IncomeStatement(int? year, int? month,
+        CooperativeDbContext db, CancellationToken ct)
+    {
+        var v = new Validation().Check(year is >= 2000 and <= 2100, "year", "年度无效").Check(month is null or >= 1 and <= 12, "month", "月份无效");
+        if (!v.IsValid) return v.ToProblem();
+        var lines = db.JournalLines.AsNoTracking();
+        lines = month is { } m ? lines.Where(l => l.Period == (year!.Value * 100) + m)
+            : lines.Where(l => l.Period >= year!.Value * 100 && l.Period <= (year.Value * 100) + 12);
+        var sums = (await LedgerSums.ByAccountAsync(db, lines, ct)).ToDictionary(s => s.AccountCode);
+        List<StatementLine> Of(AccountType type) => ChartOfAccounts.All.Where(a => a.Type == type)
+            .Select(a => new StatementLine(a.Code, a.Name, sums.TryGetValue(a.Code, out var s)
+                ? (type == AccountType.Income ? s.Credit - s.Debit : s.Debit - s.Credit) : 0m)).ToList();
+        var income = Of(AccountType.Income);
+        var expenditure = Of(AccountType.Expense);
+        return TypedResults.Ok(new IncomeStatementResponse(month is { } mm ? $"{year:0000}-{mm:00}" : $"{year}",
+            income, income.Sum(l => l.Amount), expenditure, expenditure.Sum(l => l.Amount),
+            income.Sum(l => l.Amount) - expenditure.Sum(l => l.Amount)));
+    }
+
+    /// <summary>
+    /// The pooled fund against the bank (统筹基金与专户核对): what the fund holds (bank plus receivables less what it
+    /// owes) must equal its funds (opening pooled fund, risk reserve, household accounts) plus income less expenditure.
+    /// </summary>
+    private static async Task<Ok<PooledFundResponse>> PooledFund(DateOnly? date, Balances balances, TimeProvider clock, CancellationToken ct)
+    {
+        var at = date ?? clock.Today();
+        var b = (await balances.AtAsync(at, ct)).ToDictionary(a => a.Code);
+        decimal Of(AccountType t) => b.Values.Where(a => a.Type == t).Sum(a => a.Balance);
+        var bank = b[ChartOfAccounts.Bank].Balance;
+        var receivables = Of(AccountType.Asset) - bank;
+        var payables = Of(AccountType.Liability);
+        var reserve = b[ChartOfAccounts.RiskReserve].Balance;
+        var household = b[ChartOfAccounts.HouseholdAccounts].Balance;
+        var pooled = b[ChartOfAccounts.PooledFund].Balance + Of(AccountType.Income) - Of(AccountType.Expense);
+        return TypedResults.Ok(new PooledFundResponse(at, bank, receivables, payables, reserve, pooled,
+            bank + receivables - payables == pooled + reserve + household));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cooperative.Api.Tests.Infrastructure;
+using static Cooperative.Api.Tests.Fund.LedgerScenario;
+
+namespace Cooperative.Api.Tests.Fund;
+
+public sealed class AuditChainTests : IAsyncLifetime
+{
+    private CooperativeApp _app = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _auditor = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The background sealer is slowed down so that the test decides when records are sealed.
+        _app = await CooperativeApp.StartAsync(s => s["Audit:SealIntervalSeconds"] = "3600", FixedClock.At(2026, 11, 20));
+        _admin = await _app.ClientForAsync("admin");
+        _auditor = await _app.ClientForAsync("auditor");
+        await PostOctoberAsync(_admin);
+        (await _admin.PostAsync("/api/audit/seal", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private Task<JsonElement> VerifyAsync() => GetAsync(_auditor, "/api/audit/verify");
+
+    [Fact]
+    public async Task An_untouched_chain_verifies()
+    {
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeTrue();
+        result.GetProperty("verified").GetInt64().Should().BeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task A_record_altered_by_sql_is_named()
+    {
+        var id = await _app.Database!.ScalarAsync<long>("SELECT Id FROM audit_records WHERE EntityType = 'JournalEntry' ORDER BY Id LIMIT 1");
+        await _app.Database.ExecuteAsync($"UPDATE audit_records SET After = REPLACE(After, '15000', '1500') WHERE Id = {id}");
+        await _app.Database.ExecuteAsync($"UPDATE audit_records SET Actor = 'someone-else' WHERE Id = {id}");
+
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeFalse();
+        result.GetProperty("firstBroken").GetProperty("recordId").GetInt64().Should().Be(id);
+        result.GetProperty("firstBroken").GetProperty("reason").GetString().Should().Contain("篡改");
+    }
+
+    [Fact]
+    public async Task A_record_deleted_by_sql_is_found_missing()
+    {
+        var seq = await _app.Database!.ScalarAsync<long>("SELECT Seq FROM audit_records WHERE Seq IS NOT NULL ORDER BY Seq LIMIT 1 OFFSET 3");
+        await _app.Database.ExecuteAsync($"DELETE FROM audit_records WHERE Seq = {seq}");
+
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeFalse();
+        result.GetProperty("firstBroken").GetProperty("seq").GetInt64().Should().Be(seq);
+    }
+
+    [Fact]
+    public async Task Deleting_the_newest_records_is_found_too()
+    {
+        await _app.Database!.ExecuteAsync("DELETE FROM audit_records WHERE Seq = (SELECT MAX(Seq) FROM (SELECT Seq FROM audit_records) AS s)");
+
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task New_records_join_the_chain_when_sealed()
+    {
+        await PostAsync(_admin, Entry("2026-11-02", "利息收入", Line("1001", 12m, 0m), Line("4201", 0m, 12m)));
+        (await VerifyAsync()).GetProperty("unsealed").GetInt64().Should().BeGreaterThan(0);
+
+        await _admin.PostAsync("/api/audit/seal", null);
+
+        var result = await VerifyAsync();
+        result.GetProperty("unsealed").GetInt64().Should().Be(0);
+        result.GetProperty("intact").GetBoolean().Should().BeTrue();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cooperative.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cooperative.Api.Tests.Fund;
+
+/// <summary>Auditors read everything and change nothing: every write endpoint answers 403 to them.</summary>
+public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
+{
+    private CooperativeApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await CooperativeApp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Every_write_endpoint_refuses_the_auditor()
+    {
+        var auditor = await _app.ClientForAsync("auditor");
+        var writes = _app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods
+                .Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+            .Select(e => (Method: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods[0],
+                Path: "/" + e.RoutePattern.RawText!.TrimStart('/')))
+            .Where(e => e.Path != "/connect/token")
+            .ToList();
+        writes.Should().NotBeEmpty();
+
+        foreach (var (method, path) in writes)
+        {
+            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:\w+)?\??\}", m => m.Groups[1].Value switch
+            {
+                "year" => "2026",
+                "period" => "2026-10",
+                _ => "x1",
+            });
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };
+            var response = await auditor.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden, $"{method} {url} must refuse the auditor");
+        }
+    }
+}
