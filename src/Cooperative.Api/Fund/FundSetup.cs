@@ -10,6 +10,8 @@ public static class FundSetup
         services.AddScoped<FundLedger>();
         services.AddScoped<Balances>();
         services.AddScoped<PeriodClosing>();
+        services.AddScoped<FacilitySettlement>();
+        services.AddScoped<LedgerInvariant>();
         services.AddScoped<IReferenceDataSeeder, ChartOfAccountsSeeder>();
         return services;
     }
@@ -19,6 +21,8 @@ public static class FundSetup
         routes.MapLedgerApi();
         routes.MapLedgerReports();
         routes.MapPeriodsApi();
+        routes.MapFacilitySettlementApi();
+        routes.MapAuditExportApi();
         return routes;
     }
 }

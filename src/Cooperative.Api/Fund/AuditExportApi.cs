@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using Cooperative.Api.Audit;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Fund;
+
+/// <summary>
+/// For the annual audit (年度审计): one workbook of statements for a fund year, and the full journal of the year
+/// streamed as CSV beside it (millions of lines, never held in memory).
+/// </summary>
+public static class AuditExportApi
+{
+    public static RouteGroupBuilder MapAuditExportApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
+        group.MapGet("/invariant", async (LedgerInvariant invariant, CancellationToken ct) => TypedResults.Ok(await invariant.CheckAsync(ct)));
+        group.MapGet("/journal.csv", Journal);
+        group.MapGet("/audit-workbook.xlsx", Workbook);
+        return group;
+    }
+
+    private static async Task Journal(int year, HttpContext http, CooperativeDbContext db, CancellationToken ct)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=journal-{year}.csv";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        await writer.WriteLineAsync("凭证号,日期,期间,摘要,来源类型,来源编号,行号,科目代码,科目名称,借方金额,贷方金额,定点医疗机构,冲销凭证,记账人");
+        var names = ChartOfAccounts.All.ToDictionary(a => a.Code, a => a.Name);
+        var lines = db.JournalLines.AsNoTracking()
+            .Where(l => l.Period >= year * 100 && l.Period <= (year * 100) + 12)
+            .Join(db.JournalEntries, l => l.EntryId, e => e.Id, (l, e) => new
+            {
+                e.Number, l.Date, l.Period, e.Description, e.SourceType, e.SourceId, l.LineNo, l.AccountCode, l.Debit, l.Credit,
+                l.FacilityCode, e.ReversesEntryId, e.PostedBy, l.EntryId,
+            })
+            .OrderBy(r => r.EntryId).ThenBy(r => r.LineNo)
+            .AsAsyncEnumerable();
+        var count = 0;
+        await foreach (var r in lines.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(',',
+                r.Number, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LedgerPeriod.Format(r.Period), Csv(r.Description),
+                r.SourceType, Csv(r.SourceId), r.LineNo.ToString(CultureInfo.InvariantCulture), r.AccountCode,
+                names.GetValueOrDefault(r.AccountCode, ""), r.Debit.ToString("0.00", CultureInfo.InvariantCulture),
+                r.Credit.ToString("0.00", CultureInfo.InvariantCulture), r.FacilityCode ?? "", r.ReversesEntryId?.ToString() ?? "", Csv(r.PostedBy)));
+            if (++count % 10_000 == 0) await writer.FlushAsync(ct);
+        }
+    }
+
+    private static async Task<IResult> Workbook(int year, CooperativeDbContext db, Balances balances, AuditChain chain, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var yearEnd = new DateOnly(year, 12, 31);
+        var at = clock.Today() < yearEnd ? clock.Today() : yearEnd;
+        var yearLines = db.JournalLines.AsNoTracking().Where(l => l.Period >= year * 100 && l.Period <= (year * 100) + 12);
+        var byAccount = (await LedgerSums.ByAccountAsync(db, yearLines, ct)).ToDictionary(s => s.AccountCode);
+        var monthly = await MonthlyAsync(db, year, ct);
+        var byFacility = await LedgerSums.ByAccountAndFacilityAsync(db,
+            yearLines.Where(l => l.AccountCode == ChartOfAccounts.PayableToFacilities && l.FacilityCode != null), ct);
+        var penalties = await yearLines.Where(l => l.AccountCode == ChartOfAccounts.PayableToFacilities && l.FacilityCode != null)
+            .Join(db.JournalEntries.Where(e => e.SourceType == "penalty"), l => l.EntryId, e => e.Id, (l, e) => new { l.FacilityCode, l.Debit })
+            .ToListAsync(ct);
+        var trial = await balances.AtAsync(at, ct);
+        var verification = await chain.VerifyAsync(ct);
+
+        using var workbook = new XLWorkbook();
+        workbook.AddTable("基金收支表", [new("科目代码", 12), new("项目", 30), ExcelColumn.Money("本年金额")],
+            ChartOfAccounts.All.Where(a => a.Type is AccountType.Income or AccountType.Expense).Select(a => new object?[]
+            {
+                a.Code, (a.Type == AccountType.Income ? "收入：" : "支出：") + a.Name,
+                byAccount.TryGetValue(a.Code, out var s) ? (a.Type == AccountType.Income ? s.Credit - s.Debit : s.Debit - s.Credit) : 0m,
+            }), $"{year} 年度新农合基金收支表");
+        workbook.AddTable("试算平衡表", [new("科目代码", 12), new("科目名称", 30), ExcelColumn.Money("借方累计"), ExcelColumn.Money("贷方累计"), ExcelColumn.Money("余额")],
+            trial.Select(a => new object?[] { a.Code, a.Name, a.Debit, a.Credit, a.Balance })
+                .Append(["合计", "", trial.Sum(a => a.Debit), trial.Sum(a => a.Credit), null]),
+            $"试算平衡表（截至 {at:yyyy-MM-dd}）");
+        workbook.AddTable("月度汇总", [new("月份", 10), ExcelColumn.Money("收入"), ExcelColumn.Money("补偿支出"), ExcelColumn.Money("其他支出"), ExcelColumn.Money("结余")],
+            monthly.Select(m => new object?[] { m.Month, m.Income, m.Claims, m.OtherExpense, m.Income - m.Claims - m.OtherExpense }));
+        workbook.AddTable("补偿支出按级别", [new("科目代码", 12), new("类别与级别", 30), ExcelColumn.Money("本年支出")],
+            ChartOfAccounts.All.Where(a => a.Code.StartsWith("5001", StringComparison.Ordinal) || a.Code.StartsWith("5002", StringComparison.Ordinal))
+                .Select(a => new object?[] { a.Code, a.Name, byAccount.TryGetValue(a.Code, out var s) ? s.Debit - s.Credit : 0m }));
+        workbook.AddTable("机构结算与罚款", [new("机构编码", 12), ExcelColumn.Money("即时结报应付"), ExcelColumn.Money("罚款扣减"), ExcelColumn.Money("已结算支付及其他"), ExcelColumn.Money("年末应付余额")],
+            byFacility.OrderBy(f => f.FacilityCode).Select(f =>
+            {
+                var penalty = penalties.Where(p => p.FacilityCode == f.FacilityCode).Sum(p => p.Debit);
+                return new object?[] { f.FacilityCode, f.Credit, penalty, f.Debit - penalty, f.Credit - f.Debit };
+            }));
+        workbook.AddTable("审计链验证", [new("项目", 24), new("结果", 60)],
+        [
+            ["已验证记录数", verification.Verified], ["未封存记录数", verification.Unsealed],
+            ["审计链完整", verification.Intact ? "是" : "否"], ["首个异常", verification.FirstBroken?.Reason ?? "无"],
+            ["验证时间（UTC）", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)],
+        ]);
+        return Results.File(workbook.ToBytes(), Excel.ContentType, $"audit-{year}.xlsx");
+    }
+
+    private sealed record MonthTotals(string Month, decimal Income, decimal Claims, decimal OtherExpense);
+
+    private static async Task<List<MonthTotals>> MonthlyAsync(CooperativeDbContext db, int year, CancellationToken ct)
+    {
+        var months = new List<MonthTotals>();
+        for (var m = 1; m <= 12; m++)
+        {
+            var period = (year * 100) + m;
+            var sums = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking().Where(l => l.Period == period), ct);
+            decimal Of(Func<string, bool> which, bool credit) => sums.Where(s => which(s.AccountCode)).Sum(s => credit ? s.Credit - s.Debit : s.Debit - s.Credit);
+            bool IsIncome(string c) => ChartOfAccounts.Find(c)?.Type == AccountType.Income;
+            bool IsClaim(string c) => c.StartsWith("5001", StringComparison.Ordinal) || c.StartsWith("5002", StringComparison.Ordinal);
+            bool IsOther(string c) => ChartOfAccounts.Find(c)?.Type == AccountType.Expense && !IsClaim(c);
+            months.Add(new MonthTotals($"{year}-{m:00}", Of(IsIncome, true), Of(IsClaim, false), Of(IsOther, false)));
+        }
+        return months;
+    }
+
+    private static string Csv(string? value) =>
+        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+}

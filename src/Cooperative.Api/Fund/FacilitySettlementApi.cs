@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cooperative.Api.Fund;
+
+/// <summary>Monthly settlement with facilities (administrators) and each facility's statement (readers and the facility itself).</summary>
+public static class FacilitySettlementApi
+{
+    public static RouteGroupBuilder MapFacilitySettlementApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/ledger/facility-settlements").WithTags("Ledger");
+        group.MapPost("/{period}", Settle).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{period}/{facilityCode}", Statement).RequireAuthorization(Policies.Authenticated);
+        return group;
+    }
+
+    private static async Task<Results<Ok<List<FacilityPayment>>, ProblemHttpResult>> Settle(string period, FacilitySettlement settlement,
+        CancellationToken ct)
+    {
+        if (LedgerPeriod.Parse(period) is not { } key) return Problems.NotFound("period_invalid", "会计期间格式应为 yyyy-MM");
+        var (payments, code, message) = await settlement.SettleAsync(key, ct);
+        return payments is null ? Problems.Conflict(code!, message!) : TypedResults.Ok(payments);
+    }
+
+    private static async Task<Results<Ok<FacilityStatement>, ProblemHttpResult>> Statement(string period, string facilityCode,
+        ClaimsPrincipal user, FacilitySettlement settlement, CancellationToken ct)
+    {
+        var role = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
+        var mayRead = role is Roles.Admin or Roles.Auditor or Roles.Reviewer
+                      || (role == Roles.Facility && user.FindFirstValue(CooperativeClaims.FacilityCode) == facilityCode);
+        if (!mayRead) return Problems.NotFound("facility_statement_not_found", "结算单不存在");
+        if (LedgerPeriod.Parse(period) is not { } key) return Problems.NotFound("period_invalid", "会计期间格式应为 yyyy-MM");
+        return TypedResults.Ok(await settlement.StatementAsync(facilityCode, key, ct));
+    }
+}
