@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
+using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
-    public DbSet<JournalSequence> JournalSequences => Set<JournalSequence>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<PeriodBalance> PeriodBalances => Set<PeriodBalance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

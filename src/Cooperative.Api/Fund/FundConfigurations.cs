@@ -62,16 +62,6 @@ internal sealed class LedgerPeriodConfiguration : IEntityTypeConfiguration<Ledge
     }
 }
 
-internal sealed class JournalSequenceConfiguration : IEntityTypeConfiguration<JournalSequence>
-{
-    public void Configure(EntityTypeBuilder<JournalSequence> b)
-    {
-        b.ToTable("journal_sequences");
-        b.HasKey(s => s.Year);
-        b.Property(s => s.Year).ValueGeneratedNever();
-    }
-}
-
 internal sealed class PeriodBalanceConfiguration : IEntityTypeConfiguration<PeriodBalance>
 {
     public void Configure(EntityTypeBuilder<PeriodBalance> b)

@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class LedgerErrors
 /// The one way money enters the books. Every feature posts through here, inside its own transaction: the
 /// entry is added to the context and saved with the caller's change, so either both happen or neither.
 /// </summary>
-public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, JournalNumberAllocator numbers)
+public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, SequenceAllocator numbers)
 {
     public async Task<PostingResult> PostAsync(JournalDraft draft, CancellationToken ct, Guid? reverses = null)
     {
@@ -82,7 +83,7 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
 
     private async Task<string> NextNumberAsync(int year, CancellationToken ct)
     {
-        var number = await numbers.TakeAsync(db, year, ct);
+        var number = await numbers.TakeAsync(db, "journal", year, ct);
         return $"记-{year}-{number:000000}";
     }
 }

@@ -1,4 +1,5 @@
 using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
 
 namespace Cooperative.Api.Fund;
 
@@ -6,7 +7,7 @@ public static class FundSetup
 {
     public static IServiceCollection AddFund(this IServiceCollection services)
     {
-        services.AddSingleton<JournalNumberAllocator>();
+        services.AddSingleton<SequenceAllocator>();
         services.AddScoped<FundLedger>();
         services.AddScoped<Balances>();
         services.AddScoped<PeriodClosing>();

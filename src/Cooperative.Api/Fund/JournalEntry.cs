@@ -68,10 +68,3 @@ public sealed class LedgerPeriod
 
     public static string Format(int period) => $"{period / 100:0000}-{period % 100:00}";
 }
-
-/// <summary>A yearly counter for entry numbers, taken under a row lock so that numbers never repeat.</summary>
-public sealed class JournalSequence
-{
-    public required int Year { get; init; }
-    public int Next { get; set; } = 1;
-}

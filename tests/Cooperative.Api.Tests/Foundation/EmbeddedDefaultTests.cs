@@ -27,6 +27,23 @@ public sealed class EmbeddedDefaultTests : IDisposable
     }
 
     [Fact]
+    public async Task The_ledger_posts_numbers_and_balances_on_sqlite_too()
+    {
+        await using var app = CooperativeApp.StartSqlite(_file);
+        var admin = await app.ClientForAsync("admin");
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < 2; i++)
+            (await Fund.LedgerScenario.PostAsync(admin, Fund.LedgerScenario.Entry(today, "利息收入",
+                Fund.LedgerScenario.Line("1001", 10.05m, 0m), Fund.LedgerScenario.Line("4201", 0m, 10.05m))))
+                .GetProperty("number").GetString().Should().EndWith($"-{i + 1:000000}");
+
+        var trial = await Fund.LedgerScenario.GetAsync(admin, $"/api/ledger/trial-balance?date={today}");
+
+        Fund.LedgerScenario.Balance(trial, "1001").Should().Be(20.10m);
+        trial.GetProperty("balanced").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Starting_twice_on_the_same_file_seeds_nothing_twice()
     {
         await using (var first = CooperativeApp.StartSqlite(_file)) _ = first.Server;

@@ -251,19 +251,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.ToTable("journal_lines", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperative.Api.Fund.JournalSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Next")
-                        .HasColumnType("int");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("journal_sequences", (string)null);
-                });
-
             modelBuilder.Entity("Cooperative.Api.Fund.LedgerAccount", b =>
                 {
                     b.Property<string>("Code")
@@ -368,6 +355,23 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnique();
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Infrastructure.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name", "Year");
+
+                    b.ToTable("number_sequences", (string)null);
                 });
 
             modelBuilder.Entity("Cooperative.Api.Policy.CatalogueItem", b =>

@@ -244,19 +244,6 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.ToTable("journal_lines", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperative.Api.Fund.JournalSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Next")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("journal_sequences", (string)null);
-                });
-
             modelBuilder.Entity("Cooperative.Api.Fund.LedgerAccount", b =>
                 {
                     b.Property<string>("Code")
@@ -361,6 +348,23 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("villages", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Infrastructure.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name", "Year");
+
+                    b.ToTable("number_sequences", (string)null);
                 });
 
             modelBuilder.Entity("Cooperative.Api.Policy.CatalogueItem", b =>

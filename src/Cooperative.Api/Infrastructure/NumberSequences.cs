@@ -1,0 +1,83 @@
+using Cooperative.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
+
+namespace Cooperative.Api.Infrastructure;
+
+/// <summary>A named yearly counter (journal entries, claims, receipts...).</summary>
+public sealed class NumberSequence
+{
+    public required string Name { get; init; }
+    public required int Year { get; init; }
+    public long Next { get; set; } = 1;
+}
+
+/// <summary>
+/// Hands out numbers per name and year. On MariaDB/MySQL numbers are reserved in blocks on a connection of
+/// their own, committed at once, so that concurrent transactions never queue behind one counter row for their
+/// whole length; the price is a gap where a transaction fails or the process stops with numbers unused.
+/// Numbers never repeat (unique indexes also guard them). On SQLite (one writer at a time) the counter is
+/// moved inside the caller's own transaction, so a rollback takes the number back.
+/// </summary>
+public sealed class SequenceAllocator : IDisposable
+{
+    private const int BlockSize = 50;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<(string Name, int Year), (long Next, long End)> _blocks = [];
+
+    public async Task<long> TakeAsync(CooperativeDbContext db, string name, int year, CancellationToken ct)
+    {
+        if (!db.Database.IsMySql()) return await TakeInTransactionAsync(db, name, year, ct);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            if (!_blocks.TryGetValue((name, year), out var block) || block.Next >= block.End)
+                block = await ReserveBlockAsync(db.Database.GetConnectionString()!, name, year, ct);
+            _blocks[(name, year)] = (block.Next + 1, block.End);
+            return block.Next;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private static async Task<(long Next, long End)> ReserveBlockAsync(string connectionString, string name, int year, CancellationToken ct)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO number_sequences (`Name`, `Year`, `Next`) VALUES (@name, @year, 1) ON DUPLICATE KEY UPDATE `Year` = `Year`;
+            UPDATE number_sequences SET `Next` = LAST_INSERT_ID(`Next` + @size) WHERE `Name` = @name AND `Year` = @year;
+            SELECT LAST_INSERT_ID();
+            """;
+        command.Parameters.AddWithValue("@name", name);
+        command.Parameters.AddWithValue("@year", year);
+        command.Parameters.AddWithValue("@size", BlockSize);
+        var end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return (end - BlockSize, end);
+    }
+
+    private static async Task<long> TakeInTransactionAsync(CooperativeDbContext db, string name, int year, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO number_sequences (Name, Year, Next) VALUES ({name}, {year}, 1)", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE number_sequences SET Next = Next + 1 WHERE Name = {name} AND Year = {year}", ct);
+        var next = await db.Database.SqlQuery<long>($"SELECT Next AS Value FROM number_sequences WHERE Name = {name} AND Year = {year}")
+            .ToListAsync(ct);
+        return next[0] - 1;
+    }
+}
+
+internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<NumberSequence>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<NumberSequence> b)
+    {
+        b.ToTable("number_sequences");
+        b.HasKey(s => new { s.Name, s.Year });
+        b.Property(s => s.Name).HasMaxLength(32);
+        b.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
