@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
@@ -23,6 +24,7 @@ builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
 builder.Services.AddScoped<IPolicyStore, DefaultPolicyStore>();
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
+builder.Services.AddFacilities();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapMeApi();
 app.MapStaffApi();
 app.MapAuditApi();
 app.MapGeographyApi();
+app.MapFacilitiesApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,13 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
     public DbSet<JournalSequence> JournalSequences => Set<JournalSequence>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<FacilityStatusChange> FacilityStatusChanges => Set<FacilityStatusChange>();
+    public DbSet<AdmissionRecord> FacilityAdmissions => Set<AdmissionRecord>();
+    public DbSet<FacilityContract> FacilityContracts => Set<FacilityContract>();
+    public DbSet<Duty> Duties => Set<Duty>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Finding> Findings => Set<Finding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
