@@ -12,15 +12,13 @@ namespace Cooperative.Api.Facilities;
 /// </summary>
 internal static class FacilityAccess
 {
-    public const string NotFoundCode = "facility_not_found";
-
     public static bool MayRead(this ClaimsPrincipal user, string facilityCode) => user.IsInRole(Roles.Facility)
         ? string.Equals(user.FindFirstValue(CooperativeClaims.FacilityCode), facilityCode, StringComparison.Ordinal)
         : Roles.Staff.Any(user.IsInRole);
 
-    public static ProblemHttpResult NotFound() => Problems.NotFound(NotFoundCode, "医疗机构不存在");
+    public static ProblemHttpResult NotFound() => Problems.NotFound(FacilityEligibility.NotFound, "医疗机构不存在");
 
-    public static ProblemHttpResult NotDesignated(Facility facility) => Problems.Conflict("facility_not_designated",
+    public static ProblemHttpResult NotDesignated(Facility facility) => Problems.Conflict(FacilityEligibility.NotDesignated,
         "该医疗机构不是定点医疗机构", $"{facility.Name}当前状态为“{Domain.Facilities.FacilityNames.Chinese(facility.Status)}”");
 }
 

@@ -11,6 +11,8 @@ namespace Cooperative.Api.Facilities;
 /// <summary>Administrators register applicants, correct records and change a designation's status.</summary>
 internal static class FacilityAdministrationApi
 {
+    private const string TransitionInvalid = "facility_status_transition_invalid";
+
     public static void MapFacilityAdministration(this RouteGroupBuilder group)
     {
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
@@ -70,23 +72,31 @@ internal static class FacilityAdministrationApi
         return TypedResults.Ok(facility.ToResponse(township, village));
     }
 
+    /// <summary>
+    /// Suspend, reinstate (designated; warned while warnings of the term stay uncorrected), revoke, or let a
+    /// revoked facility apply again. Warnings come only from inspections, designation only from admission.
+    /// </summary>
     private static async Task<Results<Ok<StatusChangeResponse>, ValidationProblem, ProblemHttpResult>> ChangeStatus(string code,
         ChangeStatusRequest request, CooperativeDbContext db, Supervision supervision, CancellationToken ct)
     {
         var validation = new Validation().Required(request.Reason, "reason", "变更原因", 200);
-        if (!ApiValues.TryParse<FacilityStatus>(request.Status, out var to))
-            validation.Add("status", $"状态必须是 {ApiValues.Names<FacilityStatus>()} 之一");
+        if (!ApiValues.TryParse<FacilityStatus>(request.Status, out var to) || to == FacilityStatus.Warned)
+            validation.Add("status", "状态必须是 designated、suspended、revoked 或 applying 之一（书面警告须通过监督检查记录）");
         if (!validation.IsValid) return validation.ToProblem();
         var facility = await db.Facilities.SingleOrDefaultAsync(f => f.Code == code, ct);
         if (facility is null) return FacilityAccess.NotFound();
         if (facility.Status == FacilityStatus.Applying)
-            return Problems.Conflict("facility_status_transition_invalid", "申请中的医疗机构须经准入审核才能定点");
-        if (to == FacilityStatus.Designated && facility.Status == FacilityStatus.Suspended)
+            return Problems.Conflict(TransitionInvalid, "申请中的医疗机构须经准入审核才能定点");
+        if (to == FacilityStatus.Designated && facility.Status is FacilityStatus.Suspended or FacilityStatus.Warned)
+        {
             to = SupervisionRules.OnReinstatement(await supervision.UncorrectedWarningsAsync(facility.Code, ct));
+            if (to == facility.Status)
+                return Problems.Conflict("facility_has_uncorrected_warnings", "本期书面警告尚未全部整改，不能恢复为定点",
+                    "请先确认各项警告的整改情况");
+        }
         var change = await supervision.ChangeStatusAsync(facility, to, request.Reason!.Trim(), ct);
         if (change is null)
-            return Problems.Conflict("facility_status_transition_invalid", "不允许的状态变更",
-                FacilityStatusTransitions.Problem(facility.Status, to));
+            return Problems.Conflict(TransitionInvalid, "不允许的状态变更", FacilityStatusTransitions.Problem(facility.Status, to));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(change.ToResponse());
     }

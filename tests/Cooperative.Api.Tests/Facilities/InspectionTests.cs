@@ -98,6 +98,21 @@ public sealed class InspectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_warned_facility_is_not_declared_designated_while_its_warnings_stay_uncorrected()
+    {
+        var admin = await _app.ClientForAsync("admin");
+        await admin.InspectOkAsync("T0011", Finding(10, warning: true, description: "病历缺失"));
+
+        var reinstate = await admin.ChangeStatusAsync("T0011", "designated", "领导同意");
+        var warnByHand = await admin.ChangeStatusAsync("T0012", "warned");
+
+        await reinstate.ShouldBeProblemAsync(HttpStatusCode.Conflict, "facility_has_uncorrected_warnings");
+        (await admin.StatusOfAsync("T0011")).Should().Be("warned");
+        (await warnByHand.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed"))
+            .GetProperty("errors").GetProperty("status")[0].GetString().Should().Contain("监督检查");
+    }
+
+    [Fact]
     public async Task A_finding_with_a_suspension_suspends_the_facility_and_its_claims_stop_at_once()
     {
         var admin = await _app.ClientForAsync("admin");
