@@ -67,9 +67,7 @@ internal static class FacilityAdministrationApi
         facility.HeadName = request.HeadName!.Trim();
         facility.Phone = request.Phone!;
         await db.SaveChangesAsync(ct);
-        var township = await db.Townships.Where(t => t.Code == facility.TownshipCode).Select(t => t.Name).SingleAsync(ct);
-        var village = await db.Villages.Where(v => v.Code == facility.VillageCode).Select(v => v.Name).SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(facility.ToResponse(township, village));
+        return TypedResults.Ok(await FacilityRegisterApi.ResponseAsync(db, facility, ct));
     }
 
     /// <summary>

@@ -33,10 +33,16 @@ internal static class FacilityRegisterApi
         if (!user.MayRead(code)) return FacilityAccess.NotFound();
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
         if (facility is null) return FacilityAccess.NotFound();
+        return TypedResults.Ok(await ResponseAsync(db, facility, ct));
+    }
+
+    /// <summary>The whole record, with the names of its township and village.</summary>
+    public static async Task<FacilityResponse> ResponseAsync(CooperativeDbContext db, Facility facility, CancellationToken ct)
+    {
         var township = await db.Townships.Where(t => t.Code == facility.TownshipCode).Select(t => t.Name).SingleAsync(ct);
         var village = facility.VillageCode is null ? null
             : await db.Villages.Where(v => v.Code == facility.VillageCode).Select(v => v.Name).SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(facility.ToResponse(township, village));
+        return facility.ToResponse(township, village);
     }
 
     private static async Task<Results<Ok<List<StatusChangeResponse>>, ProblemHttpResult>> History(string code,

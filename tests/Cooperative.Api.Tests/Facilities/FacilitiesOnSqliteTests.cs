@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Cooperative.Api.Tests.Infrastructure;
@@ -31,10 +30,14 @@ public sealed class FacilitiesOnSqliteTests : IDisposable
         var third = await admin.InspectOkAsync("T0009", Finding(8, warning: true, suspend: true));
         var compliance = await (await admin.GetAsync("/api/facilities/T0009/compliance")).ShouldBeOkAsync<JsonElement>();
         var register = await admin.GetAsync("/api/facilities/export.xlsx");
+        var suspended = await (await app.CreateClient().GetAsync("/api/public/facilities?status=suspended")).ShouldBeOkAsync<JsonElement>();
 
         page.GetProperty("total").GetInt32().Should().Be(4);
         (await (await admin.GetAsync("/api/facilities?pageSize=1")).ShouldBeOkAsync<JsonElement>()).GetProperty("total").GetInt32().Should().Be(187);
         third.GetProperty("facilityStatus").GetString().Should().Be("revoked");
+        suspended.GetProperty("total").GetInt32().Should().Be(0, "a revoked facility leaves the public list");
+        (await (await app.CreateClient().GetAsync("/api/public/facilities?pageSize=1")).ShouldBeOkAsync<JsonElement>())
+            .GetProperty("total").GetInt32().Should().Be(186);
         (await admin.EligibilityAsync("T0009")).GetProperty("code").GetString().Should().Be("facility_not_designated");
         (await admin.EligibilityAsync("T0010")).GetProperty("eligible").GetBoolean().Should().BeTrue();
         compliance.GetProperty("totalPenalties").GetDecimal().Should().Be(100.00m);
