@@ -798,5 +798,393 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `facilities` (
+        `Code` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Level` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Ownership` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `TownshipCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `VillageCode` varchar(12) CHARACTER SET utf8mb4 NULL,
+        `LicenceNumber` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `BankName` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `BankAccount` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `HeadName` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Phone` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Version` int NOT NULL,
+        `CreatedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_facilities` PRIMARY KEY (`Code`),
+        CONSTRAINT `FK_facilities_townships_TownshipCode` FOREIGN KEY (`TownshipCode`) REFERENCES `townships` (`Code`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_facilities_villages_VillageCode` FOREIGN KEY (`VillageCode`) REFERENCES `villages` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `responsibility_duties` (
+        `Number` int NOT NULL,
+        `Title` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Description` varchar(500) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_responsibility_duties` PRIMARY KEY (`Number`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `facility_admissions` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `DecidedOn` date NOT NULL,
+        `LicensedDoctors` int NOT NULL,
+        `LicenceValidUntil` date NOT NULL,
+        `OpenedOn` date NOT NULL,
+        `HasInformationSystem` tinyint(1) NOT NULL,
+        `PublishesPrices` tinyint(1) NOT NULL,
+        `NoSeriousViolations` tinyint(1) NOT NULL,
+        `Conditions` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `Admitted` tinyint(1) NOT NULL,
+        `Note` varchar(500) CHARACTER SET utf8mb4 NULL,
+        `DecidedUtc` datetime(6) NOT NULL,
+        `DecidedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_facility_admissions` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_facility_admissions_facilities_FacilityCode` FOREIGN KEY (`FacilityCode`) REFERENCES `facilities` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `facility_contracts` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Number` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `TermStart` date NOT NULL,
+        `TermEnd` date NOT NULL,
+        `SignedOn` date NOT NULL,
+        `BureauSignatory` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `FacilitySignatory` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `Duties` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `TerminatedOn` date NULL,
+        `TerminationReason` varchar(200) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_facility_contracts` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_facility_contracts_facilities_FacilityCode` FOREIGN KEY (`FacilityCode`) REFERENCES `facilities` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `facility_status_changes` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `From` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `To` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Reason` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `AtUtc` datetime(6) NOT NULL,
+        `By` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_facility_status_changes` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_facility_status_changes_facilities_FacilityCode` FOREIGN KEY (`FacilityCode`) REFERENCES `facilities` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `facility_inspections` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `ContractId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `InspectedOn` date NOT NULL,
+        `Inspectors` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `Summary` varchar(1000) CHARACTER SET utf8mb4 NULL,
+        `RecordedUtc` datetime(6) NOT NULL,
+        `RecordedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_facility_inspections` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_facility_inspections_facilities_FacilityCode` FOREIGN KEY (`FacilityCode`) REFERENCES `facilities` (`Code`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_facility_inspections_facility_contracts_ContractId` FOREIGN KEY (`ContractId`) REFERENCES `facility_contracts` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE TABLE `inspection_findings` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `InspectionId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `ContractId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `InspectedOn` date NOT NULL,
+        `DutyNumber` int NOT NULL,
+        `Description` varchar(500) CHARACTER SET utf8mb4 NOT NULL,
+        `Warning` tinyint(1) NOT NULL,
+        `Penalty` decimal(18,2) NOT NULL,
+        `Suspends` tinyint(1) NOT NULL,
+        `PenaltyEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `CorrectedOn` date NULL,
+        `CorrectionNote` varchar(500) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_inspection_findings` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_inspection_findings_facility_contracts_ContractId` FOREIGN KEY (`ContractId`) REFERENCES `facility_contracts` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_inspection_findings_facility_inspections_InspectionId` FOREIGN KEY (`InspectionId`) REFERENCES `facility_inspections` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE UNIQUE INDEX `IX_facilities_LicenceNumber` ON `facilities` (`LicenceNumber`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facilities_Status_Level` ON `facilities` (`Status`, `Level`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facilities_TownshipCode` ON `facilities` (`TownshipCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facilities_VillageCode` ON `facilities` (`VillageCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facility_admissions_FacilityCode_DecidedOn` ON `facility_admissions` (`FacilityCode`, `DecidedOn`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE UNIQUE INDEX `IX_facility_contracts_FacilityCode_TermStart` ON `facility_contracts` (`FacilityCode`, `TermStart`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE UNIQUE INDEX `IX_facility_contracts_Number` ON `facility_contracts` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facility_inspections_ContractId` ON `facility_inspections` (`ContractId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facility_inspections_FacilityCode_InspectedOn` ON `facility_inspections` (`FacilityCode`, `InspectedOn`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_facility_status_changes_FacilityCode_AtUtc` ON `facility_status_changes` (`FacilityCode`, `AtUtc`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_inspection_findings_ContractId` ON `inspection_findings` (`ContractId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_inspection_findings_FacilityCode_ContractId` ON `inspection_findings` (`FacilityCode`, `ContractId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    CREATE INDEX `IX_inspection_findings_InspectionId` ON `inspection_findings` (`InspectionId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003811_Facilities') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127003811_Facilities', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

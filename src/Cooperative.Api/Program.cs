@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
@@ -27,6 +28,7 @@ builder.Services.AddFund();
 builder.Services.AddPolicy();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
+builder.Services.AddFacilities();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapAuditApi();
 app.MapGeographyApi();
 app.MapPolicy();
 app.MapFund();
+app.MapFacilitiesApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

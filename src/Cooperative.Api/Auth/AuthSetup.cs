@@ -61,6 +61,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor))
+            .AddPolicy(Policies.StaffOrFacility, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor, Roles.Facility))
             .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Calculators, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Facility))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
@@ -101,6 +102,8 @@ public static class Policies
     public const string Admin = "admin";
     public const string Staff = "staff";
     public const string AuditReaders = "audit-readers";
+    /// <summary>Staff, or a facility's system: endpoints that then check the facility reads only its own data.</summary>
+    public const string StaffOrFacility = "staff-or-facility";
     public const string Authenticated = "authenticated";
     /// <summary>Those who work claims: window staff, reviewers, administrators and facility systems (not auditors).</summary>
     public const string Calculators = "calculators";

@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
@@ -27,6 +28,13 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<PeriodBalance> PeriodBalances => Set<PeriodBalance>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<FacilityStatusChange> FacilityStatusChanges => Set<FacilityStatusChange>();
+    public DbSet<AdmissionRecord> FacilityAdmissions => Set<AdmissionRecord>();
+    public DbSet<FacilityContract> FacilityContracts => Set<FacilityContract>();
+    public DbSet<Duty> Duties => Set<Duty>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Finding> Findings => Set<Finding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -97,7 +97,7 @@ public static class AuditExportApi
             ["审计链完整", verification.Intact ? "是" : "否"], ["首个异常", verification.FirstBroken?.Reason ?? "无"],
             ["验证时间（UTC）", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)],
         ]);
-        return Results.File(workbook.ToBytes(), Excel.ContentType, $"audit-{year}.xlsx");
+        return Results.File(workbook.ToBytes(), Xlsx.ContentType, $"audit-{year}.xlsx");
     }
 
     private sealed record MonthTotals(string Month, decimal Income, decimal Claims, decimal OtherExpense);

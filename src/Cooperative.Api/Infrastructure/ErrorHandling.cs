@@ -23,6 +23,7 @@ public static class ErrorHandling
             problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<ConcurrencyExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
@@ -44,6 +45,33 @@ public static class ErrorHandling
                     Title = code == "malformed_request" ? "请求格式错误，无法解析" : "请求内容过大",
                     Type = Problems.TypeFor(code),
                     Extensions = { [Problems.CodeKey] = code },
+                },
+                Exception = exception,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Someone else changed the same row between this request's read and its write (a concurrency token
+    /// differed): nothing was saved, and the caller may read again and retry. 409.
+    /// </summary>
+    private sealed class ConcurrencyExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public const string Code = "concurrent_update";
+
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            if (exception is not Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException) return false;
+            http.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "数据已被他人同时修改，请刷新后重试",
+                    Type = Problems.TypeFor(Code),
+                    Extensions = { [Problems.CodeKey] = Code },
                 },
                 Exception = exception,
             });

@@ -30,10 +30,11 @@ public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
 
         foreach (var (method, path) in writes)
         {
-            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:\w+)?\??\}", m => m.Groups[1].Value switch
+            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:\w+)?\??\}", m => (m.Groups[1].Value, m.Groups[2].Value) switch
             {
-                "year" => "2026",
-                "period" => "2026-10",
+                ("year", _) => "2026",
+                ("period", _) => "2026-10",
+                (_, ":int") => "1",
                 _ => "x1",
             });
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };

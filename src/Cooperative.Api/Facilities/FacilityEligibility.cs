@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Facilities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Facilities;
+
+/// <summary>Whether a facility may submit claims for a service date; when not, a stable code and a Chinese message.</summary>
+public sealed record EligibilityResult(bool Eligible, string? Code, string? Message)
+{
+    public static readonly EligibilityResult Ok = new(true, null, null);
+
+    /// <summary>The refusal as a 422 problem answer, for the endpoints that submit claims.</summary>
+    public ProblemHttpResult ToProblem() => Problems.Unprocessable(Code ?? "facility_not_eligible", "该医疗机构不能结报新农合费用", Message);
+}
+
+/// <summary>
+/// The check every claim submission makes (定点资格校验): the facility must exist, hold its designation
+/// unsuspended now, and be bound by a responsibility letter on the service date. It reads the database on
+/// every call, so that revoking or suspending a facility stops its claims at once, whatever tokens it holds.
+/// </summary>
+public sealed class FacilityEligibility(CooperativeDbContext db)
+{
+    public const string NotFound = "facility_not_found";
+    public const string NotDesignated = "facility_not_designated";
+    public const string Suspended = "facility_suspended";
+    public const string NoActiveContract = "facility_no_active_contract";
+
+    public async Task<EligibilityResult> CheckAsync(string facilityCode, DateOnly serviceDate, CancellationToken ct)
+    {
+        var status = await db.Facilities.Where(f => f.Code == facilityCode).Select(f => (FacilityStatus?)f.Status).SingleOrDefaultAsync(ct);
+        var hasContract = status is not null && await db.FacilityContracts.AnyAsync(FacilityContract.ActiveOn(facilityCode, serviceDate), ct);
+        return EligibilityRule.Check(status, hasContract) switch
+        {
+            EligibilityVerdict.Eligible => EligibilityResult.Ok,
+            EligibilityVerdict.FacilityNotFound => new(false, NotFound, $"机构编码 {facilityCode} 不是本市登记的医疗机构"),
+            EligibilityVerdict.NotDesignated => new(false, NotDesignated,
+                $"该医疗机构{(status == FacilityStatus.Revoked ? "已被取消定点资格" : "尚未取得定点资格")}，不能结报新农合费用"),
+            EligibilityVerdict.Suspended => new(false, Suspended, "该医疗机构的定点资格已暂停，暂停期间不能结报新农合费用"),
+            _ => new(false, NoActiveContract, $"该医疗机构在{serviceDate:yyyy-MM-dd}没有有效的医疗服务责任书，不能结报新农合费用"),
+        };
+    }
+}
+
+public sealed record EligibilityResponse(bool Eligible, string? Code, string? Message);
+
+internal static class EligibilityApi
+{
+    /// <summary>The same check, over HTTP, for staff and for the facility itself (date yyyy-MM-dd, today by default).</summary>
+    public static void MapEligibility(this RouteGroupBuilder group) =>
+        group.MapGet("/{code}/eligibility", Check).RequireAuthorization(Policies.StaffOrFacility);
+
+    private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> Check(string code, DateOnly? date,
+        ClaimsPrincipal user, FacilityEligibility eligibility, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.MayRead(code)) return FacilityAccess.NotFound();
+        var result = await eligibility.CheckAsync(code, date ?? clock.Today(), ct);
+        return TypedResults.Ok(new EligibilityResponse(result.Eligible, result.Code, result.Message));
+    }
+}
