@@ -35,6 +35,7 @@ public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
                 ("year", _) => "2026",
                 ("period", _) => "2026-10",
                 (_, ":int") => "1",
+                (_, ":guid") => "0195f3a0-0000-7000-8000-000000000001",
                 _ => "x1",
             });
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) };
