@@ -588,5 +588,383 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `persons` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `IdNumber` varchar(18) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Gender` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `BirthDate` date NOT NULL,
+        `Category` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `StatusSince` date NULL,
+        `RegisteredUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_persons` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `receipt_sequences` (
+        `Year` int NOT NULL,
+        `Next` bigint NOT NULL,
+        CONSTRAINT `PK_receipt_sequences` PRIMARY KEY (`Year`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `households` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `CardNumber` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `HeadPersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `TownshipCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `VillageCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `Address` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `RegisteredUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_households` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_households_persons_HeadPersonId` FOREIGN KEY (`HeadPersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_households_townships_TownshipCode` FOREIGN KEY (`TownshipCode`) REFERENCES `townships` (`Code`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_households_villages_VillageCode` FOREIGN KEY (`VillageCode`) REFERENCES `villages` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `memberships` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Relationship` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `From` date NOT NULL,
+        `To` date NULL,
+        CONSTRAINT `PK_memberships` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_memberships_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_memberships_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `receipts` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `FundYear` int NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `IssuedOn` date NOT NULL,
+        `PersonCount` int NOT NULL,
+        `IndividualAmount` decimal(18,2) NOT NULL,
+        `CivilAffairsAmount` decimal(18,2) NOT NULL,
+        `PolicyVersion` int NOT NULL,
+        `JournalEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `IssuedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `IssuedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_receipts` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_receipts_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_receipts_journal_entries_JournalEntryId` FOREIGN KEY (`JournalEntryId`) REFERENCES `journal_entries` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE TABLE `enrollments` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FundYear` int NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `EnrolledOn` date NOT NULL,
+        `ReceiptId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PaidBy` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Contribution` decimal(18,2) NOT NULL,
+        `PolicyVersion` int NOT NULL,
+        `InpatientPaid` decimal(18,2) NOT NULL,
+        `OutpatientPaid` decimal(18,2) NOT NULL,
+        CONSTRAINT `PK_enrollments` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_enrollments_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_enrollments_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_enrollments_receipts_ReceiptId` FOREIGN KEY (`ReceiptId`) REFERENCES `receipts` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_enrollments_FundYear_HouseholdId` ON `enrollments` (`FundYear`, `HouseholdId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_enrollments_HouseholdId` ON `enrollments` (`HouseholdId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE UNIQUE INDEX `IX_enrollments_PersonId_FundYear` ON `enrollments` (`PersonId`, `FundYear`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_enrollments_ReceiptId` ON `enrollments` (`ReceiptId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE UNIQUE INDEX `IX_households_CardNumber` ON `households` (`CardNumber`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_households_HeadPersonId` ON `households` (`HeadPersonId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_households_TownshipCode` ON `households` (`TownshipCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_households_VillageCode` ON `households` (`VillageCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_memberships_HouseholdId_To` ON `memberships` (`HouseholdId`, `To`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_memberships_PersonId_To` ON `memberships` (`PersonId`, `To`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE UNIQUE INDEX `IX_persons_IdNumber` ON `persons` (`IdNumber`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_persons_Name` ON `persons` (`Name`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_receipts_HouseholdId_FundYear` ON `receipts` (`HouseholdId`, `FundYear`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE INDEX `IX_receipts_JournalEntryId` ON `receipts` (`JournalEntryId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    CREATE UNIQUE INDEX `IX_receipts_Number` ON `receipts` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127003604_Enrollment', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

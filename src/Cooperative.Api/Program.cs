@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
@@ -8,6 +9,8 @@ using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
+
+if (args.FirstOrDefault() == GenerateRegisterCommand.Name) return await GenerateRegisterCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
@@ -21,6 +24,7 @@ builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCooperativeProblemDetails();
 builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
+builder.Services.AddEnrollment();
 builder.Services.AddScoped<IPolicyStore, DefaultPolicyStore>();
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddOpenApi();
@@ -43,6 +47,7 @@ app.MapMeApi();
 app.MapStaffApi();
 app.MapAuditApi();
 app.MapGeographyApi();
+app.MapEnrollment();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

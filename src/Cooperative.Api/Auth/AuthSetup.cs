@@ -62,6 +62,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor))
             .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
+            .AddPolicy(Policies.EnrollmentClerks, p => p.RequireRole(Roles.Admin, Roles.Window))
+            .AddPolicy(Policies.CoverageCheckers, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor,
+                Roles.Facility))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -100,5 +103,9 @@ public static class Policies
     public const string Admin = "admin";
     public const string Staff = "staff";
     public const string AuditReaders = "audit-readers";
+    /// <summary>Who registers households and takes contributions: the window and administrators.</summary>
+    public const string EnrollmentClerks = "enrollment-clerks";
+    /// <summary>Who may ask whether a person is covered: staff and designated facilities' systems.</summary>
+    public const string CoverageCheckers = "coverage-checkers";
     public const string Authenticated = "authenticated";
 }

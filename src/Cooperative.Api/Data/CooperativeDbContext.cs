@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,12 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<JournalLine> JournalLines => Set<JournalLine>();
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
     public DbSet<JournalSequence> JournalSequences => Set<JournalSequence>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Enrollment.Enrollment> Enrollments => Set<Enrollment.Enrollment>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptSequence> ReceiptSequences => Set<ReceiptSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

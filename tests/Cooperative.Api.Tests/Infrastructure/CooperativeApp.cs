@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 
 namespace Cooperative.Api.Tests.Infrastructure;
@@ -15,16 +17,20 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
 
-    private CooperativeApp(Dictionary<string, string?> settings, string environment)
+    private CooperativeApp(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _environment = environment;
+        _services = services;
     }
 
     public MariaDbDatabase? Database { get; private init; }
 
-    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="services">Replaces services for this app (a fake policy store, say), after the app's own registrations.</param>
+    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -36,7 +42,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
-        var app = new CooperativeApp(settings, "Testing") { Database = database };
+        var app = new CooperativeApp(settings, "Testing", services) { Database = database };
         _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
         return app;
     }
@@ -66,6 +72,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
                 builder.UseSetting(key, value);
         }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public async Task<string> TokenAsync(string userName, string password)
