@@ -42,7 +42,7 @@ public static class ImportApi
     }
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(HttpRequest request, CooperativeDbContext db,
-        ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+        ICurrentActor actor, TimeProvider clock, IConfiguration config, CancellationToken ct)
     {
         if (request.ContentLength > MaxFileBytes + (64 * 1024)) return TooLarge();
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -91,7 +91,8 @@ public static class ImportApi
         if (!plan.ChangesAnything) return TypedResults.Ok(response);
         try
         {
-            await RegisterWriter.WriteAsync(db, plan, AuditOf(response, actor.Current, clock), ct);
+            await RegisterWriter.WriteAsync(db, plan, AuditOf(response, actor.Current, clock),
+                config.GetValue(RegisterWriter.BulkCopySetting, true), ct);
         }
         catch (Exception e) when (e is ImportConflictException or MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry }
                                       or DbUpdateException)

@@ -12,18 +12,23 @@ namespace Cooperative.Api.Enrollment;
 /// </summary>
 internal static class RegisterWriter
 {
-    public static async Task WriteAsync(CooperativeDbContext db, ImportPlan plan, AuditRecord audit, CancellationToken ct)
+    /// <summary>Configuration switch: <c>false</c> makes MariaDB/MySQL imports use INSERT statements even where bulk copy is allowed.</summary>
+    public const string BulkCopySetting = "Enrollment:Import:BulkCopy";
+
+    public static async Task WriteAsync(CooperativeDbContext db, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
+        CancellationToken ct)
     {
-        if (db.Database.IsMySql()) await WriteMySqlAsync(db.Database.GetConnectionString()!, plan, audit, ct);
+        if (db.Database.IsMySql()) await WriteMySqlAsync(db.Database.GetConnectionString()!, plan, audit, allowBulkCopy, ct);
         else await WriteWithEfAsync(db.Database.GetConnectionString()!, plan, audit, ct);
     }
 
-    private static async Task WriteMySqlAsync(string connectionString, ImportPlan plan, AuditRecord audit, CancellationToken ct)
+    private static async Task WriteMySqlAsync(string connectionString, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
+        CancellationToken ct)
     {
         var builder = new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true };
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
-        var bulk = await LocalInfileAllowedAsync(connection, ct);
+        var bulk = allowBulkCopy && await LocalInfileAllowedAsync(connection, ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var writer = new MySqlTableWriter(connection, transaction, bulk);
         await writer.WriteAsync("persons", plan.Persons, ct,
