@@ -1186,5 +1186,587 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `claims` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Channel` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NULL,
+        `FacilityName` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `FacilityLevel` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `InvoiceKey` varchar(180) CHARACTER SET utf8mb4 NULL,
+        `InvoiceNumber` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `IdNumber` varchar(18) CHARACTER SET utf8mb4 NOT NULL,
+        `PatientName` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `EnrollmentId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FundYear` int NOT NULL,
+        `VisitType` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `AdmissionDate` date NOT NULL,
+        `DischargeDate` date NOT NULL,
+        `DiagnosisCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Referred` tinyint(1) NOT NULL,
+        `SubmittedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `SubmittedUtc` datetime(6) NOT NULL,
+        `IdempotencyKey` varchar(100) CHARACTER SET utf8mb4 NULL,
+        `RequestHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `ProvidedDocuments` varchar(200) CHARACTER SET utf8mb4 NOT NULL,
+        `PolicyVersion` int NULL,
+        `Total` decimal(18,2) NOT NULL,
+        `Eligible` decimal(18,2) NOT NULL,
+        `Reimbursement` decimal(18,2) NOT NULL,
+        `PatientShare` decimal(18,2) NOT NULL,
+        `SettlementJson` varchar(4000) CHARACTER SET utf8mb4 NULL,
+        `SettledUtc` datetime(6) NULL,
+        `Flags` varchar(100) CHARACTER SET utf8mb4 NULL,
+        `SettlementEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `ReversalEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `PaymentEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `PaymentMethod` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `PaymentAccount` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `PaidUtc` datetime(6) NULL,
+        `ReviewNote` varchar(500) CHARACTER SET utf8mb4 NULL,
+        `ReviewedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_claims` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `persons` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `IdNumber` varchar(18) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Gender` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `BirthDate` date NOT NULL,
+        `Category` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `StatusSince` date NULL,
+        `RegisteredUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_persons` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `receipt_sequences` (
+        `Year` int NOT NULL,
+        `Next` bigint NOT NULL,
+        CONSTRAINT `PK_receipt_sequences` PRIMARY KEY (`Year`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `claim_lines` (
+        `ClaimId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `LineNo` int NOT NULL,
+        `Code` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Name` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `Quantity` decimal(12,3) NULL,
+        `UnitPrice` decimal(18,4) NULL,
+        `Amount` decimal(18,2) NOT NULL,
+        `CatalogueStatus` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `SelfPayShare` decimal(9,6) NOT NULL,
+        CONSTRAINT `PK_claim_lines` PRIMARY KEY (`ClaimId`, `LineNo`),
+        CONSTRAINT `FK_claim_lines_claims_ClaimId` FOREIGN KEY (`ClaimId`) REFERENCES `claims` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `claim_status_changes` (
+        `ClaimId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Seq` int NOT NULL,
+        `From` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `To` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `AtUtc` datetime(6) NOT NULL,
+        `By` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `Note` varchar(500) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_claim_status_changes` PRIMARY KEY (`ClaimId`, `Seq`),
+        CONSTRAINT `FK_claim_status_changes_claims_ClaimId` FOREIGN KEY (`ClaimId`) REFERENCES `claims` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `households` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `CardNumber` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `HeadPersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `TownshipCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `VillageCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
+        `Address` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `RegisteredUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_households` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_households_persons_HeadPersonId` FOREIGN KEY (`HeadPersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_households_townships_TownshipCode` FOREIGN KEY (`TownshipCode`) REFERENCES `townships` (`Code`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_households_villages_VillageCode` FOREIGN KEY (`VillageCode`) REFERENCES `villages` (`Code`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `memberships` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Relationship` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `From` date NOT NULL,
+        `To` date NULL,
+        CONSTRAINT `PK_memberships` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_memberships_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_memberships_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `receipts` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `FundYear` int NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `IssuedOn` date NOT NULL,
+        `PersonCount` int NOT NULL,
+        `IndividualAmount` decimal(18,2) NOT NULL,
+        `CivilAffairsAmount` decimal(18,2) NOT NULL,
+        `PolicyVersion` int NOT NULL,
+        `JournalEntryId` char(36) COLLATE ascii_general_ci NULL,
+        `IssuedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `IssuedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_receipts` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_receipts_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_receipts_journal_entries_JournalEntryId` FOREIGN KEY (`JournalEntryId`) REFERENCES `journal_entries` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE TABLE `enrollments` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `FundYear` int NOT NULL,
+        `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `EnrolledOn` date NOT NULL,
+        `ReceiptId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `PaidBy` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Contribution` decimal(18,2) NOT NULL,
+        `PolicyVersion` int NOT NULL,
+        `InpatientPaid` decimal(18,2) NOT NULL,
+        `OutpatientPaid` decimal(18,2) NOT NULL,
+        CONSTRAINT `PK_enrollments` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_enrollments_households_HouseholdId` FOREIGN KEY (`HouseholdId`) REFERENCES `households` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_enrollments_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT,
+        CONSTRAINT `FK_enrollments_receipts_ReceiptId` FOREIGN KEY (`ReceiptId`) REFERENCES `receipts` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_claims_DischargeDate` ON `claims` (`DischargeDate`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_claims_FacilityCode_DischargeDate` ON `claims` (`FacilityCode`, `DischargeDate`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_claims_InvoiceKey` ON `claims` (`InvoiceKey`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_claims_Number` ON `claims` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_claims_PersonId_VisitType_DischargeDate` ON `claims` (`PersonId`, `VisitType`, `DischargeDate`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_claims_Status_DischargeDate` ON `claims` (`Status`, `DischargeDate`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_claims_SubmittedBy_IdempotencyKey` ON `claims` (`SubmittedBy`, `IdempotencyKey`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_enrollments_FundYear_HouseholdId` ON `enrollments` (`FundYear`, `HouseholdId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_enrollments_HouseholdId` ON `enrollments` (`HouseholdId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_enrollments_PersonId_FundYear` ON `enrollments` (`PersonId`, `FundYear`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_enrollments_ReceiptId` ON `enrollments` (`ReceiptId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_households_CardNumber` ON `households` (`CardNumber`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_households_HeadPersonId` ON `households` (`HeadPersonId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_households_TownshipCode` ON `households` (`TownshipCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_households_VillageCode` ON `households` (`VillageCode`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_memberships_HouseholdId_To` ON `memberships` (`HouseholdId`, `To`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_memberships_PersonId_To` ON `memberships` (`PersonId`, `To`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_persons_IdNumber` ON `persons` (`IdNumber`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_persons_Name` ON `persons` (`Name`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_receipts_HouseholdId_FundYear` ON `receipts` (`HouseholdId`, `FundYear`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE INDEX `IX_receipts_JournalEntryId` ON `receipts` (`JournalEntryId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    CREATE UNIQUE INDEX `IX_receipts_Number` ON `receipts` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127005846_EnrollmentAndClaims') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127005846_EnrollmentAndClaims', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

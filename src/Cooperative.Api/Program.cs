@@ -1,7 +1,9 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
+using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
@@ -10,6 +12,8 @@ using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
+
+if (args.FirstOrDefault() == GenerateRegisterCommand.Name) return await GenerateRegisterCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
@@ -27,8 +31,10 @@ builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
 builder.Services.AddPolicy();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddEnrollment();
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddFacilities();
+builder.Services.AddClaims();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -52,6 +58,8 @@ app.MapGeographyApi();
 app.MapPolicy();
 app.MapFund();
 app.MapFacilitiesApi();
+app.MapClaimsApi();
+app.MapEnrollment();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

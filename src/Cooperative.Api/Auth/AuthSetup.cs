@@ -64,6 +64,13 @@ public static class AuthSetup
             .AddPolicy(Policies.StaffOrFacility, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor, Roles.Facility))
             .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Calculators, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Facility))
+            .AddPolicy(Policies.EnrollmentClerks, p => p.RequireRole(Roles.Admin, Roles.Window))
+            .AddPolicy(Policies.CoverageCheckers, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor,
+                Roles.Facility))
+            .AddPolicy(Policies.FacilitySystem, p => p.RequireRole(Roles.Facility).RequireClaim(CooperativeClaims.FacilityCode))
+            .AddPolicy(Policies.WindowStaff, p => p.RequireRole(Roles.Admin, Roles.Window))
+            .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Admin, Roles.Reviewer))
+            .AddPolicy(Policies.ClaimReaders, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor, Roles.Facility))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -104,7 +111,19 @@ public static class Policies
     public const string AuditReaders = "audit-readers";
     /// <summary>Staff, or a facility's system: endpoints that then check the facility reads only its own data.</summary>
     public const string StaffOrFacility = "staff-or-facility";
+    /// <summary>Who registers households and takes contributions: the window and administrators.</summary>
+    public const string EnrollmentClerks = "enrollment-clerks";
+    /// <summary>Who may ask whether a person is covered: staff and designated facilities' systems.</summary>
+    public const string CoverageCheckers = "coverage-checkers";
     public const string Authenticated = "authenticated";
     /// <summary>Those who work claims: window staff, reviewers, administrators and facility systems (not auditors).</summary>
     public const string Calculators = "calculators";
+    /// <summary>A facility's own system (client credentials with its facility code).</summary>
+    public const string FacilitySystem = "facility-system";
+    /// <summary>The one-stop window: window staff and administrators.</summary>
+    public const string WindowStaff = "window-staff";
+    /// <summary>Claim review: reviewers and administrators.</summary>
+    public const string Reviewers = "reviewers";
+    /// <summary>Who may read claims: all staff, and facilities (their own only).</summary>
+    public const string ClaimReaders = "claim-readers";
 }

@@ -1,3 +1,4 @@
+using OpenIddict.Abstractions;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -12,9 +13,9 @@ public static class MeApi
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-                user.FindFirstValue(Claims.Subject) ?? "",
-                user.FindFirstValue(Claims.Name),
-                user.FindFirstValue(Claims.Role),
+                user.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? "",
+                user.FindFirstValue(OpenIddictConstants.Claims.Name),
+                user.FindFirstValue(OpenIddictConstants.Claims.Role),
                 user.FindFirstValue(CooperativeClaims.FacilityCode))))
             .WithTags("Auth")
             .RequireAuthorization(Policies.Authenticated);

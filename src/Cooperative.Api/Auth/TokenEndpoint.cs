@@ -57,9 +57,9 @@ public static class TokenEndpoint
             if (!properties.TryGetValue(CooperativeClaims.FacilityCode, out var code) || code.ValueKind != JsonValueKind.String)
                 return Reject("This client is not bound to a designated facility.");
             var identity = NewIdentity();
-            identity.SetClaim(Claims.Subject, request.ClientId)
-                .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
-                .SetClaim(Claims.Role, Roles.Facility)
+            identity.SetClaim(OpenIddictConstants.Claims.Subject, request.ClientId)
+                .SetClaim(OpenIddictConstants.Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
+                .SetClaim(OpenIddictConstants.Claims.Role, Roles.Facility)
                 .SetClaim(CooperativeClaims.FacilityCode, code.GetString());
             RecordSignIn(db, http, "FacilityClient", request.ClientId!, Roles.Facility, now);
             await db.SaveChangesAsync();
@@ -69,7 +69,7 @@ public static class TokenEndpoint
         if (request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var subject = result.Principal?.GetClaim(Claims.Subject);
+            var subject = result.Principal?.GetClaim(OpenIddictConstants.Claims.Subject);
             var user = subject is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == subject);
             if (user is null || !user.IsActive || user.IsLockedOut(now)) return Reject("The session is no longer valid; sign in again.");
             return SignIn(StaffIdentity(user), result.Principal!.GetScopes());
@@ -82,14 +82,14 @@ public static class TokenEndpoint
     private static ClaimsIdentity StaffIdentity(StaffUser user)
     {
         var identity = NewIdentity();
-        identity.SetClaim(Claims.Subject, user.UserName)
-            .SetClaim(Claims.Name, user.DisplayName)
-            .SetClaim(Claims.Role, user.Role);
+        identity.SetClaim(OpenIddictConstants.Claims.Subject, user.UserName)
+            .SetClaim(OpenIddictConstants.Claims.Name, user.DisplayName)
+            .SetClaim(OpenIddictConstants.Claims.Role, user.Role);
         return identity;
     }
 
     private static ClaimsIdentity NewIdentity() =>
-        new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
 
     private static IResult SignIn(ClaimsIdentity identity, IEnumerable<string> scopes)
     {

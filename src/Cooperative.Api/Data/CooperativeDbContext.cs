@@ -1,6 +1,8 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Claims;
 using Cooperative.Api.Facilities;
+using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
@@ -28,6 +30,9 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<LedgerPeriod> LedgerPeriods => Set<LedgerPeriod>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<PeriodBalance> PeriodBalances => Set<PeriodBalance>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+    public DbSet<ClaimStatusChange> ClaimStatusChanges => Set<ClaimStatusChange>();
     public DbSet<Facility> Facilities => Set<Facility>();
     public DbSet<FacilityStatusChange> FacilityStatusChanges => Set<FacilityStatusChange>();
     public DbSet<AdmissionRecord> FacilityAdmissions => Set<AdmissionRecord>();
@@ -35,6 +40,12 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<Duty> Duties => Set<Duty>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Enrollment.Enrollment> Enrollments => Set<Enrollment.Enrollment>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<ReceiptSequence> ReceiptSequences => Set<ReceiptSequence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -52,7 +52,7 @@ public static class TrialApi
 
     /// <summary>The checks every bill passes before the calculator sees it (shared with claim submission).</summary>
     public static Validation ValidateBill(DateOnly? serviceDate, VisitType? visitType, FacilityLevel? level,
-        IReadOnlyList<BillLineInput>? lines)
+        IReadOnlyList<BillLineInput>? lines, bool includeAmountMismatches = true)
     {
         var v = new Validation()
             .Check(serviceDate is not null, "serviceDate", "就诊（出院）日期不能为空")
@@ -71,10 +71,16 @@ public static class TrialApi
                 if (string.IsNullOrWhiteSpace(line.Code) && line.Status is null)
                     v.Add($"lines[{i}].code", "必须填写目录编码，或注明目录类别（Covered/PartlyCovered/Excluded）");
                 if (line.SelfPayShare is < 0 or > 1) v.Add($"lines[{i}].selfPayShare", "先行自付比例必须在 0 到 1 之间");
-                if (line.Quantity is { } q && line.UnitPrice is { } p && Money.Round(q * p) != line.Amount)
-                    v.Add($"lines[{i}].amount", $"金额与数量×单价不符（{q}×{p}≠{line.Amount:0.00}）");
             }
         }
+        if (includeAmountMismatches)
+            foreach (var (field, message) in AmountMismatches(lines)) v.Add(field, message);
         return v;
     }
+
+    /// <summary>Lines whose amount is not quantity × unit price (to the fen).</summary>
+    public static IEnumerable<(string Field, string Message)> AmountMismatches(IReadOnlyList<BillLineInput>? lines) =>
+        (lines ?? []).Select((line, i) => (line, i))
+            .Where(x => x.line is { Quantity: { } q, UnitPrice: { } p } && Money.Round(q * p) != x.line.Amount)
+            .Select(x => ($"lines[{x.i}].amount", $"第 {x.i + 1} 行金额与数量×单价不符（{x.line.Quantity}×{x.line.UnitPrice}≠{x.line.Amount:0.00}）"));
 }

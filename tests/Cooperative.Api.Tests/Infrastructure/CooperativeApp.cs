@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,17 +18,21 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    private CooperativeApp(Dictionary<string, string?> settings, string environment)
+    private CooperativeApp(Dictionary<string, string?> settings, string environment, Action<IServiceCollection>? services = null)
     {
         _settings = settings;
         _environment = environment;
+        _services = services;
     }
 
     public MariaDbDatabase? Database { get; private init; }
 
     /// <param name="clock">A fixed clock for tests whose rules depend on the date (fund years, deadlines).</param>
-    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
+    /// <param name="services">Replaces services for this app (a fake policy store, say), after the app's own registrations.</param>
+    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -39,7 +44,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
-        var app = new CooperativeApp(settings, "Testing") { Database = database, _clock = clock };
+        var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock };
         _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
         return app;
     }
@@ -70,6 +75,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
         }
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     public async Task<string> TokenAsync(string userName, string password)

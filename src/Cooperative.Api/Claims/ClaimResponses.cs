@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Cooperative.Domain.Identity;
+using Cooperative.Domain.Reimbursement;
+
+namespace Cooperative.Api.Claims;
+
+public sealed record ClaimLineResponse(int LineNo, string Code, string Name, decimal? Quantity, decimal? UnitPrice, decimal Amount,
+    CatalogueStatus CatalogueStatus, decimal SelfPayShare);
+
+public sealed record ClaimStatusResponse(ClaimStatus? From, ClaimStatus To, DateTime AtUtc, string By, string? Note);
+
+/// <summary>A claim as the API shows it. The full ID number only to staff; a facility sees it masked.</summary>
+public sealed record ClaimResponse(
+    string Number, ClaimChannel Channel, ClaimStatus Status, string StatusText,
+    string? FacilityCode, string FacilityName, FacilityLevel FacilityLevel,
+    string IdNumber, string PatientName, int FundYear, VisitType VisitType, DateOnly AdmissionDate, DateOnly DischargeDate,
+    string DiagnosisCode, bool Referred, string InvoiceNumber,
+    int? PolicyVersion, decimal Total, decimal Eligible, decimal FundPays, decimal PatientPays, Settlement? Settlement,
+    IReadOnlyList<string> Flags, IReadOnlyList<RequiredDocument> MissingDocuments, string? Notice,
+    PaymentMethod? PaymentMethod, string? ReviewNote,
+    IReadOnlyList<ClaimLineResponse> Lines, IReadOnlyList<ClaimStatusResponse> History)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static ClaimResponse From(Claim c, bool staff)
+    {
+        var missing = c.Status == ClaimStatus.PendingDocuments
+            ? ClaimRules.RequiredDocuments(c.VisitType, c.Referred).Except(c.Documents).ToList()
+            : [];
+        return new ClaimResponse(c.Number, c.Channel, c.Status, ClaimRules.Chinese(c.Status), c.FacilityCode, c.FacilityName, c.FacilityLevel,
+            staff ? c.IdNumber : ResidentIdNumber.Mask(c.IdNumber), staff ? c.PatientName : NameMasking.Mask(c.PatientName),
+            c.FundYear, c.VisitType, c.AdmissionDate, c.DischargeDate, c.DiagnosisCode, c.Referred, c.InvoiceNumber,
+            c.PolicyVersion, c.Total, c.Eligible, c.Reimbursement, c.PatientShare,
+            c.SettlementJson is null ? null : JsonSerializer.Deserialize<Settlement>(c.SettlementJson, Json),
+            c.Flags?.Split(',') ?? [], missing,
+            missing.Count == 0 ? null : $"请补齐以下材料后再办理结算：{string.Join("、", missing.Select(ClaimRules.Chinese))}",
+            c.PaymentMethod, c.ReviewNote,
+            c.Lines.OrderBy(l => l.LineNo).Select(l => new ClaimLineResponse(l.LineNo, l.Code, l.Name, l.Quantity, l.UnitPrice, l.Amount,
+                l.CatalogueStatus, l.SelfPayShare)).ToList(),
+            c.History.OrderBy(h => h.Seq).Select(h => new ClaimStatusResponse(h.From, h.To, h.AtUtc, h.By, h.Note)).ToList());
+    }
+}
+
+/// <summary>One row of a claims list or the review queue.</summary>
+public sealed record ClaimSummary(string Number, ClaimChannel Channel, ClaimStatus Status, string? FacilityCode, string FacilityName,
+    string PatientName, VisitType VisitType, DateOnly DischargeDate, decimal Total, decimal FundPays, string? Flags);

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Policy;
+using Cooperative.Domain.Reimbursement;
+
+namespace Cooperative.Api.Claims;
+
+/// <summary>The stable reason codes of claims refused at submission (自动审核).</summary>
+public static class ClaimErrors
+{
+    public const string NotEnrolled = "not_enrolled";
+    public const string OutsideFundYear = "outside_fund_year";
+    public const string PersonNotFound = "person_not_found";
+    public const string DeadlinePassed = "claim_deadline_passed";
+    public const string DuplicateInvoice = "duplicate_invoice";
+    public const string DatesInconsistent = "dates_inconsistent";
+    public const string AmountsInconsistent = "amounts_inconsistent";
+    public const string UnknownCatalogueCode = "catalogue_code_unknown";
+    public const string IdempotencyKeyRequired = "idempotency_key_required";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string NotFound = "claim_not_found";
+    public const string WrongState = "claim_wrong_state";
+    public const string NoPolicy = "policy_not_found";
+}
+
+internal static partial class ClaimRules
+{
+    public const int ReadmissionDays = 15;
+
+    /// <summary>What a window claim needs: card or ID, invoices, the itemized list; inpatients the discharge summary; a referral its form.</summary>
+    public static IReadOnlyList<RequiredDocument> RequiredDocuments(VisitType visit, bool referred)
+    {
+        var required = new List<RequiredDocument> { RequiredDocument.IdCard, RequiredDocument.Invoices, RequiredDocument.ItemizedList };
+        if (visit == VisitType.Inpatient) required.Add(RequiredDocument.DischargeSummary);
+        if (referred) required.Add(RequiredDocument.ReferralForm);
+        return required;
+    }
+
+    public static string Chinese(RequiredDocument d) => d switch
+    {
+        RequiredDocument.IdCard => "合作医疗证或身份证",
+        RequiredDocument.Invoices => "医疗费用发票",
+        RequiredDocument.ItemizedList => "费用明细清单",
+        RequiredDocument.DischargeSummary => "出院小结",
+        _ => "转诊证明",
+    };
+
+    public static string Chinese(ClaimStatus s) => s switch
+    {
+        ClaimStatus.Submitted => "已提交",
+        ClaimStatus.PendingDocuments => "待补材料",
+        ClaimStatus.Settled => "已结算",
+        ClaimStatus.UnderReview => "审核中",
+        ClaimStatus.Approved => "审核通过",
+        ClaimStatus.Rejected => "审核不通过",
+        ClaimStatus.Paid => "已支付",
+        _ => "已冲销",
+    };
+
+    /// <summary>Field checks of a bill, in Chinese; the calculator's own line checks are shared with the trial calculation.</summary>
+    public static Validation Validate(ClaimDraftInput d)
+    {
+        var v = TrialApi.ValidateBill(d.DischargeDate, d.VisitType, d.Level ?? FacilityLevel.County, d.Lines, includeAmountMismatches: false);
+        if (string.IsNullOrWhiteSpace(d.IdNumber) && (string.IsNullOrWhiteSpace(d.CardNumber) || string.IsNullOrWhiteSpace(d.PatientName)))
+            v.Add("idNumber", "必须填写身份证号，或合作医疗证号和患者姓名");
+        v.Check(d.AdmissionDate is not null, "admissionDate", "入院（就诊）日期不能为空")
+            .Check(d.DiagnosisCode is { Length: > 0 } code && IcdCode().IsMatch(code.Trim()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 K35.8")
+            .Required(d.InvoiceNumber, "invoiceNumber", "发票号", 64);
+        return v;
+    }
+
+    /// <summary>Dates that cannot be true together (日期不符), or null.</summary>
+    public static string? DateProblem(VisitType visit, DateOnly admission, DateOnly discharge, DateOnly today)
+    {
+        if (admission > discharge) return "出院日期不能早于入院日期";
+        if (discharge > today) return "出院（就诊）日期不能晚于今天";
+        if (visit == VisitType.Outpatient && admission != discharge) return "门诊就诊的开始与结束日期应为同一天";
+        if (discharge.DayNumber - admission.DayNumber > 366) return "住院时间超过一年，请核对日期";
+        return null;
+    }
+
+    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
+    private static partial Regex IcdCode();
+}
+
+internal sealed record ClaimDraftInput(string? IdNumber, string? CardNumber, string? PatientName, VisitType? VisitType,
+    DateOnly? AdmissionDate, DateOnly? DischargeDate, string? DiagnosisCode, string? InvoiceNumber,
+    IReadOnlyList<BillLineInput>? Lines, FacilityLevel? Level);

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using ClosedXML.Excel;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Identity;
+using Cooperative.Domain.Reimbursement;
+
+namespace Cooperative.Api.Claims;
+
+/// <summary>
+/// The settlement statement (新农合补偿结算单) of a claim, step by step: excluded items, deductible, each band
+/// and ratio, cap used and remaining, what the fund pays and what the patient pays. Printed from HTML or Excel.
+/// </summary>
+internal static class ClaimStatement
+{
+    public static IReadOnlyList<(string Label, string Value)> Header(ClaimResponse c) =>
+    [
+        ("报销单号", c.Number), ("患者姓名", c.PatientName), ("身份证号", c.IdNumber),
+        ("就诊机构", $"{c.FacilityName}（{FacilityLevelNames.Chinese(c.FacilityLevel)}）"),
+        ("就诊类型", c.VisitType == VisitType.Inpatient ? "住院" : "门诊"),
+        ("入院日期", c.AdmissionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("出院日期", c.DischargeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("诊断编码", c.DiagnosisCode), ("是否转诊", c.Referred ? "是" : "否"), ("发票号", c.InvoiceNumber),
+        ("状态", c.StatusText), ("补偿方案版本", c.PolicyVersion is { } v ? $"{c.FundYear} 年度第 {v} 版" : "尚未结算"),
+    ];
+
+    public static IReadOnlyList<(string Step, decimal Amount)> Steps(Settlement s)
+    {
+        var steps = new List<(string, decimal)>
+        {
+            ("费用总额", s.Total), ("减：目录外（自费）费用", s.Excluded), ("减：乙类先行自付", s.PartlySelfPaid),
+            ("可报销费用", s.Eligible), ("减：起付线", s.DeductibleApplied),
+        };
+        steps.AddRange(s.Bands.Select(b => ($"分段 {b.From:0.00}–{(b.To is { } to ? to.ToString("0.00", CultureInfo.InvariantCulture) : "以上")}：{b.Amount:0.00} × {b.Ratio:P0}", b.Payable)));
+        if (s.RatioReduction > 0) steps.Add(($"未转诊，报销比例降低 {s.RatioReduction:P0}", 0m));
+        steps.Add(("按比例计算补偿", s.BeforeCaps));
+        if (s.PerVisitCapApplied > 0) steps.Add(("减：超过每次封顶部分", s.PerVisitCapApplied));
+        steps.Add(("年度封顶线", s.AnnualCap));
+        steps.Add(("本次结算前年度剩余额度", s.CapRemainingBefore));
+        if (s.CapCut > 0) steps.Add(("减：超过年度封顶部分", s.CapCut));
+        steps.Add(("基金支付（补偿金额）", s.Reimbursement));
+        steps.Add(("个人自付", s.PatientShare));
+        steps.Add(("本次结算后年度剩余额度", s.CapRemainingAfter));
+        return steps;
+    }
+
+    public static string Html(ClaimResponse c)
+    {
+        var e = HtmlEncoder.Default;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>新农合补偿结算单 ").Append(e.Encode(c.Number))
+          .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1em}")
+          .Append("td,th{border:1px solid #333;padding:4px 8px}td.n{text-align:right}@media print{button{display:none}}</style></head><body>")
+          .Append("<h1>杭城市新型农村合作医疗补偿结算单</h1><table>");
+        foreach (var (label, value) in Header(c)) sb.Append("<tr><th>").Append(e.Encode(label)).Append("</th><td>").Append(e.Encode(value)).Append("</td></tr>");
+        sb.Append("</table><h2>费用明细</h2><table><tr><th>序号</th><th>项目编码</th><th>项目名称</th><th>数量</th><th>单价</th><th>金额</th><th>类别</th></tr>");
+        foreach (var l in c.Lines)
+            sb.Append("<tr><td>").Append(l.LineNo).Append("</td><td>").Append(e.Encode(l.Code)).Append("</td><td>").Append(e.Encode(l.Name))
+              .Append("</td><td class=\"n\">").Append(l.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "").Append("</td><td class=\"n\">")
+              .Append(l.UnitPrice?.ToString("0.00", CultureInfo.InvariantCulture) ?? "").Append("</td><td class=\"n\">")
+              .Append(l.Amount.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td><td>").Append(e.Encode(Chinese(l.CatalogueStatus))).Append("</td></tr>");
+        sb.Append("</table><h2>计算过程</h2><table>");
+        if (c.Settlement is { } s)
+            foreach (var (step, amount) in Steps(s))
+                sb.Append("<tr><td>").Append(e.Encode(step)).Append("</td><td class=\"n\">").Append(amount.ToString("#,##0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+        else sb.Append("<tr><td>").Append(e.Encode(c.Notice ?? "尚未结算")).Append("</td></tr>");
+        sb.Append("</table><p>经办人签字：__________　　领款人签字：__________</p><button onclick=\"window.print()\">打印</button></body></html>");
+        return sb.ToString();
+    }
+
+    public static byte[] Xlsx(ClaimResponse c)
+    {
+        using var workbook = new XLWorkbook();
+        workbook.AddTable("结算单", new ExcelColumn[] { new("项目", 30), new("内容", 40) }, Header(c).Select(h => new object?[] { h.Label, h.Value }),
+            "杭城市新型农村合作医疗补偿结算单");
+        workbook.AddTable("费用明细", [new("序号", 8), new("项目编码", 12), new("项目名称", 28), new("数量", 10), ExcelColumn.Money("单价"),
+                ExcelColumn.Money("金额"), new("类别", 12)],
+            c.Lines.Select(l => new object?[] { l.LineNo, l.Code, l.Name, l.Quantity, l.UnitPrice, l.Amount, Chinese(l.CatalogueStatus) }));
+        if (c.Settlement is { } s)
+            workbook.AddTable("计算过程", [new("计算步骤", 48), ExcelColumn.Money("金额", 18)], Steps(s).Select(x => new object?[] { x.Step, x.Amount }));
+        return workbook.ToBytes();
+    }
+
+    private static string Chinese(CatalogueStatus s) => s switch
+    {
+        CatalogueStatus.Covered => "甲类（目录内）",
+        CatalogueStatus.PartlyCovered => "乙类（部分自付）",
+        _ => "目录外（自费）",
+    };
+}
+
+internal static class ClaimStatementApi
+{
+    public static void MapClaimStatements(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{number}/statement.html", async (string number, System.Security.Claims.ClaimsPrincipal user, Data.CooperativeDbContext db, CancellationToken ct) =>
+        {
+            var claim = await db.FindVisibleAsync(number, user, ct);
+            return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
+                : Results.Content(ClaimStatement.Html(ClaimResponse.From(claim, user.IsStaff())), "text/html; charset=utf-8");
+        }).RequireAuthorization(Auth.Policies.ClaimReaders);
+        group.MapGet("/{number}/statement.xlsx", async (string number, System.Security.Claims.ClaimsPrincipal user, Data.CooperativeDbContext db, CancellationToken ct) =>
+        {
+            var claim = await db.FindVisibleAsync(number, user, ct);
+            return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
+                : Results.File(ClaimStatement.Xlsx(ClaimResponse.From(claim, user.IsStaff())), Xlsx.ContentType, $"{number}.xlsx");
+        }).RequireAuthorization(Auth.Policies.ClaimReaders);
+    }
+}

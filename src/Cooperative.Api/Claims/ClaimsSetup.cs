@@ -1,0 +1,13 @@
+namespace Cooperative.Api.Claims;
+
+public static class ClaimsSetup
+{
+    public static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        services.AddScoped<ClaimParties>();
+        services.AddScoped<ClaimSettler>();
+        services.AddScoped<ClaimSubmission>();
+        services.AddScoped<ClaimSubmissionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,428 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cooperative.Api.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EnrollmentAndClaims : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "claims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FacilityCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FacilityName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FacilityLevel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InvoiceKey = table.Column<string>(type: "TEXT", maxLength: 180, nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    PatientName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EnrollmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FundYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AdmissionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DischargeDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DiagnosisCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Referred = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProvidedDocuments = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Eligible = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Reimbursement = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PatientShare = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SettlementJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SettledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Flags = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SettlementEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReversalEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaymentEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PaymentAccount = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PaidUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_claims", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "persons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StatusSince = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RegisteredUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_persons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "receipt_sequences",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_receipt_sequences", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "claim_lines",
+                columns: table => new
+                {
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CatalogueStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SelfPayShare = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_claim_lines", x => new { x.ClaimId, x.LineNo });
+                    table.ForeignKey(
+                        name: "FK_claim_lines_claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "claim_status_changes",
+                columns: table => new
+                {
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_claim_status_changes", x => new { x.ClaimId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_claim_status_changes_claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "households",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CardNumber = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    HeadPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TownshipCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    VillageCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RegisteredUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_households", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_households_persons_HeadPersonId",
+                        column: x => x.HeadPersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_households_townships_TownshipCode",
+                        column: x => x.TownshipCode,
+                        principalTable: "townships",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_households_villages_VillageCode",
+                        column: x => x.VillageCode,
+                        principalTable: "villages",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memberships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_memberships_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_memberships_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "receipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    FundYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PersonCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndividualAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    CivilAffairsAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    JournalEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    IssuedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_receipts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_receipts_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_receipts_journal_entries_JournalEntryId",
+                        column: x => x.JournalEntryId,
+                        principalTable: "journal_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enrollments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FundYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceiptId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PaidBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Contribution = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PolicyVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    InpatientPaid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OutpatientPaid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enrollments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enrollments_households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enrollments_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enrollments_receipts_ReceiptId",
+                        column: x => x.ReceiptId,
+                        principalTable: "receipts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_DischargeDate",
+                table: "claims",
+                column: "DischargeDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_FacilityCode_DischargeDate",
+                table: "claims",
+                columns: new[] { "FacilityCode", "DischargeDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_InvoiceKey",
+                table: "claims",
+                column: "InvoiceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_Number",
+                table: "claims",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_PersonId_VisitType_DischargeDate",
+                table: "claims",
+                columns: new[] { "PersonId", "VisitType", "DischargeDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_Status_DischargeDate",
+                table: "claims",
+                columns: new[] { "Status", "DischargeDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_claims_SubmittedBy_IdempotencyKey",
+                table: "claims",
+                columns: new[] { "SubmittedBy", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrollments_FundYear_HouseholdId",
+                table: "enrollments",
+                columns: new[] { "FundYear", "HouseholdId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrollments_HouseholdId",
+                table: "enrollments",
+                column: "HouseholdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrollments_PersonId_FundYear",
+                table: "enrollments",
+                columns: new[] { "PersonId", "FundYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enrollments_ReceiptId",
+                table: "enrollments",
+                column: "ReceiptId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_CardNumber",
+                table: "households",
+                column: "CardNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_HeadPersonId",
+                table: "households",
+                column: "HeadPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_TownshipCode",
+                table: "households",
+                column: "TownshipCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_households_VillageCode",
+                table: "households",
+                column: "VillageCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_HouseholdId_To",
+                table: "memberships",
+                columns: new[] { "HouseholdId", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memberships_PersonId_To",
+                table: "memberships",
+                columns: new[] { "PersonId", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_persons_IdNumber",
+                table: "persons",
+                column: "IdNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_persons_Name",
+                table: "persons",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_receipts_HouseholdId_FundYear",
+                table: "receipts",
+                columns: new[] { "HouseholdId", "FundYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_receipts_JournalEntryId",
+                table: "receipts",
+                column: "JournalEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_receipts_Number",
+                table: "receipts",
+                column: "Number",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "claim_lines");
+
+            migrationBuilder.DropTable(
+                name: "claim_status_changes");
+
+            migrationBuilder.DropTable(
+                name: "enrollments");
+
+            migrationBuilder.DropTable(
+                name: "memberships");
+
+            migrationBuilder.DropTable(
+                name: "receipt_sequences");
+
+            migrationBuilder.DropTable(
+                name: "claims");
+
+            migrationBuilder.DropTable(
+                name: "receipts");
+
+            migrationBuilder.DropTable(
+                name: "households");
+
+            migrationBuilder.DropTable(
+                name: "persons");
+        }
+    }
+}

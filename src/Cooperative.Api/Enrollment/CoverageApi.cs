@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Claims;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Policy;
+using Cooperative.Domain.Enrollment;
+using Cooperative.Domain.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Enrollment;
+
+public sealed record RemainingCapsResponse(decimal Inpatient, decimal Outpatient);
+
+/// <summary>One person's cover on a date. Facilities see the name and ID number masked.</summary>
+public sealed record CoverageResponse(bool Covered, string? Reason, string Message, int FundYear, DateOnly Date,
+    string? CardNumber, string Name, string IdNumber, RemainingCapsResponse? Remaining);
+
+public sealed record HouseholdCoverageResponse(string CardNumber, DateOnly Date, int FundYear, IReadOnlyList<CoverageResponse> Members);
+
+/// <summary>
+/// The coverage check (参合资格查询) of window staff and designated facilities: by ID number, one person;
+/// by card number, every member of the household on that date. It answers covered or not and why, the fund
+/// year, the household and what is left of the annual caps; no more.
+/// </summary>
+public static class CoverageApi
+{
+    public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/coverage", Check).WithTags("Enrollment").RequireAuthorization(Policies.CoverageCheckers);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<CoverageResponse>, Ok<HouseholdCoverageResponse>, ValidationProblem, ProblemHttpResult>> Check(string? idNumber, string? cardNumber, string? date, ClaimsPrincipal user,
+        CooperativeDbContext db, IPolicyStore policies, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation()
+            .Check(string.IsNullOrWhiteSpace(idNumber) != string.IsNullOrWhiteSpace(cardNumber), "idNumber", "请填写身份证号或合作医疗证号（二选一）");
+        DateOnly on = clock.Today();
+        if (!string.IsNullOrWhiteSpace(date) &&
+            !DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+            validation.Add("date", "日期格式应为 yyyy-MM-dd");
+        if (!validation.IsValid) return validation.ToProblem();
+
+        var reader = new CoverageReader(db, policies, masked: user.IsInRole(Roles.Facility));
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            var check = ResidentIdNumber.Validate(idNumber);
+            if (!check.IsValid) return Problems.Of(StatusCodes.Status400BadRequest, check.ErrorCode!, check.Message!);
+            var answer = await reader.ForPersonAsync(check.Normalized!, on, ct);
+            if (answer is null) return Problems.NotFound("person_not_found", "未找到该身份证号的参合人员");
+            return TypedResults.Ok(answer);
+        }
+        var card = cardNumber!.Trim();
+        if (!CardNumber.IsValid(card)) return Problems.Of(StatusCodes.Status400BadRequest, "card_number_format", CardNumber.Rule);
+        var household = await reader.ForHouseholdAsync(card, on, ct);
+        if (household is null) return Problems.NotFound("household_not_found", "未找到该合作医疗证号的户");
+        return TypedResults.Ok(household);
+    }
+}
+
+/// <summary>Reads cover with few indexed queries: person by ID number, then his enrolments with their cards.</summary>
+internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore policies, bool masked)
+{
+    private sealed record PersonRow(Guid Id, string Name, string IdNumber, PersonStatus Status, DateOnly? StatusSince);
+
+    private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, decimal InpatientPaid,
+        decimal OutpatientPaid, string CardNumber);
+
+    public async Task<CoverageResponse?> ForPersonAsync(string idNumber, DateOnly date, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.IdNumber == idNumber)
+            .Select(p => new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince)).SingleOrDefaultAsync(ct);
+        if (person is null) return null;
+        var enrollments = await EnrollmentsAsync([person.Id], ct);
+        string? currentCard = null;
+        if (!enrollments.Any(e => e.FundYear == date.Year))
+            currentCard = await (from m in db.Memberships where m.PersonId == person.Id
+                                 join h in db.Households on m.HouseholdId equals h.Id
+                                 orderby m.From descending
+                                 select h.CardNumber).FirstOrDefaultAsync(ct);
+        return await AnswerAsync(person, enrollments, currentCard, date, ct);
+    }
+
+    public async Task<HouseholdCoverageResponse?> ForHouseholdAsync(string cardNumber, DateOnly date, CancellationToken ct)
+    {
+        var household = await db.Households.AsNoTracking().Where(h => h.CardNumber == cardNumber).Select(h => h.Id).ToListAsync(ct);
+        if (household.Count == 0) return null;
+        var members = await (from m in db.Memberships
+                             where m.HouseholdId == household[0] && m.From <= date && (m.To == null || m.To > date)
+                             join p in db.Persons on m.PersonId equals p.Id
+                             orderby p.BirthDate
+                             select new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince)).ToListAsync(ct);
+        var enrollments = await EnrollmentsAsync(members.Select(m => m.Id).ToList(), ct);
+        var answers = new List<CoverageResponse>();
+        foreach (var member in members)
+            answers.Add(await AnswerAsync(member, enrollments.Where(e => e.PersonId == member.Id).ToList(), cardNumber, date, ct));
+        return new HouseholdCoverageResponse(cardNumber, date, CoverageRule.FundYearOf(date), answers);
+    }
+
+    private Task<List<EnrollmentRow>> EnrollmentsAsync(List<Guid> personIds, CancellationToken ct) =>
+        (from e in db.Enrollments where personIds.Contains(e.PersonId)
+         join h in db.Households on e.HouseholdId equals h.Id
+         select new EnrollmentRow(e.PersonId, e.FundYear, e.EnrolledOn, e.InpatientPaid, e.OutpatientPaid, h.CardNumber))
+        .AsNoTracking().ToListAsync(ct);
+
+    private async Task<CoverageResponse> AnswerAsync(PersonRow person, List<EnrollmentRow> enrollments, string? currentCard,
+        DateOnly date, CancellationToken ct)
+    {
+        var decision = CoverageRule.Decide(date, person.Status, person.StatusSince,
+            enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));
+        var enrollment = enrollments.FirstOrDefault(e => e.FundYear == decision.FundYear);
+        RemainingCapsResponse? remaining = null;
+        if (decision.Covered && await policies.InForceAsync(decision.FundYear, date, ct) is { } policy)
+        {
+            var caps = RemainingCaps.Of(policy.Rules, enrollment!.InpatientPaid, enrollment.OutpatientPaid);
+            remaining = new RemainingCapsResponse(caps.Inpatient, caps.Outpatient);
+        }
+        return new CoverageResponse(decision.Covered, decision.Reason, MessageFor(decision), decision.FundYear, date,
+            enrollment?.CardNumber ?? currentCard,
+            masked ? NameMasking.Mask(person.Name) : person.Name,
+            masked ? ResidentIdNumber.Mask(person.IdNumber) : person.IdNumber,
+            remaining);
+    }
+
+    private static string MessageFor(CoverageDecision decision) => decision.Reason switch
+    {
+        null => $"已参加{decision.FundYear}年度合作医疗",
+        CoverageRule.NotEnrolled => "未参加合作医疗",
+        CoverageRule.WrongYear => $"未参加{decision.FundYear}年度合作医疗（仅参加了其他年度）",
+        CoverageRule.BeforeEnrollment => $"{decision.FundYear}年度参合登记日期晚于查询日期",
+        CoverageRule.PersonInactive => "该人员在查询日期已死亡或已迁出",
+        _ => "未参合",
+    };
+}

@@ -1,0 +1,19 @@
+namespace Cooperative.Api.Enrollment;
+
+/// <summary>The enrolment feature: households and persons, enrolment and receipts, coverage, import, statistics.</summary>
+public static class EnrollmentSetup
+{
+    public static IServiceCollection AddEnrollment(this IServiceCollection services) =>
+        services.AddSingleton<ReceiptNumberAllocator>();
+
+    public static IEndpointRouteBuilder MapEnrollment(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHouseholdApi();
+        routes.MapPersonApi();
+        routes.MapReceiptApi();
+        routes.MapCoverageApi();
+        routes.MapImportApi();
+        routes.MapStatisticsApi();
+        return routes;
+    }
+}

@@ -1,0 +1,110 @@
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Enrollment;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Enrollment;
+
+public sealed record CurrentHousehold(Guid Id, string CardNumber, string Relationship);
+
+public sealed record PersonResponse(Guid Id, string IdNumber, string Name, string Gender, DateOnly BirthDate, string Category,
+    string Status, DateOnly? StatusSince, CurrentHousehold? Household);
+
+public sealed record MembershipResponse(Guid HouseholdId, string CardNumber, string Relationship, DateOnly From, DateOnly? To);
+
+public sealed record PersonEnrollmentResponse(int FundYear, string CardNumber, DateOnly EnrolledOn, string PaidBy,
+    decimal Contribution, decimal InpatientPaid, decimal OutpatientPaid);
+
+public sealed record PersonDetailResponse(PersonResponse Person, IReadOnlyList<MembershipResponse> Memberships,
+    IReadOnlyList<PersonEnrollmentResponse> Enrollments);
+
+/// <summary>A death (死亡) or departure (迁出) and its date.</summary>
+public sealed record StatusChangeRequest(DateOnly? Date);
+
+/// <summary>Persons: search, the history of one, and recording a death or a departure.</summary>
+public static class PersonApi
+{
+    public static RouteGroupBuilder MapPersonApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/persons").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", Search);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPost("/{id:guid}/death", (Guid id, StatusChangeRequest request, CooperativeDbContext db, TimeProvider clock,
+            CancellationToken ct) => Deactivate(id, PersonStatus.Deceased, request, db, clock, ct))
+            .RequireAuthorization(Policies.EnrollmentClerks);
+        group.MapPost("/{id:guid}/departure", (Guid id, StatusChangeRequest request, CooperativeDbContext db, TimeProvider clock,
+            CancellationToken ct) => Deactivate(id, PersonStatus.Left, request, db, clock, ct))
+            .RequireAuthorization(Policies.EnrollmentClerks);
+        return group;
+    }
+
+    private static async Task<Ok<Page<PersonResponse>>> Search(string? q, int? page, int? pageSize, CooperativeDbContext db,
+        CancellationToken ct)
+    {
+        var (kind, text) = SearchText.Classify(q);
+        var persons = db.Persons.AsNoTracking();
+        persons = kind switch
+        {
+            SearchKind.IdNumber => persons.Where(p => p.IdNumber == text),
+            SearchKind.CardNumber => persons.Where(p => db.Memberships.Any(m => m.PersonId == p.Id && m.To == null &&
+                db.Households.Any(h => h.Id == m.HouseholdId && h.CardNumber == text))),
+            SearchKind.Name => persons.Where(p => p.Name.StartsWith(text)),
+            _ => persons,
+        };
+        var found = await persons.OrderBy(p => p.Name).ThenBy(p => p.IdNumber).ToPageAsync(page, pageSize, ct);
+        var households = await CurrentHouseholdsAsync(db, found.Items.Select(p => p.Id).ToList(), ct);
+        return TypedResults.Ok(new Page<PersonResponse>(found.Items.Select(p => ToResponse(p, households.GetValueOrDefault(p.Id))).ToList(),
+            found.PageNumber, found.PageSize, found.Total));
+    }
+
+    private static async Task<Results<Ok<PersonDetailResponse>, ProblemHttpResult>> Get(Guid id, CooperativeDbContext db,
+        CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return Problems.NotFound("person_not_found", "人员不存在");
+        var memberships = await (from m in db.Memberships where m.PersonId == id
+                                 join h in db.Households on m.HouseholdId equals h.Id
+                                 orderby m.From
+                                 select new MembershipResponse(h.Id, h.CardNumber, m.Relationship.ToString(), m.From, m.To))
+            .ToListAsync(ct);
+        var enrollments = await (from e in db.Enrollments where e.PersonId == id
+                                 join h in db.Households on e.HouseholdId equals h.Id
+                                 orderby e.FundYear
+                                 select new PersonEnrollmentResponse(e.FundYear, h.CardNumber, e.EnrolledOn, e.PaidBy.ToString(),
+                                     e.Contribution, e.InpatientPaid, e.OutpatientPaid))
+            .ToListAsync(ct);
+        var households = await CurrentHouseholdsAsync(db, [id], ct);
+        return TypedResults.Ok(new PersonDetailResponse(ToResponse(person, households.GetValueOrDefault(id)), memberships, enrollments));
+    }
+
+    private static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> Deactivate(Guid id,
+        PersonStatus status, StatusChangeRequest request, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var validation = new Validation()
+            .Check(request.Date is not null, "date", "日期不能为空")
+            .Check(request.Date is null || request.Date <= clock.Today(), "date", "日期不能晚于今天");
+        if (!validation.IsValid) return validation.ToProblem();
+        var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return Problems.NotFound("person_not_found", "人员不存在");
+        if (!person.IsActive) return Problems.Conflict("person_inactive", "该人员已死亡或已迁出");
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.PersonId == id && m.To == null, ct);
+        if (membership is not null && request.Date < membership.From)
+            return Problems.Unprocessable("membership_date_invalid", "日期无效", $"日期不能早于入户日期 {membership.From:yyyy-MM-dd}");
+        person.Deactivate(status, request.Date!.Value);
+        membership?.Close(request.Date.Value);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToResponse(person, null));
+    }
+
+    private static async Task<Dictionary<Guid, CurrentHousehold>> CurrentHouseholdsAsync(CooperativeDbContext db,
+        List<Guid> personIds, CancellationToken ct) =>
+        await (from m in db.Memberships where m.To == null && personIds.Contains(m.PersonId)
+               join h in db.Households on m.HouseholdId equals h.Id
+               select new { m.PersonId, h.Id, h.CardNumber, m.Relationship })
+            .ToDictionaryAsync(x => x.PersonId, x => new CurrentHousehold(x.Id, x.CardNumber, x.Relationship.ToString()), ct);
+
+    private static PersonResponse ToResponse(Person p, CurrentHousehold? household) => new(p.Id, p.IdNumber, p.Name,
+        p.Gender.ToString(), p.BirthDate, p.Category.ToString(), p.Status.ToString(), p.StatusSince, household);
+}

@@ -1,0 +1,72 @@
+using Cooperative.Api.Audit;
+using Cooperative.Api.Data;
+using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
+
+namespace Cooperative.Api.Enrollment;
+
+/// <summary>
+/// Stores an import plan in one transaction, with one audit record for the whole file instead of one per row.
+/// MariaDB/MySQL: MySqlBulkCopy (LOAD DATA LOCAL INFILE) when the server allows it, else multi-row INSERTs; SQLite: EF
+/// on a context without the per-entity audit interceptor.
+/// </summary>
+internal static class RegisterWriter
+{
+    /// <summary>Configuration switch: <c>false</c> makes MariaDB/MySQL imports use INSERT statements even where bulk copy is allowed.</summary>
+    public const string BulkCopySetting = "Enrollment:Import:BulkCopy";
+
+    public static async Task WriteAsync(CooperativeDbContext db, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
+        CancellationToken ct)
+    {
+        if (db.Database.IsMySql()) await WriteMySqlAsync(db.Database.GetConnectionString()!, plan, audit, allowBulkCopy, ct);
+        else await WriteWithEfAsync(db.Database.GetConnectionString()!, plan, audit, ct);
+    }
+
+    private static async Task WriteMySqlAsync(string connectionString, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
+        CancellationToken ct)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true };
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(ct);
+        var bulk = allowBulkCopy && await LocalInfileAllowedAsync(connection, ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var writer = new MySqlTableWriter(connection, transaction, bulk);
+        await writer.WriteAsync("persons", plan.Persons, ct,
+            ("Id", p => p.Id.ToString()), ("IdNumber", p => p.IdNumber), ("Name", p => p.Name), ("Gender", p => p.Gender.ToString()),
+            ("BirthDate", p => p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("Category", p => p.Category.ToString()), ("Status", p => p.Status.ToString()), ("StatusSince", _ => null),
+            ("RegisteredUtc", p => p.RegisteredUtc));
+        await writer.WriteAsync("households", plan.Households, ct,
+            ("Id", h => h.Id.ToString()), ("CardNumber", h => h.CardNumber), ("HeadPersonId", h => h.HeadPersonId.ToString()),
+            ("TownshipCode", h => h.TownshipCode), ("VillageCode", h => h.VillageCode), ("Address", h => h.Address),
+            ("RegisteredUtc", h => h.RegisteredUtc));
+        await writer.WriteAsync("memberships", plan.Memberships, ct,
+            ("Id", m => m.Id.ToString()), ("PersonId", m => m.PersonId.ToString()), ("HouseholdId", m => m.HouseholdId.ToString()),
+            ("Relationship", m => m.Relationship.ToString()),
+            ("From", m => m.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("To", _ => null));
+        await writer.WriteAsync("audit_records", [audit], ct,
+            ("AtUtc", a => a.AtUtc), ("Actor", a => a.Actor), ("ActorRole", a => a.ActorRole), ("EntityType", a => a.EntityType),
+            ("EntityId", a => a.EntityId), ("Action", a => a.Action), ("Before", a => a.Before), ("After", a => a.After),
+            ("CorrelationId", a => a.CorrelationId));
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>LOAD DATA LOCAL needs the server's consent (local_infile=ON; MySQL 8 ships with it off).</summary>
+    private static async Task<bool> LocalInfileAllowedAsync(MySqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new MySqlCommand("SELECT @@local_infile", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    private static async Task WriteWithEfAsync(string connectionString, ImportPlan plan, AuditRecord audit, CancellationToken ct)
+    {
+        var options = new DbContextOptionsBuilder<SqliteCooperativeDbContext>().UseSqlite(connectionString).Options;
+        await using var bulk = new SqliteCooperativeDbContext(options);
+        bulk.ChangeTracker.AutoDetectChangesEnabled = false;
+        bulk.Persons.AddRange(plan.Persons);
+        bulk.Households.AddRange(plan.Households);
+        bulk.Memberships.AddRange(plan.Memberships);
+        bulk.AuditRecords.Add(audit);
+        await bulk.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Cooperative.Api.Enrollment;
+using Cooperative.Domain.Enrollment;
+using Cooperative.Domain.Identity;
+
+namespace Cooperative.Api.Tests.Enrollment;
+
+public sealed class RegisterGeneratorTests
+{
+    [Fact]
+    public void The_same_seed_gives_the_same_register()
+    {
+        var first = RegisterGenerator.Rows("330199101", 50, 42, Registers.AsOf);
+        var second = RegisterGenerator.Rows("330199101", 50, 42, Registers.AsOf);
+
+        second.Should().BeEquivalentTo(first, o => o.WithStrictOrdering());
+        RegisterGenerator.Rows("330199101", 50, 43, Registers.AsOf).Should().NotBeEquivalentTo(first);
+    }
+
+    [Fact]
+    public void A_generated_register_passes_the_import_validation_with_valid_unique_ids()
+    {
+        var rows = RegisterGenerator.Rows("330199101", 520, 7, Registers.AsOf);
+        var villages = Geography.SeedFiles.ReadCsv("villages.csv").ToDictionary(v => v["code"], v => v["township_code"]);
+        var townships = Geography.SeedFiles.ReadCsv("townships.csv").Select(t => t["code"]).ToHashSet();
+
+        var check = new RegisterValidator(new RegisterRowParser(villages, townships, new DateOnly(2026, 11, 27)))
+            .Validate(rows.Skip(1).Select((r, i) => new RawRegisterRow(i + 2, r)));
+
+        check.Errors.Should().BeEmpty();
+        rows[0].Should().Equal(RegisterColumns.All);
+        rows.Skip(1).Select(r => r[7]).Should().OnlyHaveUniqueItems().And.OnlyContain(id => ResidentIdNumber.Validate(id).IsValid);
+        check.Rows.Should().Contain(r => r.Category == PersonCategory.Dibao).And.Contain(r => r.Category == PersonCategory.Wubao);
+    }
+}
