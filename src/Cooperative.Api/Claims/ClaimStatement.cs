@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using ClosedXML.Excel;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Identity;
@@ -47,7 +48,7 @@ internal static class ClaimStatement
 
     public static string Html(ClaimResponse c)
     {
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(UnicodeRanges.All);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>新农合补偿结算单 ").Append(e.Encode(c.Number))
           .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1em}")

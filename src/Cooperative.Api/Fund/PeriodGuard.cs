@@ -16,12 +16,11 @@ internal static class PeriodGuard
     {
         if (!db.Database.IsMySql() || db.Database.CurrentTransaction is null)
             return await db.LedgerPeriods.AnyAsync(p => p.Period == period && p.IsClosed, ct);
-        var state = await LockedReadAsync(db, period, ct);
-        if (state.Count == 0)
-        {
+        // Create the row first if it is missing: a locking read that finds nothing locks the gap, and the
+        // other connection's insert would then wait on this very transaction.
+        if (!await db.LedgerPeriods.AsNoTracking().AnyAsync(p => p.Period == period, ct))
             await EnsureRowAsync(db.Database.GetConnectionString()!, period, ct);
-            state = await LockedReadAsync(db, period, ct);
-        }
+        var state = await LockedReadAsync(db, period, ct);
         return state.Count > 0 && state[0];
     }
 

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.Json;
+using Cooperative.Api.Tests.Infrastructure;
+using static Cooperative.Api.Tests.Claims.ClaimScenario;
+using static Cooperative.Api.Tests.Enrollment.Households;
+
+namespace Cooperative.Api.Tests.Claims;
+
+public sealed class CapConcurrencyTests : IAsyncLifetime
+{
+    private ClaimScenario _s = null!;
+
+    public async Task InitializeAsync() => _s = await StartAsync();
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    [Fact]
+    public async Task Claims_racing_for_the_last_yuan_of_the_cap_never_pass_it()
+    {
+        // Each bill alone pays (5,000 − 400) × 70 % + 35,000 × 80 % = 31,220; eight of them would pay 249,760.
+        var window = await _s.App.ClientForAsync("window");
+        var tcm = await _s.App.FacilityClientAsync("H0002");
+        var submissions = Enumerable.Range(0, 8).Select(i => SubmitAsync(i % 2 == 0 ? _s.CityHospital : tcm, BigBill(Head.IdNumber, $"BIG-{i}"), $"race-{i}"));
+
+        var responses = await Task.WhenAll(submissions);
+
+        var claims = new List<JsonElement>();
+        foreach (var r in responses) claims.Add(await r.ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created));
+        claims.Sum(c => c.GetProperty("fundPays").GetDecimal()).Should().Be(150000m, "the annual cap, exactly");
+        claims.Count(c => c.GetProperty("fundPays").GetDecimal() == 31220m).Should().Be(4);
+        claims.Count(c => c.GetProperty("fundPays").GetDecimal() == 150000m - (4 * 31220m)).Should().Be(1);
+        (await _s.InpatientPaidAsync(Head.IdNumber)).Should().Be(150000m);
+        (await _s.BalanceAsync("5001.04")).Should().Be(150000m);
+
+        var coverage = await (await window.GetAsync($"/api/coverage?idNumber={Head.IdNumber}&date=2026-11-20")).ShouldBeOkAsync<JsonElement>();
+        coverage.ToString().Should().Contain("\"inpatient\":0");
+        await _s.InvariantHoldsAsync();
+    }
+}
