@@ -592,11 +592,11 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `persons` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
-        `IdNumber` varchar(18) CHARACTER SET utf8mb4 NOT NULL,
+        `IdNumber` varchar(18) CHARACTER SET ascii NOT NULL,
         `Name` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
         `Gender` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
         `BirthDate` date NOT NULL,
@@ -617,7 +617,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `receipt_sequences` (
         `Year` int NOT NULL,
@@ -635,11 +635,11 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `households` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
-        `CardNumber` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `CardNumber` varchar(20) CHARACTER SET ascii NOT NULL,
         `HeadPersonId` char(36) COLLATE ascii_general_ci NOT NULL,
         `TownshipCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
         `VillageCode` varchar(12) CHARACTER SET utf8mb4 NOT NULL,
@@ -661,7 +661,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `memberships` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
@@ -685,11 +685,11 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `receipts` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
-        `Number` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Number` varchar(16) CHARACTER SET ascii NOT NULL,
         `FundYear` int NOT NULL,
         `HouseholdId` char(36) COLLATE ascii_general_ci NOT NULL,
         `IssuedOn` date NOT NULL,
@@ -715,7 +715,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE TABLE `enrollments` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
@@ -745,7 +745,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_enrollments_FundYear_HouseholdId` ON `enrollments` (`FundYear`, `HouseholdId`);
 
@@ -759,7 +759,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_enrollments_HouseholdId` ON `enrollments` (`HouseholdId`);
 
@@ -773,7 +773,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE UNIQUE INDEX `IX_enrollments_PersonId_FundYear` ON `enrollments` (`PersonId`, `FundYear`);
 
@@ -787,7 +787,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_enrollments_ReceiptId` ON `enrollments` (`ReceiptId`);
 
@@ -801,7 +801,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE UNIQUE INDEX `IX_households_CardNumber` ON `households` (`CardNumber`);
 
@@ -815,7 +815,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_households_HeadPersonId` ON `households` (`HeadPersonId`);
 
@@ -829,7 +829,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_households_TownshipCode` ON `households` (`TownshipCode`);
 
@@ -843,7 +843,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_households_VillageCode` ON `households` (`VillageCode`);
 
@@ -857,7 +857,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_memberships_HouseholdId_To` ON `memberships` (`HouseholdId`, `To`);
 
@@ -871,7 +871,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_memberships_PersonId_To` ON `memberships` (`PersonId`, `To`);
 
@@ -885,7 +885,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE UNIQUE INDEX `IX_persons_IdNumber` ON `persons` (`IdNumber`);
 
@@ -899,7 +899,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_persons_Name` ON `persons` (`Name`);
 
@@ -913,7 +913,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_receipts_HouseholdId_FundYear` ON `receipts` (`HouseholdId`, `FundYear`);
 
@@ -927,7 +927,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE INDEX `IX_receipts_JournalEntryId` ON `receipts` (`JournalEntryId`);
 
@@ -941,7 +941,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     CREATE UNIQUE INDEX `IX_receipts_Number` ON `receipts` (`Number`);
 
@@ -955,10 +955,10 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127003604_Enrollment') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127010410_Enrollment') THEN
 
     INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
-    VALUES ('20261127003604_Enrollment', '9.0.23');
+    VALUES ('20261127010410_Enrollment', '9.0.23');
 
     END IF;
 END //

@@ -193,6 +193,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnicode(false)
                         .HasColumnType("varchar(20)");
 
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("CardNumber"), "ascii");
+
                     b.Property<Guid>("HeadPersonId")
                         .HasColumnType("char(36)");
 
@@ -280,6 +282,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnicode(false)
                         .HasColumnType("varchar(18)");
 
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("IdNumber"), "ascii");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -345,6 +349,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(16)
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Number"), "ascii");
 
                     b.Property<int>("PersonCount")
                         .HasColumnType("int");

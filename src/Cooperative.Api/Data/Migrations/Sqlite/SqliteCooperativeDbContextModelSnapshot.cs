@@ -184,7 +184,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<Guid>("HeadPersonId")
                         .HasColumnType("TEXT");
@@ -271,7 +272,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -337,7 +339,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<int>("PersonCount")
                         .HasColumnType("INTEGER");

@@ -17,7 +17,7 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 {
                     Id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     IdNumber = table.Column<string>(type: "varchar(18)", unicode: false, maxLength: 18, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                        .Annotation("MySql:CharSet", "ascii"),
                     Name = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
                     Gender = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
@@ -55,7 +55,7 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 {
                     Id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     CardNumber = table.Column<string>(type: "varchar(20)", unicode: false, maxLength: 20, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                        .Annotation("MySql:CharSet", "ascii"),
                     HeadPersonId = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     TownshipCode = table.Column<string>(type: "varchar(12)", maxLength: 12, nullable: false)
                         .Annotation("MySql:CharSet", "utf8mb4"),
@@ -125,7 +125,7 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 {
                     Id = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     Number = table.Column<string>(type: "varchar(16)", unicode: false, maxLength: 16, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
+                        .Annotation("MySql:CharSet", "ascii"),
                     FundYear = table.Column<int>(type: "int", nullable: false),
                     HouseholdId = table.Column<Guid>(type: "char(36)", nullable: false, collation: "ascii_general_ci"),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
