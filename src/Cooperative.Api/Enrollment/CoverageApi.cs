@@ -68,12 +68,24 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
     private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, decimal InpatientPaid,
         decimal OutpatientPaid, string CardNumber);
 
+    /// <summary>One round trip: the person by his ID number (unique index) with every enrolment and its card number.</summary>
     public async Task<CoverageResponse?> ForPersonAsync(string idNumber, DateOnly date, CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking().Where(p => p.IdNumber == idNumber)
-            .Select(p => new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince)).SingleOrDefaultAsync(ct);
-        if (person is null) return null;
-        var enrollments = await EnrollmentsAsync([person.Id], ct);
+        var rows = await (from p in db.Persons.AsNoTracking() where p.IdNumber == idNumber
+                          from e in db.Enrollments.Where(e => e.PersonId == p.Id).DefaultIfEmpty()
+                          from h in db.Households.Where(h => h.Id == e!.HouseholdId).DefaultIfEmpty()
+                          select new
+                          {
+                              Person = new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince),
+                              FundYear = (int?)e!.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
+                              InpatientPaid = (decimal?)e.InpatientPaid, OutpatientPaid = (decimal?)e.OutpatientPaid,
+                              CardNumber = h!.CardNumber,
+                          }).ToListAsync(ct);
+        if (rows.Count == 0) return null;
+        var person = rows[0].Person;
+        var enrollments = rows.Where(r => r.FundYear is not null)
+            .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.InpatientPaid!.Value,
+                r.OutpatientPaid!.Value, r.CardNumber)).ToList();
         string? currentCard = null;
         if (!enrollments.Any(e => e.FundYear == date.Year))
             currentCard = await (from m in db.Memberships where m.PersonId == person.Id

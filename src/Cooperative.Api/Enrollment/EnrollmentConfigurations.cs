@@ -12,7 +12,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         b.ToTable("persons");
         b.HasKey(p => p.Id);
-        b.Property(p => p.IdNumber).HasMaxLength(18).IsUnicode(false);
+        // ASCII: the unique index compares bytes, not utf8mb4 collation weights (MariaDB/MySQL only; SQLite ignores it).
+        b.Property(p => p.IdNumber).HasMaxLength(18).IsUnicode(false).HasCharSet("ascii");
         b.HasIndex(p => p.IdNumber).IsUnique();
         b.Property(p => p.Name).HasMaxLength(RegisterRowParser.MaxNameLength);
         b.HasIndex(p => p.Name);
@@ -26,7 +27,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     {
         b.ToTable("households");
         b.HasKey(h => h.Id);
-        b.Property(h => h.CardNumber).HasMaxLength(CardNumber.MaxLength).IsUnicode(false);
+        b.Property(h => h.CardNumber).HasMaxLength(CardNumber.MaxLength).IsUnicode(false).HasCharSet("ascii");
         b.HasIndex(h => h.CardNumber).IsUnique();
         b.Property(h => h.TownshipCode).HasMaxLength(12);
         b.Property(h => h.VillageCode).HasMaxLength(12);
@@ -74,7 +75,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
     {
         b.ToTable("receipts");
         b.HasKey(r => r.Id);
-        b.Property(r => r.Number).HasMaxLength(16).IsUnicode(false);
+        b.Property(r => r.Number).HasMaxLength(16).IsUnicode(false).HasCharSet("ascii");
         b.HasIndex(r => r.Number).IsUnique();
         b.Property(r => r.IssuedBy).HasMaxLength(128);
         b.HasIndex(r => new { r.HouseholdId, r.FundYear });

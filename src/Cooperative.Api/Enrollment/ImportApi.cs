@@ -79,8 +79,9 @@ public static class ImportApi
         var today = clock.Today();
         var villages = await db.Villages.AsNoTracking().ToDictionaryAsync(v => v.Code, v => v.TownshipCode, ct);
         var townships = (await db.Townships.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+        var inOrder = positions.Select((p, i) => p == i).All(x => x);
         var check = new RegisterValidator(new RegisterRowParser(villages, townships, today)).Validate(register.Rows.Select(r =>
-            new RawRegisterRow(r.RowNumber, positions.Select(p => p < r.Cells.Length ? r.Cells[p] : "").ToList())));
+            new RawRegisterRow(r.RowNumber, inOrder ? r.Cells : positions.Select(p => p < r.Cells.Length ? r.Cells[p] : "").ToArray())).ToList());
         if (!check.IsValid) return RowsInvalid(check.Errors);
 
         var plan = await new RegisterImporter(db, today, clock.GetUtcNow().UtcDateTime).PlanAsync(check.Rows, ct);

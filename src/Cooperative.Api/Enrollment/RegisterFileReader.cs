@@ -56,40 +56,51 @@ internal static class RegisterFileReader
         }
     }
 
+    /// <summary>RFC 4180: lines without quotes are split directly; a quoted record (commas, quotes, line breaks inside) is scanned.</summary>
     private static List<string[]> ParseCsv(string text)
     {
         var records = new List<string[]>();
+        var position = 0;
+        while (position < text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            if (end < 0) end = text.Length;
+            var line = text.AsSpan(position, end - position).TrimEnd('\r');
+            if (line.IndexOf('"') < 0)
+            {
+                records.Add(line.ToString().Split(','));
+                position = end + 1;
+            }
+            else records.Add(ParseQuotedRecord(text, ref position));
+        }
+        return records;
+    }
+
+    private static string[] ParseQuotedRecord(string text, ref int position)
+    {
         var cells = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        for (; position < text.Length; position++)
         {
-            var c = text[i];
+            var c = text[position];
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                if (c == '"' && position + 1 < text.Length && text[position + 1] == '"') { cell.Append('"'); position++; }
                 else if (c == '"') quoted = false;
                 else cell.Append(c);
                 continue;
             }
+            if (c == '\n') { position++; break; }
             switch (c)
             {
                 case '"': quoted = true; break;
                 case ',': cells.Add(cell.ToString()); cell.Clear(); break;
                 case '\r': break;
-                case '\n': EndRecord(); break;
                 default: cell.Append(c); break;
             }
         }
-        if (cell.Length > 0 || cells.Count > 0) EndRecord();
-        return records;
-
-        void EndRecord()
-        {
-            cells.Add(cell.ToString());
-            cell.Clear();
-            records.Add([.. cells]);
-            cells.Clear();
-        }
+        cells.Add(cell.ToString());
+        return [.. cells];
     }
 }

@@ -26,6 +26,7 @@ public static class RegisterGenerator
         var villages = SeedFiles.ReadCsv("villages.csv").Where(v => v["township_code"] == townshipCode).Select(v => v["code"]).ToList();
         if (villages.Count == 0) throw new ArgumentException($"Township {townshipCode} has no villages.", nameof(townshipCode));
         var random = new Random(seed);
+        var block = TownshipBlock(townshipCode);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var perVillage = new Dictionary<string, int>();
         var rows = new List<string[]> { RegisterColumns.All.ToArray() };
@@ -34,7 +35,7 @@ public static class RegisterGenerator
             var village = villages[random.Next(villages.Count)];
             perVillage[village] = perVillage.GetValueOrDefault(village) + 1;
             var card = $"{village}{perVillage[village]:0000}";
-            var members = Household(random, used, asOf);
+            var members = Household(random, used, asOf, block);
             var head = members[0].Id;
             rows.AddRange(members.Select(m => new[]
             {
@@ -69,31 +70,31 @@ public static class RegisterGenerator
     private sealed record Member(string Id, string Name, Gender Gender, DateOnly Birth, Relationship Relationship,
         PersonCategory Category);
 
-    private static List<Member> Household(Random random, HashSet<string> used, DateOnly asOf)
+    private static List<Member> Household(Random random, HashSet<string> used, DateOnly asOf, int block)
     {
         var surname = Pick(random, Surnames);
         var headAge = random.Next(24, 80);
         var headGender = random.NextDouble() < 0.85 ? Gender.Male : Gender.Female;
         var category = random.NextDouble() < 0.04 ? PersonCategory.Dibao : PersonCategory.None;
         if (headAge >= 60 && random.NextDouble() < 0.08)
-            return [Person(random, used, asOf, surname, headGender, headAge, Relationship.Head, PersonCategory.Wubao)];
+            return [Person(random, used, asOf, block, surname, headGender, headAge, Relationship.Head, PersonCategory.Wubao)];
 
-        var members = new List<Member> { Person(random, used, asOf, surname, headGender, headAge, Relationship.Head, category) };
+        var members = new List<Member> { Person(random, used, asOf, block, surname, headGender, headAge, Relationship.Head, category) };
         var other = headGender == Gender.Male ? Gender.Female : Gender.Male;
         if (random.NextDouble() < 0.85)
-            members.Add(Person(random, used, asOf, Pick(random, Surnames), other, Math.Max(20, headAge + random.Next(-5, 4)),
+            members.Add(Person(random, used, asOf, block, Pick(random, Surnames), other, Math.Max(20, headAge + random.Next(-5, 4)),
                 Relationship.Spouse, category));
         var childSurname = headGender == Gender.Male ? surname : Pick(random, Surnames);
         for (var c = random.Next(0, 4); c > 0 && headAge > 22; c--)
-            members.Add(Person(random, used, asOf, childSurname, random.Next(2) == 0 ? Gender.Male : Gender.Female,
+            members.Add(Person(random, used, asOf, block, childSurname, random.Next(2) == 0 ? Gender.Male : Gender.Female,
                 random.Next(0, Math.Min(headAge - 20, 40)), Relationship.Child, category));
         if (headAge < 55 && random.NextDouble() < 0.3)
-            members.Add(Person(random, used, asOf, surname, random.Next(2) == 0 ? Gender.Male : Gender.Female,
+            members.Add(Person(random, used, asOf, block, surname, random.Next(2) == 0 ? Gender.Male : Gender.Female,
                 Math.Min(95, headAge + random.Next(22, 35)), Relationship.Parent, category));
         return members;
     }
 
-    private static Member Person(Random random, HashSet<string> used, DateOnly asOf, string surname, Gender gender, int age,
+    private static Member Person(Random random, HashSet<string> used, DateOnly asOf, int block, string surname, Gender gender, int age,
         Relationship relationship, PersonCategory category)
     {
         var given = gender == Gender.Male ? MaleGiven : FemaleGiven;
@@ -101,12 +102,21 @@ public static class RegisterGenerator
         while (true)
         {
             var birth = asOf.AddYears(-age).AddDays(-random.Next(1, 365));
-            var sequence = (random.Next(0, 500) * 2) + (gender == Gender.Male ? 1 : 0);
+            var sequence = (block * SequencesPerTownship) + (random.Next(0, SequencesPerTownship / 2) * 2) + (gender == Gender.Male ? 1 : 0);
             var first17 = string.Create(CultureInfo.InvariantCulture, $"{Region}{birth:yyyyMMdd}{sequence:000}");
             var id = first17 + ResidentIdNumber.ComputeCheckDigit(first17);
             if (used.Add(id)) return new Member(id, name, gender, birth, relationship, category);
         }
     }
+
+    /// <summary>
+    /// Each township draws its sequence numbers (digits 15–17) from a block of its own, as police stations do, so that
+    /// registers of different townships never share an ID number: 330199101 → 000–039, 330199102 → 040–079...
+    /// </summary>
+    private static int TownshipBlock(string townshipCode) =>
+        (int.Parse(townshipCode[^2..], CultureInfo.InvariantCulture) - 1) % (1000 / SequencesPerTownship);
+
+    private const int SequencesPerTownship = 40;
 
     private static string Pick(Random random, string characters) => characters[random.Next(characters.Length)].ToString();
 }

@@ -24,11 +24,9 @@ internal sealed class ImportPlan
 /// </summary>
 internal sealed class RegisterImporter(CooperativeDbContext db, DateOnly today, DateTime nowUtc)
 {
-    private const int Chunk = 1000;
-
     public async Task<ImportPlan> PlanAsync(IReadOnlyList<RegisterRow> rows, CancellationToken ct)
     {
-        var stored = await StoredState.LoadAsync(db, rows, Chunk, ct);
+        var stored = await StoredState.LoadAsync(db, rows, ct);
         var plan = new ImportPlan();
         foreach (var household in rows.GroupBy(r => r.CardNumber, StringComparer.Ordinal))
             PlanHousehold(household.ToList(), stored, plan);

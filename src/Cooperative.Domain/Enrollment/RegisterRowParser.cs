@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Cooperative.Domain.Identity;
 
@@ -14,6 +15,9 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
+
+    // A household's head ID number repeats on every row of the household: checked once.
+    private readonly ConcurrentDictionary<string, ResidentIdCheck> _checked = new(StringComparer.Ordinal);
 
     public RegisterRow? Parse(RawRegisterRow raw, List<ImportError> errors)
     {
@@ -78,9 +82,13 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
         _ => null,
     };
 
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date : null;
+    public static DateOnly? ParseDate(string? text)
+    {
+        var value = text?.Trim();
+        if (value is { Length: 10 } && DateOnly.TryParseExact(value, DateFormats[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+            return iso;
+        return DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
 
     private ResidentIdCheck? CheckId(string value, string column, Action<string, string> fail)
     {
@@ -89,7 +97,7 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
             fail(column, $"{column}不能为空");
             return null;
         }
-        var check = ResidentIdNumber.Validate(value, today);
+        var check = _checked.GetOrAdd(value, v => ResidentIdNumber.Validate(v, today));
         if (check.IsValid) return check;
         fail(column, check.Message!);
         return null;

@@ -7,17 +7,26 @@ namespace Cooperative.Domain.Enrollment;
 /// </summary>
 public sealed class RegisterValidator(RegisterRowParser parser)
 {
-    public RegisterCheck Validate(IEnumerable<RawRegisterRow> rawRows)
+    private const int RowsPerPart = 4096;
+
+    public RegisterCheck Validate(IReadOnlyList<RawRegisterRow> rawRows)
     {
         ArgumentNullException.ThrowIfNull(rawRows);
-        var errors = new List<ImportError>();
-        var rows = new List<RegisterRow>();
-        var cardsWithBadRows = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var raw in rawRows)
+        // Rows are checked on their own in parallel parts (a township's file has up to 100,000), then joined in order.
+        var parts = new (List<RegisterRow> Rows, List<ImportError> Errors, List<string> BadCards)[(rawRows.Count + RowsPerPart - 1) / RowsPerPart];
+        Parallel.For(0, parts.Length, part =>
         {
-            if (parser.Parse(raw, errors) is { } row) rows.Add(row);
-            else if (raw.Cells.Count > 0 && raw.Cells[0]?.Trim() is { Length: > 0 } card) cardsWithBadRows.Add(card);
-        }
+            var result = parts[part] = ([], [], []);
+            for (var i = part * RowsPerPart; i < Math.Min(rawRows.Count, (part + 1) * RowsPerPart); i++)
+            {
+                var raw = rawRows[i];
+                if (parser.Parse(raw, result.Errors) is { } row) result.Rows.Add(row);
+                else if (raw.Cells.Count > 0 && raw.Cells[0]?.Trim() is { Length: > 0 } card) result.BadCards.Add(card);
+            }
+        });
+        var rows = parts.SelectMany(p => p.Rows).ToList();
+        var errors = parts.SelectMany(p => p.Errors).ToList();
+        var cardsWithBadRows = parts.SelectMany(p => p.BadCards).ToHashSet(StringComparer.Ordinal);
 
         var firstRowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)

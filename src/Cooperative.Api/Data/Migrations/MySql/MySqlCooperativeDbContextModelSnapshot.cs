@@ -483,6 +483,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnicode(false)
                         .HasColumnType("varchar(20)");
 
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("CardNumber"), "ascii");
+
                     b.Property<Guid>("HeadPersonId")
                         .HasColumnType("char(36)");
 
@@ -570,6 +572,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnicode(false)
                         .HasColumnType("varchar(18)");
 
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("IdNumber"), "ascii");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -635,6 +639,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(16)
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("Number"), "ascii");
 
                     b.Property<int>("PersonCount")
                         .HasColumnType("int");

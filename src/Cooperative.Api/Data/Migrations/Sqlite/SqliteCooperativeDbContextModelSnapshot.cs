@@ -474,7 +474,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<Guid>("HeadPersonId")
                         .HasColumnType("TEXT");
@@ -561,7 +562,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(18)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -627,7 +629,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("MySql:CharSet", "ascii");
 
                     b.Property<int>("PersonCount")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Cooperative.Bench;
+using MySqlConnector;
+
+// dotnet run --project tests/Cooperative.Bench -- --api http://127.0.0.1:5090 --db "<connection string>" --api-pid PID --out reports/bench
+// Started by tests/bench.sh, which starts MariaDB (durable) and the API as its own process first.
+string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+var api = Arg("--api", "http://127.0.0.1:5090");
+var db = Arg("--db", "");
+var apiPid = int.Parse(Arg("--api-pid", "0"), CultureInfo.InvariantCulture);
+var outDir = Arg("--out", "reports/bench");
+var register = Arg("--register", "");
+var runs = int.Parse(Arg("--runs", "3"), CultureInfo.InvariantCulture);
+var seconds = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture));
+var report = new Report();
+
+Console.WriteLine("ceilings...");
+var commits = Load.Median(await Repeat(runs, () => Ceilings.SingleRowCommitsAsync(db, 32, TimeSpan.FromSeconds(5))));
+var selects = Load.Median(await Repeat(runs, () => Ceilings.PrimaryKeySelectsAsync(db, 32, TimeSpan.FromSeconds(5))));
+var bulk = (await Repeat(runs, async () => await Ceilings.BulkCopyRowsPerSecondAsync(db, 100_000))).Order().ElementAt(runs / 2);
+report.Ceiling("MySqlConnector single-row INSERT, one durable commit each, 32 connections", commits.ToString());
+report.Ceiling("MySqlConnector primary-key SELECT, 32 connections", selects.ToString());
+report.Ceiling("MySqlBulkCopy, 100,000 rows of 10 columns", $"{bulk:N0} rows/s");
+
+using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromMinutes(10) };
+var admin = await Token(http, "grant_type=password&username=admin&password=demo-admin-2026");
+var window = await Token(http, "grant_type=password&username=window&password=demo-window-2026");
+var facility = await Token(http, "grant_type=client_credentials&client_id=facility-H0001&client_secret=demo-facility-H0001");
+
+// Enrollment import: 100,000 persons over HTTP, one file per run (different townships), all-or-nothing.
+Console.WriteLine("import...");
+var imports = new List<double>();
+var townships = new[] { "330199102", "330199103", "330199104", "330199105", "330199106" };
+for (var run = 0; run < runs; run++)
+{
+    var file = Path.Combine(Path.GetTempPath(), $"bench-register-{run}.csv");
+    var gen = Process.Start(new ProcessStartInfo("dotnet", [register, "generate-register", "--township", townships[run], "--households", "29000",
+        "--seed", (run + 1).ToString(CultureInfo.InvariantCulture), "--out", file]) { RedirectStandardOutput = true })!;
+    var genOut = await gen.StandardOutput.ReadToEndAsync();
+    await gen.WaitForExitAsync();
+    var persons = int.Parse(genOut.Split(' ')[^2], CultureInfo.InvariantCulture);
+    using var content = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "file", $"register-{run}.csv" } };
+    var started = Stopwatch.StartNew();
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/enrollment/import") { Content = content };
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", window);
+    var response = await http.SendAsync(request);
+    var elapsed = started.Elapsed.TotalSeconds;
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"import failed: {await response.Content.ReadAsStringAsync()}");
+    imports.Add(persons / elapsed);
+    Console.WriteLine($"  {persons:N0} persons in {elapsed:N2} s");
+}
+var importRate = imports.Order().ElementAt(runs / 2);
+report.Figure("enrollment import over HTTP, ~100,000 persons a file (median of runs)", $"{importRate:N0} persons/s",
+    $"MySqlBulkCopy {bulk:N0} rows/s", importRate / bulk, "≥ 0.15 of bulk copy (issue 3: ≥ 20,000 persons/s)",
+    importRate / bulk >= 0.15 && importRate >= 20_000);
+
+// Prepare cover for the imported persons: every household of the register paid for this year (bench set-up, by SQL).
+var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+await Ceilings.ExecAsync(db, $"""
+    INSERT INTO receipts (Id, Number, FundYear, HouseholdId, IssuedOn, PersonCount, IndividualAmount, CivilAffairsAmount, PolicyVersion, JournalEntryId, IssuedBy, IssuedUtc)
+    SELECT UUID(), 'BENCH-{today.Year}', {today.Year}, (SELECT Id FROM households LIMIT 1), '{today.Year}-01-02', 0, 0, 0, 1, NULL, 'bench', NOW(6);
+    INSERT INTO enrollments (Id, PersonId, FundYear, HouseholdId, EnrolledOn, ReceiptId, PaidBy, Contribution, PolicyVersion, InpatientPaid, OutpatientPaid)
+    SELECT UUID(), m.PersonId, {today.Year}, m.HouseholdId, '{today.Year}-01-02', (SELECT Id FROM receipts WHERE Number = 'BENCH-{today.Year}'), 'Individual', 150, 1, 0, 0
+    FROM memberships m WHERE m.`To` IS NULL AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.PersonId = m.PersonId AND e.FundYear = {today.Year});
+    """);
+var ids = new List<string>();
+await using (var connection = new MySqlConnection(db))
+{
+    await connection.OpenAsync();
+    await using var cmd = new MySqlCommand("SELECT p.IdNumber FROM persons p JOIN enrollments e ON e.PersonId = p.Id ORDER BY p.IdNumber", connection);
+    await using var reader = await cmd.ExecuteReaderAsync();
+    while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+}
+report.Note($"{ids.Count:N0} enrolled persons in the database for the coverage and claim scenarios.");
+
+// Coverage check over HTTP, 32 clients.
+Console.WriteLine("coverage...");
+var coverageClients = Clients(api, window, 32);
+var coverage = Load.Median(await Repeat(runs, () => Load.RunAsync(32, seconds, 1_000_000, async (w, n) =>
+    (await coverageClients[w].GetAsync($"/api/coverage?idNumber={ids[(int)(n * 7919 % ids.Count)]}&date={today:yyyy-MM-dd}")).IsSuccessStatusCode)));
+report.Figure("coverage check over HTTP, 32 clients", coverage.ToString(), $"PK SELECT {selects.PerSecond:N0}/s",
+    coverage.PerSecond / selects.PerSecond, "ratio ≥ 0.5; median < 5 ms (issue 3)", coverage.PerSecond / selects.PerSecond >= 0.5 && coverage.P50Ms < 5);
+
+// Claim settlement over HTTP, 20 lines, 32 clients: each claim a different person and invoice.
+Console.WriteLine("claims...");
+var claimClients = Clients(api, facility, 32);
+var codes = new[] { "S0002", "S0003", "S0004", "S0005", "S0006", "S0007", "S0008", "S0013", "D0001", "D0002", "D0003", "D0004", "D0005", "D0006", "D0007", "D0009", "D0011", "D0012", "M0001", "M0002" };
+long claimSeq = 0;
+var claimRuns = new List<LoadResult>();
+for (var run = 0; run < runs; run++)
+{
+    claimRuns.Add(await Load.RunAsync(32, seconds, ids.Count / runs, async (w, n) =>
+    {
+        var i = Interlocked.Increment(ref claimSeq);
+        var bill = new
+        {
+            idNumber = ids[(int)(i % ids.Count)], visitType = "Inpatient", admissionDate = today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            dischargeDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), diagnosisCode = "K35.8", referred = true,
+            invoiceNumber = $"BENCH-{run}-{i}", lines = codes.Select((c, k) => new { code = c, quantity = 1m, unitPrice = 50m + k, amount = 50m + k }).ToArray(),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims") { Content = JsonContent.Create(bill) };
+        request.Headers.Add("Idempotency-Key", $"bench-{run}-{i}");
+        var response = await claimClients[w].SendAsync(request);
+        return response.StatusCode == System.Net.HttpStatusCode.Created;
+    }));
+    Console.WriteLine($"  {claimRuns[^1]}");
+}
+var claims = Load.Median(claimRuns);
+report.Figure("claim settlement over HTTP, 20 lines, 32 clients", claims.ToString(), $"single-row commits {commits.PerSecond:N0}/s",
+    claims.PerSecond / commits.PerSecond, "ratio ≥ 0.5, p99 < 100 ms (issue 6)", claims.PerSecond / commits.PerSecond >= 0.5 && claims.P99Ms < 100);
+
+// The books at a million journal lines: balanced entries bulk-loaded to reach 1,000,000 lines (bench set-up), then the API reads them.
+Console.WriteLine("journal to 1,000,000 lines...");
+var existing = await Scalar(db, "SELECT COUNT(*) FROM journal_lines");
+await Journal.FillAsync(db, 1_000_000 - existing, today);
+var lines = await Scalar(db, "SELECT COUNT(*) FROM journal_lines");
+var adminClient = Clients(api, admin, 1)[0];
+var trial = new List<double>();
+for (var run = 0; run < Math.Max(runs, 5); run++)
+{
+    var started = Stopwatch.StartNew();
+    var response = await adminClient.GetAsync($"/api/ledger/trial-balance?date={today:yyyy-MM-dd}");
+    trial.Add(started.Elapsed.TotalMilliseconds);
+    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+    if (!body.GetProperty("balanced").GetBoolean()) throw new InvalidOperationException("the trial balance does not balance");
+}
+var trialMs = trial.Order().ElementAt(trial.Count / 2);
+report.Figure($"trial balance over HTTP, {lines:N0} journal lines (no closed month: every line summed)", $"{trialMs:N0} ms", "—", null, "< 1 s (issues 7, 9)", trialMs < 1000);
+
+Console.WriteLine("journal export...");
+var exports = new List<(double Rate, double PeakMb)>();
+for (var run = 0; run < runs; run++)
+{
+    await using var memory = new MemoryWatch(apiPid);
+    var started = Stopwatch.StartNew();
+    using var response = await adminClient.GetAsync($"/api/ledger/journal.csv?year={today.Year}", HttpCompletionOption.ResponseHeadersRead);
+    await using var stream = await response.Content.ReadAsStreamAsync();
+    var buffer = new byte[1 << 16];
+    long newlines = 0;
+    int read;
+    while ((read = await stream.ReadAsync(buffer)) > 0) newlines += buffer.AsSpan(0, read).Count((byte)'\n');
+    exports.Add(((newlines - 1) / started.Elapsed.TotalSeconds, memory.PeakMb));
+}
+var export = exports.OrderBy(e => e.Rate).ElementAt(runs / 2);
+report.Figure($"audit journal export (CSV, streamed), {lines:N0} lines", $"{export.Rate:N0} lines/s, API peak RSS {exports.Max(e => e.PeakMb):N0} MB",
+    "—", null, "≥ 50,000 lines/s, < 300 MB (issue 7)", export.Rate >= 50_000 && exports.Max(e => e.PeakMb) < 300);
+
+Console.WriteLine("audit chain...");
+(await adminClient.PostAsync("/api/audit/seal", null)).EnsureSuccessStatusCode();
+var verify = await (await adminClient.GetAsync("/api/audit/verify")).Content.ReadFromJsonAsync<JsonElement>();
+var verified = verify.GetProperty("verified").GetInt64();
+report.Figure("audit-chain verification", $"{verified / verify.GetProperty("seconds").GetDouble():N0} records/s ({verified:N0} records, intact: {verify.GetProperty("intact").GetBoolean()})",
+    "—", null, "report", null);
+
+Directory.CreateDirectory(outDir);
+var path = Path.Combine(outDir, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+await File.WriteAllTextAsync(path, report.Render(runs, seconds));
+Console.WriteLine(await File.ReadAllTextAsync(path));
+return 0;
+
+static async Task<List<T>> Repeat<T>(int n, Func<Task<T>> run)
+{
+    var results = new List<T>();
+    for (var i = 0; i < n; i++) results.Add(await run());
+    return results;
+}
+
+static async Task<string> Token(HttpClient http, string form)
+{
+    var response = await http.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
+    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+    return body.GetProperty("access_token").GetString() ?? throw new InvalidOperationException(body.ToString());
+}
+
+static HttpClient[] Clients(string api, string token, int count) => Enumerable.Range(0, count).Select(_ =>
+{
+    var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(30) };
+    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    return client;
+}).ToArray();
+
+static async Task<long> Scalar(string db, string sql)
+{
+    await using var connection = new MySqlConnection(db);
+    await connection.OpenAsync();
+    await using var cmd = new MySqlCommand(sql, connection);
+    return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
