@@ -32,11 +32,12 @@ var admin = await Token(http, "grant_type=password&username=admin&password=demo-
 var window = await Token(http, "grant_type=password&username=window&password=demo-window-2026");
 var facility = await Token(http, "grant_type=client_credentials&client_id=facility-H0001&client_secret=demo-facility-H0001");
 
-// Enrollment import: 100,000 persons over HTTP, one file per run (different townships), all-or-nothing.
+// Enrollment import: 100,000 persons over HTTP, all-or-nothing. One run: the sample registers of different seeds
+// share ID numbers (the generator does not partition them), and a second file would rightly be refused.
 Console.WriteLine("import...");
 var imports = new List<double>();
-var townships = new[] { "330199102", "330199103", "330199104", "330199105", "330199106" };
-for (var run = 0; run < runs; run++)
+var townships = new[] { "330199102" };
+for (var run = 0; run < 1; run++)
 {
     var file = Path.Combine(Path.GetTempPath(), $"bench-register-{run}.csv");
     var gen = Process.Start(new ProcessStartInfo("dotnet", [register, "generate-register", "--township", townships[run], "--households", "29000",
@@ -54,8 +55,8 @@ for (var run = 0; run < runs; run++)
     imports.Add(persons / elapsed);
     Console.WriteLine($"  {persons:N0} persons in {elapsed:N2} s");
 }
-var importRate = imports.Order().ElementAt(runs / 2);
-report.Figure("enrollment import over HTTP, ~100,000 persons a file (median of runs)", $"{importRate:N0} persons/s",
+var importRate = imports[0];
+report.Figure("enrollment import over HTTP, one file of ~100,000 persons (single run)", $"{importRate:N0} persons/s",
     $"MySqlBulkCopy {bulk:N0} rows/s", importRate / bulk, "≥ 0.15 of bulk copy (issue 3: ≥ 20,000 persons/s)",
     importRate / bulk >= 0.15 && importRate >= 20_000);
 
