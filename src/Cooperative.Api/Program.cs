@@ -59,6 +59,7 @@ app.MapPolicy();
 app.MapFund();
 app.MapFacilitiesApi();
 app.MapClaimsApi();
+app.MapCostFlagsApi();
 app.MapEnrollment();
 
 await app.PrepareDatabaseAsync();

@@ -37,3 +37,30 @@ public sealed class CapConcurrencyTests : IAsyncLifetime
         await _s.InvariantHoldsAsync();
     }
 }
+
+public sealed class CostFlagTests : IAsyncLifetime
+{
+    private ClaimScenario _s = null!;
+
+    public async Task InitializeAsync() => _s = await StartAsync();
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    [Fact]
+    public async Task A_county_hospital_far_above_the_average_of_its_level_is_flagged()
+    {
+        // City hospital: two admissions of 5,500; TCM hospital: one of 40,000. County level average 17,000.
+        await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, "C-1"), "c-1");
+        await SubmitAsync(_s.CityHospital, InpatientBill(Son.IdNumber, "C-2"), "c-2");
+        await SubmitAsync(await _s.App.FacilityClientAsync("H0002"), BigBill(Wife.IdNumber, "T-1"), "t-1");
+
+        var result = await (await _s.Window.GetAsync("/api/facilities/cost-flags?month=2026-11")).ShouldBeOkAsync<JsonElement>();
+
+        var facilities = result.GetProperty("facilities").EnumerateArray().ToDictionary(f => f.GetProperty("facilityCode").GetString()!);
+        facilities["H0002"].GetProperty("flagged").GetBoolean().Should().BeTrue();
+        facilities["H0002"].GetProperty("levelAverage").GetDecimal().Should().Be(17000m);
+        facilities["H0001"].GetProperty("flagged").GetBoolean().Should().BeFalse();
+        facilities["H0001"].GetProperty("averageCost").GetDecimal().Should().Be(5500m);
+        (await _s.CityHospital.GetAsync("/api/facilities/cost-flags?month=2026-11")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+}

@@ -59,6 +59,7 @@ public sealed class EnrollmentTests : IAsyncLifetime
     [Fact]
     public async Task Receipt_numbers_run_on_within_the_fund_year()
     {
+        await PublishNextYearsPolicyAsync(_app);
         var window = await _app.ClientForAsync("window");
         await EnrolledWangsAsync(window);
         var zhao = await RegisterAsync(window, "3301991010010002", [new Member(Id("19750505", 55), "赵敏", "户主")]);

@@ -56,6 +56,18 @@ internal static class Households
     public static Task<HttpResponseMessage> EnrollAsync(HttpClient client, Guid household, int year, IEnumerable<Guid> persons) =>
         client.PostAsJsonAsync($"/api/households/{household}/enrollments", new { fundYear = year, personIds = persons });
 
+    /// <summary>
+    /// Publishes next year's policy (a copy of this year's) as an administrator: enrolment for next year needs
+    /// it, as it would in the county, where the new year's rules come out before contributions are collected.
+    /// </summary>
+    public static async Task PublishNextYearsPolicyAsync(CooperativeApp app)
+    {
+        var admin = await app.ClientForAsync("admin");
+        var current = await (await admin.GetAsync($"/api/policies/{ThisYear}")).ShouldBeOkAsync<JsonElement>();
+        var response = await admin.PutAsJsonAsync($"/api/policies/{ThisYear + 1}", current.GetProperty("policy"));
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+    }
+
     /// <summary>Registers the Wangs and enrols all three for this year; answers the household.</summary>
     public static async Task<JsonElement> EnrolledWangsAsync(HttpClient client, string card = "3301991010010001")
     {

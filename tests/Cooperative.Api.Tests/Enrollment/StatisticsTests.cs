@@ -13,6 +13,7 @@ public sealed class StatisticsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await CooperativeApp.StartAsync();
+        await PublishNextYearsPolicyAsync(_app);
         var window = await _app.ClientForAsync("window");
         await EnrolledWangsAsync(window);
         var liu = await RegisterAsync(window, "3301991020010001",
