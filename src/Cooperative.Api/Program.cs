@@ -1,10 +1,12 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Complaints;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
+using Cooperative.Api.Public;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +31,7 @@ builder.Services.AddPolicy();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddFacilities();
+builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -38,8 +41,10 @@ if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCo
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationId();
+app.UsePublicPage();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -52,6 +57,7 @@ app.MapGeographyApi();
 app.MapPolicy();
 app.MapFund();
 app.MapFacilitiesApi();
+app.MapComplaints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

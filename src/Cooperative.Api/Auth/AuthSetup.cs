@@ -64,6 +64,7 @@ public static class AuthSetup
             .AddPolicy(Policies.StaffOrFacility, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor, Roles.Facility))
             .AddPolicy(Policies.AuditReaders, p => p.RequireRole(Roles.Admin, Roles.Auditor))
             .AddPolicy(Policies.Calculators, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Facility))
+            .AddPolicy(Policies.ComplaintHandlers, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -107,4 +108,6 @@ public static class Policies
     public const string Authenticated = "authenticated";
     /// <summary>Those who work claims: window staff, reviewers, administrators and facility systems (not auditors).</summary>
     public const string Calculators = "calculators";
+    /// <summary>Those who handle complaints (assign, answer, close): administrators, window staff, reviewers.</summary>
+    public const string ComplaintHandlers = "complaint-handlers";
 }

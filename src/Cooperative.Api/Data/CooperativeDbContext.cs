@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Complaints;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
@@ -35,6 +36,8 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<Duty> Duties => Set<Duty>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStatusChange> ComplaintStatusChanges => Set<ComplaintStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,7 +12,7 @@ namespace Cooperative.Api.Tests.Infrastructure;
 /// The real API in process, on a database of its own (MariaDB by default, SQLite where a test says so),
 /// with the demo accounts of the Development configuration. Tokens come from the real token endpoint.
 /// </summary>
-public sealed class CooperativeApp : WebApplicationFactory<Program>
+public sealed partial class CooperativeApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
@@ -27,7 +27,11 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     public MariaDbDatabase? Database { get; private init; }
 
     /// <param name="clock">A fixed clock for tests whose rules depend on the date (fund years, deadlines).</param>
-    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null)
+    public static Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null) =>
+        StartOnMariaDbAsync(configure, clock, kestrel: false);
+
+    private static async Task<CooperativeApp> StartOnMariaDbAsync(Action<Dictionary<string, string?>>? configure, TimeProvider? clock,
+        bool kestrel)
     {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -39,7 +43,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
-        var app = new CooperativeApp(settings, "Testing") { Database = database, _clock = clock };
+        var app = new CooperativeApp(settings, "Testing") { Database = database, _clock = clock, _onKestrel = kestrel };
         _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
         return app;
     }
@@ -81,13 +85,13 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     }
 
     public Task<HttpResponseMessage> PasswordGrantAsync(string userName, string password) =>
-        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        NewClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = userName, ["password"] = password,
         }));
 
     public Task<HttpResponseMessage> ClientCredentialsGrantAsync(string clientId, string secret) =>
-        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        NewClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
         }));
@@ -111,7 +115,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 
     public HttpClient WithToken(string token)
     {
-        var client = CreateClient();
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -119,6 +123,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await DisposeKestrelAsync();
         if (Database is not null) await Database.DisposeAsync();
     }
 }
