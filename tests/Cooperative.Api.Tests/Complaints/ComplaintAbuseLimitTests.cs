@@ -6,19 +6,22 @@ using static Cooperative.Api.Tests.Complaints.ComplaintCalls;
 
 namespace Cooperative.Api.Tests.Complaints;
 
-/// <summary>The abuse limits of the public endpoints with their default configuration.</summary>
+/// <summary>
+/// The abuse limits of the public endpoints with their default configuration, over real HTTP: the request body
+/// limit is enforced by the server (Kestrel), which the in-memory test server does not do.
+/// </summary>
 public sealed class ComplaintAbuseLimitTests : IAsyncLifetime
 {
     private CooperativeApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await CooperativeApp.StartAsync();
+    public async Task InitializeAsync() => _app = await CooperativeApp.StartOnKestrelAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_sixth_filing_from_one_address_within_ten_minutes_is_refused_with_429_and_a_retry_time()
     {
-        var client = _app.CreateClient();
+        using var client = _app.NewClient();
         var (number, code) = await client.FileOkAsync();
         for (var i = 0; i < 3; i++) await client.FileOkAsync();
         await (await client.FileAsync(new { category = "other" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -38,8 +41,9 @@ public sealed class ComplaintAbuseLimitTests : IAsyncLifetime
     {
         var filing = $$"""{"category":"other","content":"{{new string('x', 17_000)}}","contactName":"王五","contactPhone":"13900000000"}""";
 
-        var announced = await _app.CreateClient().PostAsync("/api/public/complaints", new StringContent(filing, Encoding.UTF8, "application/json"));
-        var streamed = await _app.CreateClient().PostAsync("/api/public/complaints",
+        using var client = _app.NewClient();
+        var announced = await client.PostAsync("/api/public/complaints", new StringContent(filing, Encoding.UTF8, "application/json"));
+        var streamed = await client.PostAsync("/api/public/complaints",
             JsonContent.Create(new { category = "other", content = new string('x', 17_000), contactName = "王五", contactPhone = "13900000000" }));
 
         await announced.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");

@@ -20,11 +20,11 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
     {
         var (number, code) = await _app.CreateClient().FileOkAsync();
         var window = await _app.ClientForAsync("window");
-        var reviewer = await _app.ClientForAsync("reviewer");
-        var admin = await _app.ClientForAsync("admin");
 
         (await window.ActOkAsync(number, "assign", new { assignee = "reviewer" })).Text("status").Should().Be("assigned");
-        _clock.Now = _clock.Now.AddDays(3);
+        _clock.Now = _clock.Now.AddDays(3); // tokens live an hour on the app's clock: sign in again after moving it
+        var reviewer = await _app.ClientForAsync("reviewer");
+        var admin = await _app.ClientForAsync("admin");
         var answered = await reviewer.ActOkAsync(number, "answer", new { answer = "经核查，该院已退还目录外药品费用，并对相关人员进行了批评教育。" });
         var closed = await admin.ActOkAsync(number, "close", new { note = "投诉人对答复满意" });
 
@@ -52,14 +52,16 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
         await window.ActOkAsync(early, "answer", new { answer = "已答复" });
 
         await FlagsShouldBeAsync(window, none: [late, early], yellow: [], red: []);
-        _clock.Now = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8));
+        window = await MoveClockAsync(2026, 12, 1, 23);
+        await FlagsShouldBeAsync(window, none: [late, early], yellow: [], red: []);
+        window = await MoveClockAsync(2026, 12, 2, 9);
         await FlagsShouldBeAsync(window, none: [early], yellow: [late], red: []);
         var detail = await window.GetOkAsync($"/api/complaints/{late}");
         detail.GetProperty("daysLeft").GetInt32().Should().Be(3);
         detail.Text("flagName").Should().Be("黄牌（临近时限）");
-        _clock.Now = new DateTimeOffset(2026, 12, 5, 23, 30, 0, TimeSpan.FromHours(8));
+        window = await MoveClockAsync(2026, 12, 5, 23);
         await FlagsShouldBeAsync(window, none: [early], yellow: [late], red: []);
-        _clock.Now = new DateTimeOffset(2026, 12, 6, 0, 30, 0, TimeSpan.FromHours(8));
+        window = await MoveClockAsync(2026, 12, 6, 0);
         await FlagsShouldBeAsync(window, none: [early], yellow: [], red: [late]);
         (await (await _app.CreateClient().LookUpAsync(late, code)).ShouldBeOkAsync<JsonElement>()).Text("flag").Should().Be("red");
 
@@ -132,6 +134,13 @@ public sealed class ComplaintHandlingTests : IAsyncLifetime
         var bad = await (await reviewer.GetAsync("/api/complaints?flag=green&status=lost")).ShouldBeProblemAsync(HttpStatusCode.BadRequest,
             "validation_failed");
         bad.GetProperty("errors").GetProperty("flag")[0].GetString().Should().Contain("none、yellow、red");
+    }
+
+    /// <summary>Moves the county clock (to half past the hour) and signs the window clerk in again: tokens live an hour on that clock.</summary>
+    private async Task<HttpClient> MoveClockAsync(int year, int month, int day, int hour)
+    {
+        _clock.Now = new DateTimeOffset(year, month, day, hour, 30, 0, TimeSpan.FromHours(8));
+        return await _app.ClientForAsync("window");
     }
 
     private static async Task FlagsShouldBeAsync(HttpClient staff, string[] none, string[] yellow, string[] red)

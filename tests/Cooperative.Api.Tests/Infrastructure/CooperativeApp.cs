@@ -48,7 +48,8 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
         return app;
     }
 
-    public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null)
+    public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null,
+        TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -56,7 +57,7 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Cooperative"] = $"Data Source={file}",
         };
         configure?.Invoke(settings);
-        return new CooperativeApp(settings, environment);
+        return new CooperativeApp(settings, environment) { _clock = clock };
     }
 
     // UseSetting, not ConfigureAppConfiguration: Program reads its configuration before Build(), and only
