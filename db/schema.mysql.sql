@@ -1825,5 +1825,135 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE TABLE `complaints` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(20) CHARACTER SET utf8mb4 NOT NULL,
+        `Category` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Subject` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `Content` varchar(2000) CHARACTER SET utf8mb4 NOT NULL,
+        `ContactName` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `ContactPhone` varchar(20) CHARACTER SET utf8mb4 NULL,
+        `LookupCodeHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `FiledUtc` datetime(6) NOT NULL,
+        `FiledOn` date NOT NULL,
+        `Deadline` date NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Assignee` varchar(64) CHARACTER SET utf8mb4 NULL,
+        `Answer` varchar(2000) CHARACTER SET utf8mb4 NULL,
+        `AnsweredUtc` datetime(6) NULL,
+        `AnsweredOn` date NULL,
+        `AnsweredBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `ClosedUtc` datetime(6) NULL,
+        `Version` int NOT NULL,
+        CONSTRAINT `PK_complaints` PRIMARY KEY (`Id`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE TABLE `complaint_status_changes` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `ComplaintId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `From` varchar(32) CHARACTER SET utf8mb4 NULL,
+        `To` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `Note` varchar(200) CHARACTER SET utf8mb4 NULL,
+        `AtUtc` datetime(6) NOT NULL,
+        `By` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        CONSTRAINT `PK_complaint_status_changes` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_complaint_status_changes_complaints_ComplaintId` FOREIGN KEY (`ComplaintId`) REFERENCES `complaints` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE INDEX `IX_complaint_status_changes_ComplaintId_AtUtc` ON `complaint_status_changes` (`ComplaintId`, `AtUtc`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE INDEX `IX_complaints_FiledUtc` ON `complaints` (`FiledUtc`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE UNIQUE INDEX `IX_complaints_Number` ON `complaints` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    CREATE INDEX `IX_complaints_Status_Deadline` ON `complaints` (`Status`, `Deadline`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127023623_Complaints') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127023623_Complaints', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -9,6 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export COOP_DB_DIR=${COOP_DB_DIR:-$repo/.data/mariadb-test}
 export COOP_DB_PORT=${COOP_DB_PORT:-3308} COOP_DB_FAST=${COOP_DB_FAST:-1}
 
+bash tests/install-browser.sh || true  # a missing browser fails the browser tests, not the whole run
+
 pidfile="$COOP_DB_DIR/mariadb.pid"
 already_running=0
 if [ -f "$pidfile" ] && [ "$(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null)" = "mariadbd" ]; then already_running=1; fi

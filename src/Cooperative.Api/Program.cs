@@ -1,12 +1,14 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
+using Cooperative.Api.Complaints;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
+using Cooperative.Api.Public;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +37,7 @@ builder.Services.AddEnrollment();
 builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddFacilities();
 builder.Services.AddClaims();
+builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -44,8 +47,10 @@ if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCo
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationId();
+app.UsePublicPage();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapScalarApiReference();
@@ -61,6 +66,7 @@ app.MapFacilitiesApi();
 app.MapClaimsApi();
 app.MapCostFlagsApi();
 app.MapEnrollment();
+app.MapComplaints();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -71,6 +71,7 @@ public static class AuthSetup
             .AddPolicy(Policies.WindowStaff, p => p.RequireRole(Roles.Admin, Roles.Window))
             .AddPolicy(Policies.Reviewers, p => p.RequireRole(Roles.Admin, Roles.Reviewer))
             .AddPolicy(Policies.ClaimReaders, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer, Roles.Auditor, Roles.Facility))
+            .AddPolicy(Policies.ComplaintHandlers, p => p.RequireRole(Roles.Admin, Roles.Window, Roles.Reviewer))
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser());
         return services;
     }
@@ -126,4 +127,6 @@ public static class Policies
     public const string Reviewers = "reviewers";
     /// <summary>Who may read claims: all staff, and facilities (their own only).</summary>
     public const string ClaimReaders = "claim-readers";
+    /// <summary>Those who handle complaints (assign, answer, close): administrators, window staff, reviewers.</summary>
+    public const string ComplaintHandlers = "complaint-handlers";
 }

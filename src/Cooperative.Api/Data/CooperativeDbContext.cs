@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
+using Cooperative.Api.Complaints;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
@@ -46,6 +47,8 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<Enrollment.Enrollment> Enrollments => Set<Enrollment.Enrollment>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<ReceiptSequence> ReceiptSequences => Set<ReceiptSequence>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintStatusChange> ComplaintStatusChanges => Set<ComplaintStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

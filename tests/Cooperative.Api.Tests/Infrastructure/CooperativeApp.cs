@@ -13,7 +13,7 @@ namespace Cooperative.Api.Tests.Infrastructure;
 /// The real API in process, on a database of its own (MariaDB by default, SQLite where a test says so),
 /// with the demo accounts of the Development configuration. Tokens come from the real token endpoint.
 /// </summary>
-public sealed class CooperativeApp : WebApplicationFactory<Program>
+public sealed partial class CooperativeApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
@@ -31,8 +31,12 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 
     /// <param name="clock">A fixed clock for tests whose rules depend on the date (fund years, deadlines).</param>
     /// <param name="services">Replaces services for this app (a fake policy store, say), after the app's own registrations.</param>
-    public static async Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null,
-        Action<IServiceCollection>? services = null)
+    public static Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null) =>
+        StartOnMariaDbAsync(configure, clock, services, kestrel: false);
+
+    private static async Task<CooperativeApp> StartOnMariaDbAsync(Action<Dictionary<string, string?>>? configure, TimeProvider? clock,
+        Action<IServiceCollection>? services, bool kestrel)
     {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
@@ -44,12 +48,13 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
         };
         configure?.Invoke(settings);
-        var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock };
+        var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock, _onKestrel = kestrel };
         _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
         return app;
     }
 
-    public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null)
+    public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null,
+        TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -57,7 +62,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Cooperative"] = $"Data Source={file}",
         };
         configure?.Invoke(settings);
-        return new CooperativeApp(settings, environment);
+        return new CooperativeApp(settings, environment) { _clock = clock };
     }
 
     // UseSetting, not ConfigureAppConfiguration: Program reads its configuration before Build(), and only
@@ -87,13 +92,13 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     }
 
     public Task<HttpResponseMessage> PasswordGrantAsync(string userName, string password) =>
-        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        NewClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = userName, ["password"] = password,
         }));
 
     public Task<HttpResponseMessage> ClientCredentialsGrantAsync(string clientId, string secret) =>
-        CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        NewClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
         }));
@@ -117,7 +122,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
 
     public HttpClient WithToken(string token)
     {
-        var client = CreateClient();
+        var client = NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -125,6 +130,7 @@ public sealed class CooperativeApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await DisposeKestrelAsync();
         if (Database is not null) await Database.DisposeAsync();
     }
 }
