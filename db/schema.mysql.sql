@@ -1955,5 +1955,89 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127030818_Disclosures') THEN
+
+    CREATE TABLE `monthly_disclosures` (
+        `Month` varchar(7) CHARACTER SET utf8mb4 NOT NULL,
+        `Status` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `ContentJson` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `ContentHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `InpatientClaimIds` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `InpatientRows` int NOT NULL,
+        `OutpatientVisits` int NOT NULL,
+        `FundPaid` decimal(18,2) NOT NULL,
+        `PreparedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `PreparedUtc` datetime(6) NOT NULL,
+        `ReviewedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `ReviewedUtc` datetime(6) NULL,
+        `ReviewNote` varchar(500) CHARACTER SET utf8mb4 NULL,
+        `PublishedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `PublishedUtc` datetime(6) NULL,
+        CONSTRAINT `PK_monthly_disclosures` PRIMARY KEY (`Month`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127030818_Disclosures') THEN
+
+    CREATE TABLE `published_disclosures` (
+        `Month` varchar(7) CHARACTER SET utf8mb4 NOT NULL,
+        `ContentJson` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `ContentHash` varchar(64) CHARACTER SET utf8mb4 NOT NULL,
+        `InpatientClaimIds` longtext CHARACTER SET utf8mb4 NOT NULL,
+        `InpatientRows` int NOT NULL,
+        `FundPaid` decimal(18,2) NOT NULL,
+        `PublishedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `PublishedUtc` datetime(6) NOT NULL,
+        CONSTRAINT `PK_published_disclosures` PRIMARY KEY (`Month`)
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127030818_Disclosures') THEN
+
+    CREATE INDEX `IX_claims_SettledUtc` ON `claims` (`SettledUtc`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261127030818_Disclosures') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261127030818_Disclosures', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

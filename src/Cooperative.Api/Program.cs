@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Complaints;
+using Cooperative.Api.Disclosures;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
@@ -38,6 +39,7 @@ builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
 builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
+builder.Services.AddDisclosures();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -67,6 +69,7 @@ app.MapClaimsApi();
 app.MapCostFlagsApi();
 app.MapEnrollment();
 app.MapComplaints();
+app.MapDisclosures();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -79,10 +79,21 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             if (IsSecret(property.Metadata.Name)) continue;
             // For an update, only what changed (and the key) is worth recording on either side.
             if (entry.State == EntityState.Modified && !property.IsModified && !property.Metadata.IsPrimaryKey()) continue;
-            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+            values[property.Metadata.Name] = Recorded(original ? property.OriginalValue : property.CurrentValue);
         }
         return JsonSerializer.Serialize(values, Json);
     }
+
+    /// <summary>
+    /// Large documents (a month's disclosure runs to megabytes) are recorded by their SHA-256 and length: the trail
+    /// still proves what was written without holding a second copy of it.
+    /// </summary>
+    private static object? Recorded(object? value) =>
+        value is string { Length: > LargeText } text
+            ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))} ({text.Length} chars)"
+            : value;
+
+    private const int LargeText = 8192;
 
     private static bool IsSecret(string propertyName) =>
         propertyName.Contains("Password", StringComparison.OrdinalIgnoreCase) ||

@@ -33,6 +33,7 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.HasIndex(c => new { c.FacilityCode, c.DischargeDate });
         b.HasIndex(c => new { c.Status, c.DischargeDate });
         b.HasIndex(c => c.DischargeDate);
+        b.HasIndex(c => c.SettledUtc); // the monthly disclosure reads a month's settlements
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.ClaimId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.Documents);

@@ -21,6 +21,9 @@ namespace Cooperative.Api.Claims;
 internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties, FundLedger ledger, IConfiguration config,
     ICurrentActor actor, TimeProvider clock)
 {
+    /// <summary>The source type of a claim reversal's journal entry (its source id is the claim number).</summary>
+    public const string ReversalSource = "claim-reversal";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -63,7 +66,7 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         if (claim.SettlementEntryId is { } entryId)
         {
             var usage = await parties.LockUsageAsync(claim.EnrollmentId, ct);
-            var posted = await ledger.ReverseAsync(entryId, clock.Today(), $"冲销报销单 {claim.Number}：{reason}", "claim-reversal", claim.Number, ct);
+            var posted = await ledger.ReverseAsync(entryId, clock.Today(), $"冲销报销单 {claim.Number}：{reason}", ReversalSource, claim.Number, ct);
             if (!posted.Succeeded) return LedgerApi.Refusal(posted);
             reversalId = posted.Entry!.Id;
             await parties.AddUsageAsync(claim.EnrollmentId, claim.VisitType, -claim.Reimbursement, usage, ct);

@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Complaints;
+using Cooperative.Api.Disclosures;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
@@ -48,6 +49,8 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<ReceiptSequence> ReceiptSequences => Set<ReceiptSequence>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<MonthlyDisclosure> MonthlyDisclosures => Set<MonthlyDisclosure>();
+    public DbSet<PublishedDisclosure> PublishedDisclosures => Set<PublishedDisclosure>();
     public DbSet<ComplaintStatusChange> ComplaintStatusChanges => Set<ComplaintStatusChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -12,7 +12,7 @@ namespace Cooperative.Api.Fund;
 /// </summary>
 public static class ImmutableTables
 {
-    private static readonly string[] Tables = ["journal_entries", "journal_lines"];
+    private static readonly string[] Tables = ["journal_entries", "journal_lines", "published_disclosures"];
 
     public static async Task EnsureTriggersAsync(CooperativeDbContext db, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public static class ImmutableTables
             if (existing.Contains(name)) continue;
             await db.Database.ExecuteSqlRawAsync(
                 $"CREATE TRIGGER `{name}` BEFORE {operation} ON `{table}` FOR EACH ROW " +
-                "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'posted journal rows are immutable'", ct);
+                "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'posted rows are immutable'", ct);
         }
     }
 }

@@ -72,18 +72,7 @@ public static class ReportsApi
     {
         var v = new Validation().Check(year is >= 2000 and <= 2100, "year", "年度无效").Check(month is null or >= 1 and <= 12, "month", "月份无效");
         if (!v.IsValid) return v.ToProblem();
-        var lines = db.JournalLines.AsNoTracking();
-        lines = month is { } m ? lines.Where(l => l.Period == (year!.Value * 100) + m)
-            : lines.Where(l => l.Period >= year!.Value * 100 && l.Period <= (year.Value * 100) + 12);
-        var sums = (await LedgerSums.ByAccountAsync(db, lines, ct)).ToDictionary(s => s.AccountCode);
-        List<StatementLine> Of(AccountType type) => ChartOfAccounts.All.Where(a => a.Type == type)
-            .Select(a => new StatementLine(a.Code, a.Name, sums.TryGetValue(a.Code, out var s)
-                ? (type == AccountType.Income ? s.Credit - s.Debit : s.Debit - s.Credit) : 0m)).ToList();
-        var income = Of(AccountType.Income);
-        var expenditure = Of(AccountType.Expense);
-        return TypedResults.Ok(new IncomeStatementResponse(month is { } mm ? $"{year:0000}-{mm:00}" : $"{year}",
-            income, income.Sum(l => l.Amount), expenditure, expenditure.Sum(l => l.Amount),
-            income.Sum(l => l.Amount) - expenditure.Sum(l => l.Amount)));
+        return TypedResults.Ok(await FundStatements.IncomeStatementAsync(db, year!.Value, month, ct));
     }
 
     /// <summary>

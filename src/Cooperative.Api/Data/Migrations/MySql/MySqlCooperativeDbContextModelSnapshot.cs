@@ -322,6 +322,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("SettledUtc");
+
                     b.HasIndex("FacilityCode", "DischargeDate");
 
                     b.HasIndex("Status", "DischargeDate");
@@ -536,6 +538,110 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.HasIndex("ComplaintId", "AtUtc");
 
                     b.ToTable("complaint_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Disclosures.MonthlyDisclosure", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("varchar(7)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("InpatientClaimIds")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<int>("InpatientRows")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OutpatientVisits")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTime>("PreparedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("monthly_disclosures", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Disclosures.PublishedDisclosure", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("varchar(7)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("InpatientClaimIds")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<int>("InpatientRows")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTime>("PublishedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("published_disclosures", (string)null);
                 });
 
             modelBuilder.Entity("Cooperative.Api.Enrollment.Enrollment", b =>

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Disclosures;
+
+namespace Cooperative.Api.Disclosures;
+
+/// <summary>A month's disclosure as files: the workbook (汇总 and 明细 sheets) and the CSV of the inpatient list.</summary>
+public static class DisclosureFiles
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static string Title(string month) => $"新农合费用补偿公示（{month[..4]}年{int.Parse(month[5..], CultureInfo.InvariantCulture)}月）";
+
+    public static string FileName(string month, string extension) => $"新农合补偿公示-{month}.{extension}";
+
+    public static byte[] Xlsx(DisclosureContent c)
+    {
+        using var workbook = new XLWorkbook();
+        var s = c.Summary;
+        object?[] Line(string label, int? persons, int visits, decimal total, decimal? eligible, decimal paid) =>
+            [label, persons, visits, total, eligible, paid, DisclosureBuilder.Ratio(paid, total)];
+        var summary = new List<object?[]>
+        {
+            Line("合计", s.Persons, s.Visits, s.TotalCost, s.Eligible, s.FundPaid),
+            Line("其中：住院", null, s.InpatientVisits, c.Inpatients.Sum(r => r.TotalCost), null, s.InpatientFundPaid),
+            Line("其中：门诊", null, s.OutpatientVisits, c.OutpatientByVillage.Sum(r => r.TotalCost), null, s.OutpatientFundPaid),
+        };
+        summary.AddRange(s.ByLevel.Select(l => Line($"按级别：{l.LevelName}", l.Persons, l.Visits, l.TotalCost, null, l.FundPaid)));
+        summary.Add(["更正（冲减以前月份）", null, s.Corrections, c.Corrections.Sum(r => r.TotalCost), null, s.CorrectionsFundPaid, null]);
+        summary.Add(["本月基金净支付", null, null, null, null, s.NetFundPaid, null]);
+        workbook.AddTable("汇总",
+        [
+            new ExcelColumn("项目", 24), new ExcelColumn("补偿人数", 10), new ExcelColumn("补偿人次", 10), ExcelColumn.Money("医疗总费用（元）"),
+            ExcelColumn.Money("可报费用（元）"), ExcelColumn.Money("基金补偿（元）"), ExcelColumn.Percent("补偿比例"),
+        ], summary, Title(c.Month) + " 汇总");
+        workbook.AddTable("住院补偿明细",
+        [
+            new ExcelColumn("序号", 8), new ExcelColumn("姓名", 10), new ExcelColumn("性别", 6), new ExcelColumn("年龄", 6),
+            new ExcelColumn("村", 22), new ExcelColumn("医疗机构", 24), new ExcelColumn("机构级别", 14), new ExcelColumn("入院日期", 12),
+            new ExcelColumn("出院日期", 12), ExcelColumn.Money("医疗总费用（元）"), ExcelColumn.Money("可报费用（元）"), ExcelColumn.Money("补偿金额（元）"),
+        ], c.Inpatients.Select(r => new object?[]
+        {
+            r.Row, r.MaskedName, r.Gender, r.Age, r.Village, r.Facility, r.FacilityLevel, r.AdmissionDate, r.DischargeDate, r.TotalCost,
+            r.Eligible, r.Reimbursement,
+        }), Title(c.Month) + " 住院补偿明细");
+        workbook.AddTable("门诊按村汇总",
+        [
+            new ExcelColumn("村", 24), new ExcelColumn("补偿人数", 10), new ExcelColumn("补偿人次", 10), ExcelColumn.Money("医疗总费用（元）"),
+            ExcelColumn.Money("基金补偿（元）"),
+        ], c.OutpatientByVillage.Select(r => new object?[] { r.Village, r.Persons, r.Visits, r.TotalCost, r.FundPaid }), Title(c.Month) + " 门诊按村汇总");
+        workbook.AddTable("门诊按机构汇总",
+        [
+            new ExcelColumn("医疗机构", 26), new ExcelColumn("机构级别", 14), new ExcelColumn("补偿人数", 10), new ExcelColumn("补偿人次", 10),
+            ExcelColumn.Money("医疗总费用（元）"), ExcelColumn.Money("基金补偿（元）"),
+        ], c.OutpatientByFacility.Select(r => new object?[] { r.Facility, r.FacilityLevel, r.Persons, r.Visits, r.TotalCost, r.FundPaid }),
+            Title(c.Month) + " 门诊按机构汇总");
+        workbook.AddTable("更正",
+        [
+            new ExcelColumn("姓名", 10), new ExcelColumn("村", 22), new ExcelColumn("医疗机构", 24), new ExcelColumn("类别", 8),
+            new ExcelColumn("原公示月份", 12), new ExcelColumn("原公示序号", 12), new ExcelColumn("冲销日期", 12),
+            ExcelColumn.Money("医疗总费用（元）"), ExcelColumn.Money("补偿金额（元）"),
+        ], c.Corrections.Select(r => new object?[]
+        {
+            r.MaskedName, r.Village, r.Facility, r.VisitType, r.OriginalMonth, r.OriginalRow, r.ReversedOn, r.TotalCost, r.Reimbursement,
+        }), Title(c.Month) + " 更正（以前月份已公示补偿的冲销）");
+        workbook.AddTable("基金收支",
+            [new ExcelColumn("项目", 20), ExcelColumn.Money("金额（元）", 20)],
+            [["本月基金收入", c.Fund.Income], ["本月基金支出", c.Fund.Expenditure], ["月末基金结余", c.Fund.Balance]],
+            Title(c.Month) + " 基金收支");
+        return workbook.ToBytes();
+    }
+
+    /// <summary>The inpatient list as CSV (UTF-8 with BOM, so that Excel reads the Chinese), one reimbursement per line.</summary>
+    public static byte[] Csv(DisclosureContent c)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("序号,姓名,性别,年龄,村,医疗机构,机构级别,入院日期,出院日期,医疗总费用,可报费用,补偿金额");
+        foreach (var r in c.Inpatients)
+        {
+            text.AppendJoin(',', r.Row.ToString(CultureInfo.InvariantCulture), Field(r.MaskedName), Field(r.Gender),
+                r.Age.ToString(CultureInfo.InvariantCulture), Field(r.Village), Field(r.Facility), Field(r.FacilityLevel),
+                r.AdmissionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.DischargeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Amount(r.TotalCost), Amount(r.Eligible), Amount(r.Reimbursement));
+            text.AppendLine();
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Quoted where needed; text that a spreadsheet would run as a formula is defused with a leading apostrophe.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

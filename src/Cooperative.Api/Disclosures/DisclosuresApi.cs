@@ -1,0 +1,99 @@
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Disclosures;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Disclosures;
+
+public sealed record ReviewDisclosureRequest(string? Note);
+
+public sealed record DisclosureView(string Month, DisclosureStatus Status, string ContentHash, int InpatientRows, int OutpatientVisits,
+    decimal FundPaid, string PreparedBy, DateTime PreparedUtc, string? ReviewedBy, DateTime? ReviewedUtc, string? ReviewNote,
+    string? PublishedBy, DateTime? PublishedUtc, DisclosureContent? Content = null)
+{
+    public static DisclosureView Of(MonthlyDisclosure d, bool withContent) => new(d.Month, d.Status, d.ContentHash, d.InpatientRows,
+        d.OutpatientVisits, d.FundPaid, d.PreparedBy, d.PreparedUtc, d.ReviewedBy, d.ReviewedUtc, d.ReviewNote, d.PublishedBy, d.PublishedUtc,
+        withContent ? DisclosureDocument.Read(d.ContentJson) : null);
+}
+
+/// <summary>
+/// The county's side of the monthly disclosure: administrators prepare, review and publish a month; all staff
+/// (and auditors) read drafts and published months, as JSON, .xlsx or .csv, before the public does.
+/// </summary>
+public static class DisclosuresApi
+{
+    internal const string Month = "{month:length(7)}";
+    internal const string MonthFile = "{month:length(7)}.{format}";
+
+    public static RouteGroupBuilder MapDisclosures(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPublicDisclosures();
+        var group = routes.MapGroup("/api/disclosures").WithTags("Disclosure").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", List);
+        group.MapGet($"/{Month}", Get);
+        group.MapGet($"/{MonthFile}", File);
+        group.MapPost($"/{Month}/prepare", Prepare).RequireAuthorization(Policies.Admin);
+        group.MapPost($"/{Month}/review", Review).RequireAuthorization(Policies.Admin);
+        group.MapPost($"/{Month}/publish", Publish).RequireAuthorization(Policies.Admin);
+        return group;
+    }
+
+    internal static Validation ParseMonth(string month, out DisclosureMonth parsed) =>
+        new Validation().Check(DisclosureMonth.TryParse(month, out parsed), "month", "月份格式应为 yyyy-MM，例如 2026-03");
+
+    private static async Task<Ok<List<DisclosureView>>> List(CooperativeDbContext db, CancellationToken ct)
+    {
+        var rows = await db.MonthlyDisclosures.AsNoTracking().OrderByDescending(d => d.Month).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(d => DisclosureView.Of(d, withContent: false)).ToList());
+    }
+
+    private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Get(string month, CooperativeDbContext db,
+        CancellationToken ct)
+    {
+        var v = ParseMonth(month, out var m);
+        if (!v.IsValid) return v.ToProblem();
+        var disclosure = await db.MonthlyDisclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Month == m.ToString(), ct);
+        return disclosure is null ? DisclosureWorkflow.NotFound(m) : TypedResults.Ok(DisclosureView.Of(disclosure, withContent: true));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> File(string month, string format,
+        CooperativeDbContext db, CancellationToken ct)
+    {
+        var v = ParseMonth(month, out var m);
+        if (!v.IsValid) return v.ToProblem();
+        if (!DisclosureFormats.IsKnown(format)) return DisclosureFormats.Unknown(format);
+        var disclosure = await db.MonthlyDisclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Month == m.ToString(), ct);
+        if (disclosure is null) return DisclosureWorkflow.NotFound(m);
+        var file = DisclosureFormats.Render(disclosure.ContentJson, format);
+        return TypedResults.File(file.Bytes, file.ContentType, DisclosureFiles.FileName(m.ToString(), format));
+    }
+
+    private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Prepare(string month,
+        DisclosureWorkflow workflow, CancellationToken ct)
+    {
+        var v = ParseMonth(month, out var m);
+        if (!v.IsValid) return v.ToProblem();
+        var (disclosure, refusal) = await workflow.PrepareAsync(m, ct);
+        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: true));
+    }
+
+    private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Review(string month,
+        ReviewDisclosureRequest? request, DisclosureWorkflow workflow, CancellationToken ct)
+    {
+        var v = ParseMonth(month, out var m).Check(request?.Note is null || request.Note.Length <= 500, "note", "审核意见不能超过 500 字");
+        if (!v.IsValid) return v.ToProblem();
+        var (disclosure, refusal) = await workflow.ReviewAsync(m, request?.Note?.Trim(), ct);
+        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
+    }
+
+    private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Publish(string month,
+        DisclosureWorkflow workflow, CancellationToken ct)
+    {
+        var v = ParseMonth(month, out var m);
+        if (!v.IsValid) return v.ToProblem();
+        var (disclosure, refusal) = await workflow.PublishAsync(m, ct);
+        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
+    }
+}
