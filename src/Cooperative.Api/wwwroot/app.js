@@ -147,6 +147,8 @@
       ['医疗总费用（元）', formatMoney(s.totalCost)],
       ['基金补偿（元）', formatMoney(s.fundPaid)],
       ['平均补偿比例', formatRatio(s.averageRatio)],
+      ['更正冲减（元）', formatMoney(s.correctionsFundPaid)],
+      ['本月基金净支付（元）', formatMoney(s.netFundPaid)],
     ]);
     fillTable($('by-level'), s.byLevel || [], [
       (r) => r.levelName || r.level, (r) => formatCount(r.persons), (r) => formatMoney(r.totalCost), (r) => formatMoney(r.fundPaid),
@@ -181,6 +183,12 @@
       [(r) => r.village].concat(outpatient), '没有符合条件的门诊补偿');
     fillTable($('outpatient-facilities'), (disclosure.outpatientByFacility || []).filter((r) => !facility || r.facility === facility),
       [(r) => r.facility].concat(outpatient), '没有符合条件的门诊补偿');
+    fillTable($('corrections'), (disclosure.corrections || [])
+      .filter((r) => (!village || r.village === village) && (!facility || r.facility === facility)), [
+      (r) => r.maskedName, (r) => r.village, (r) => r.facility, (r) => r.visitType, (r) => r.originalMonth,
+      (r) => (r.originalRow == null ? '' : String(r.originalRow)), (r) => r.reversedOn, (r) => formatMoney(r.totalCost),
+      (r) => formatMoney(r.reimbursement),
+    ], '本月没有更正');
   }
 
   // ---- 定点医疗机构 ----------------------------------------------------------------------------------------

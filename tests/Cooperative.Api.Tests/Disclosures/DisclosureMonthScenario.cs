@@ -12,7 +12,7 @@ namespace Cooperative.Api.Tests.Disclosures;
 /// stay for the head (direct settlement), a provincial-hospital stay for the son and a township outpatient visit
 /// for the wife (both paper claims at the window).
 /// </summary>
-internal static class DisclosureMonthScenario
+public static class DisclosureMonthScenario
 {
     public const string November = "2026-11";
     public const string PublicVillage = "城关镇叶庄村";
