@@ -115,6 +115,47 @@ var claims = Load.Median(claimRuns);
 report.Figure("claim settlement over HTTP, 20 lines, 32 clients", claims.ToString(), $"single-row commits {commits.PerSecond:N0}/s",
     claims.PerSecond / commits.PerSecond, "ratio ≥ 0.5, p99 < 100 ms (issue 6)", claims.PerSecond / commits.PerSecond >= 0.5 && claims.P99Ms < 100);
 
+// The monthly disclosure of a county's month: 6,000 inpatient stays and 150,000 outpatient visits (claims by SQL, see
+// DisclosureMonth), prepared over HTTP several times (a draft may be prepared again), then published and served.
+Console.WriteLine("disclosure...");
+var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+var monthText = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+await DisclosureMonth.FillAsync(db, lastMonth, 6_000, 150_000);
+var disclosureAdmin = Clients(api, admin, 1)[0];
+disclosureAdmin.Timeout = TimeSpan.FromMinutes(5);
+var prepares = new List<(double Seconds, double PeakMb, double BaseMb)>();
+for (var run = 0; run < runs; run++)
+{
+    var baseMb = MemoryWatch.CurrentMb(apiPid);
+    await using var memory = new MemoryWatch(apiPid);
+    var started = Stopwatch.StartNew();
+    var prepared = await disclosureAdmin.PostAsync($"/api/disclosures/{monthText}/prepare", null);
+    var elapsed = started.Elapsed.TotalSeconds;
+    if (!prepared.IsSuccessStatusCode) throw new InvalidOperationException($"prepare failed: {await prepared.Content.ReadAsStringAsync()}");
+    prepares.Add((elapsed, memory.PeakMb, baseMb));
+    Console.WriteLine($"  prepared in {elapsed:N2} s, API RSS {baseMb:N0} → peak {memory.PeakMb:N0} MB");
+}
+var prepare = prepares.OrderBy(p => p.Seconds).ElementAt(runs / 2);
+var preparePeak = prepares.Max(p => p.PeakMb);
+report.Figure($"monthly disclosure prepared over HTTP ({monthText}: 6,000 inpatient rows, 150,000 outpatient visits aggregated)",
+    $"{prepare.Seconds:N2} s, API peak RSS {preparePeak:N0} MB (before: {prepares.Min(p => p.BaseMb):N0} MB)", "—", null,
+    "< 10 s, < 300 MB (issues 8, 9)", prepare.Seconds < 10 && preparePeak < 300);
+(await disclosureAdmin.PostAsJsonAsync($"/api/disclosures/{monthText}/review", new { note = "bench" })).EnsureSuccessStatusCode();
+(await disclosureAdmin.PostAsync($"/api/disclosures/{monthText}/publish", null)).EnsureSuccessStatusCode();
+using var publicClient = new HttpClient { BaseAddress = new Uri(api) };
+var serving = new List<double>();
+long servedBytes = 0;
+for (var i = 0; i < 200; i++)
+{
+    var started = Stopwatch.StartNew();
+    var body = await publicClient.GetByteArrayAsync($"/api/public/disclosures/{monthText}");
+    serving.Add(started.Elapsed.TotalMilliseconds);
+    servedBytes = body.Length;
+}
+serving.Sort();
+report.Figure($"published month served to the public (JSON, {servedBytes / 1024.0 / 1024.0:N1} MB, 200 requests, one client)",
+    $"p50 {serving[100]:N1} ms, p99 {serving[197]:N1} ms", "—", null, "median < 20 ms (issue 8)", serving[100] < 20);
+
 // The books at a million journal lines: balanced entries bulk-loaded to reach 1,000,000 lines (bench set-up), then the API reads them.
 Console.WriteLine("journal to 1,000,000 lines...");
 var existing = await Scalar(db, "SELECT COUNT(*) FROM journal_lines");
