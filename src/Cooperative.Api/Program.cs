@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Complaints;
+using Cooperative.Api.County;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
@@ -39,10 +40,12 @@ builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddOpenApi();
+builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
 
 if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCommand.RunAsync(app, args);
+if (args.FirstOrDefault() == SeedCountyCommand.Name) return await SeedCountyCommand.RunAsync(app, args);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
