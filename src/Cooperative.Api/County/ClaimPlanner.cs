@@ -61,7 +61,7 @@ internal sealed class ClaimPlanner(ClaimWindow window, FacilityDirectory facilit
         var level = kind.CountyOrOutsideOnly
             ? r.Weighted<FacilityLevel>([(FacilityLevel.County, 0.8), (FacilityLevel.OutsideCounty, 0.2)])
             : r.Weighted<FacilityLevel>([(FacilityLevel.Township, 0.38), (FacilityLevel.County, 0.52), (FacilityLevel.OutsideCounty, 0.10)]);
-        var (costFactor, stayFactor) = level switch { FacilityLevel.Township => (0.4, 0.8), FacilityLevel.County => (1.0, 1.0), _ => (2.3, 1.2) };
+        var (costFactor, stayFactor) = level switch { FacilityLevel.Township => (0.45, 0.8), FacilityLevel.County => (1.0, 1.0), _ => (2.5, 1.2) };
         var target = r.LogNormal(kind.CountyMedian * costFactor, kind.Sigma);
         if (r.NextDouble() < 0.015) target *= 3 + (5 * r.NextDouble()); // the few catastrophic cases
         var stay = Math.Clamp((int)Math.Round(r.LogNormal(kind.StayMedian * stayFactor, 0.4)), 1, 60);
