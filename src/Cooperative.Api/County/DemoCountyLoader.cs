@@ -13,7 +13,7 @@ internal sealed partial class DemoCountyLoader(IServiceProvider services, IConfi
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var registration = lifetime.ApplicationStarted.Register(started.SetResult);
         await started.Task.WaitAsync(stoppingToken);
         var size = CountySize.Named(config["Demo:County"]);
