@@ -3,6 +3,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Complaints;
 using Cooperative.Api.Disclosures;
+using Cooperative.Api.County;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Enrollment;
@@ -41,10 +42,12 @@ builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
 builder.Services.AddOpenApi();
+builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
 
 if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCommand.RunAsync(app, args);
+if (args.FirstOrDefault() == SeedCountyCommand.Name) return await SeedCountyCommand.RunAsync(app, args);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

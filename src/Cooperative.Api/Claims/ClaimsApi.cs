@@ -31,19 +31,33 @@ public static class ClaimsApi
         FacilityClaimRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user,
         ClaimSubmissionHandler handler, CancellationToken ct)
     {
+        var (v, draft) = FacilityDraft(request, user.FindFirstValue(CooperativeClaims.FacilityCode));
+        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: false, ct);
+    }
+
+    /// <summary>The checks and the draft of a facility's bill, the facility being the caller's.</summary>
+    internal static (Validation Validation, ClaimDraft? Draft) FacilityDraft(FacilityClaimRequest request, string? facilityCode)
+    {
         var v = ClaimRules.Validate(new ClaimDraftInput(request.IdNumber, request.CardNumber, request.PatientName, request.VisitType,
             request.AdmissionDate, request.DischargeDate, request.DiagnosisCode, request.InvoiceNumber, request.Lines, null));
         var draft = v.IsValid
             ? new ClaimDraft(ClaimChannel.Facility, request.IdNumber, request.CardNumber, request.PatientName, request.VisitType!.Value,
                 request.AdmissionDate!.Value, request.DischargeDate!.Value, request.DiagnosisCode!, request.Referred, request.InvoiceNumber!,
-                request.Lines!, user.FindFirstValue(CooperativeClaims.FacilityCode), null, null, [])
+                request.Lines!, facilityCode, null, null, [])
             : null;
-        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: false, ct);
+        return (v, draft);
     }
 
     private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> SubmitAtWindow(
         WindowClaimRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimSubmissionHandler handler,
         CancellationToken ct)
+    {
+        var (v, draft) = WindowDraft(request);
+        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: true, ct);
+    }
+
+    /// <summary>The checks and the draft of a paper claim entered at the window.</summary>
+    internal static (Validation Validation, ClaimDraft? Draft) WindowDraft(WindowClaimRequest request)
     {
         var v = ClaimRules.Validate(new ClaimDraftInput(request.IdNumber, request.CardNumber, request.PatientName, request.VisitType,
             request.AdmissionDate, request.DischargeDate, request.DiagnosisCode, request.InvoiceNumber, request.Lines, request.FacilityLevel));
@@ -55,7 +69,7 @@ public static class ClaimsApi
                 request.AdmissionDate!.Value, request.DischargeDate!.Value, request.DiagnosisCode!, request.Referred, request.InvoiceNumber!,
                 request.Lines!, request.FacilityCode?.Trim(), request.FacilityName, request.FacilityLevel, request.ProvidedDocuments ?? [])
             : null;
-        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: true, ct);
+        return (v, draft);
     }
 }
 

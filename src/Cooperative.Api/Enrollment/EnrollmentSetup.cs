@@ -4,7 +4,9 @@ namespace Cooperative.Api.Enrollment;
 public static class EnrollmentSetup
 {
     public static IServiceCollection AddEnrollment(this IServiceCollection services) =>
-        services.AddSingleton<ReceiptNumberAllocator>();
+        services.AddSingleton<ReceiptNumberAllocator>()
+            .AddScoped<HouseholdEnrolment>()
+            .AddScoped<RegisterImport>();
 
     public static IEndpointRouteBuilder MapEnrollment(this IEndpointRouteBuilder routes)
     {

@@ -1,0 +1,97 @@
+using Cooperative.Api.Claims;
+using Cooperative.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.County;
+
+/// <summary>
+/// The year's claims of a township's enrolled residents, submitted as real ones are: a facility's system posts
+/// the itemized bill at discharge or after the visit (即时结报), the window enters the paper claims of those
+/// treated outside the county. Both go through the claims endpoints' own checks, submission and settlement,
+/// a resident's claims one after the other in date order, several residents per DbContext scope.
+/// </summary>
+internal sealed class CountyClaims(IServiceProvider services, CountyClock clock, CountyRequest request, CountyTally tally,
+    ClaimWindow window, FacilityDirectory facilities, BillMaker bills, Action<string> report)
+{
+    private const int ResidentsPerScope = 25;
+
+    public async Task SubmitAsync(string township, CancellationToken ct)
+    {
+        var residents = await ResidentsAsync(township, ct);
+        if (residents.Count == 0 || window.Days <= 0) return;
+        // The county's rates per enrolled person, shared out by age: the township's own age mix decides the divisor.
+        var age = window.First.Year;
+        var visitRate = CountyFacts.VisitsPerEnrolledYear * request.OutpatientScale / residents.Average(r => CaseMix.VisitWeight(age - r.BirthDate.Year));
+        var admissionRate = CountyFacts.AdmissionsPerEnrolledYear / residents.Average(r => CaseMix.AdmissionWeight(age - r.BirthDate.Year));
+        var plan = new ClaimPlanner(window, facilities, bills, visitRate, admissionRate);
+        await Batches.RunAsync(residents.Chunk(ResidentsPerScope).ToList(), request.Workers, batch => SubmitBatchAsync(plan, batch, ct));
+    }
+
+    private async Task<List<Resident>> ResidentsAsync(string township, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+        var residents = await (from e in db.Enrollments where e.FundYear == request.FundYear
+                               join h in db.Households on e.HouseholdId equals h.Id where h.TownshipCode == township
+                               join p in db.Persons on e.PersonId equals p.Id
+                               select new Resident(p.IdNumber, p.Name, p.BirthDate, p.Gender, h.TownshipCode, h.VillageCode))
+            .AsNoTracking().ToListAsync(ct);
+        return residents.OrderBy(r => r.IdNumber, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task SubmitBatchAsync(ClaimPlanner plan, Resident[] batch, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var actor = scope.ServiceProvider.GetRequiredService<CountyActor>();
+        var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+        var handler = scope.ServiceProvider.GetRequiredService<ClaimSubmissionHandler>();
+        foreach (var resident in batch)
+        {
+            foreach (var claim in plan.Plan(resident, StableRandom.For(request.Seed, "claims:" + resident.IdNumber)))
+            {
+                clock.Set(claim.SubmittedAt);
+                var key = $"{request.RunId}:{resident.IdNumber}:{claim.Index}";
+                var invoice = $"FP{claim.Discharge:yyyyMMdd}-{resident.IdNumber}-{claim.Index:00}";
+                IResult result;
+                if (claim.Facility is { } facility)
+                {
+                    actor.Current = CountyActor.Facility(facility.Code, request.RunId);
+                    var body = new FacilityClaimRequest(resident.IdNumber, null, null, claim.Visit, claim.Admission, claim.Discharge,
+                        claim.Diagnosis, claim.Referred, invoice, claim.Lines);
+                    var (validation, draft) = ClaimsApi.FacilityDraft(body, facility.Code);
+                    result = (await handler.HandleAsync(validation, draft, key, body, staff: false, ct)).Result;
+                }
+                else
+                {
+                    actor.Current = CountyActor.Window(request.RunId);
+                    var body = new WindowClaimRequest(resident.IdNumber, null, null, claim.Visit, claim.Admission, claim.Discharge,
+                        claim.Diagnosis, claim.Referred, invoice, claim.Lines, null, claim.OutsideHospital,
+                        Domain.Reimbursement.FacilityLevel.OutsideCounty, ClaimRules.RequiredDocuments(claim.Visit, claim.Referred));
+                    var (validation, draft) = ClaimsApi.WindowDraft(body);
+                    result = (await handler.HandleAsync(validation, draft, key, body, staff: true, ct)).Result;
+                }
+                Count(result);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private void Count(IResult result)
+    {
+        switch (result)
+        {
+            case Created<ClaimResponse> created: tally.Claim(created.Value!); break;
+            case ProblemHttpResult problem:
+                var code = problem.ProblemDetails.Extensions.TryGetValue("code", out var c) ? c?.ToString() ?? "?" : "?";
+                if (tally.Refusals.IsEmpty) report($"  第一笔被拒的报销：{code} {problem.ProblemDetails.Detail}");
+                tally.Refused(code);
+                break;
+            case ValidationProblem invalid:
+                if (tally.Refusals.IsEmpty) report($"  第一笔未通过校验的报销：{string.Join("; ", invalid.ProblemDetails.Errors.SelectMany(e => e.Value))}");
+                tally.Refused("validation_failed");
+                break;
+            default: tally.Refused("replayed"); break;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Cooperative.Api.Audit;
+using Cooperative.Api.Data;
+using Cooperative.Api.Facilities;
+using Cooperative.Api.Policy;
+using Cooperative.Domain.Facilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.County;
+
+/// <summary>The end of a run: the exit code of the command, what to tell the user, and the report when there is one.</summary>
+public sealed record CountyOutcome(int ExitCode, string Message, CountyReport? Report);
+
+/// <summary>
+/// Fills an empty database with a synthetic county, deterministically from a seed, through the code paths of
+/// real use: the window imports each township's register and enrols households in the autumn campaign, then
+/// facilities submit their bills and the window enters paper claims, month after month. Nothing is written
+/// behind those paths' backs except the run's own two audit records.
+/// </summary>
+public sealed class CountyGenerator(IServiceProvider appServices)
+{
+    public async Task<CountyOutcome> RunAsync(CountyRequest request, Action<string> report, CancellationToken ct)
+    {
+        var clock = new CountyClock(appServices.GetRequiredService<TimeProvider>());
+        await using var services = appServices.GetRequiredService<CountyServiceCatalog>().BuildFor(clock);
+        var setup = await PrepareAsync(services, clock, request, ct);
+        if (setup.Outcome is { } early) return early;
+        var (window, facilities, bills) = (setup.Window!, setup.Facilities!, setup.Bills!);
+
+        var tally = new CountyTally();
+        var register = new CountyRegister(services, clock, request, tally);
+        var enrolment = new CountyEnrolment(services, clock, request, tally);
+        var claims = new CountyClaims(services, clock, request, tally, window, facilities, bills, report);
+        double importSeconds = 0, enrolSeconds = 0, claimSeconds = 0;
+        foreach (var township in request.Size.Townships)
+        {
+            var watch = Stopwatch.StartNew();
+            await register.ImportAsync(township, ct);
+            importSeconds += watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            await enrolment.EnrolAsync(township, ct);
+            enrolSeconds += watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            await claims.SubmitAsync(township, ct);
+            claimSeconds += watch.Elapsed.TotalSeconds;
+            report($"{township}：累计 {tally.Persons} 人，参合 {tally.Enrolled} 人，报销 {tally.Claims} 笔（{importSeconds + enrolSeconds + claimSeconds:0} 秒）");
+        }
+
+        var result = new CountyReport(request.Key, tally.Households, tally.Persons, tally.Enrolled, tally.Receipts, tally.InpatientClaims,
+            tally.OutpatientClaims, tally.UnderReview, tally.Billed, tally.Reimbursed,
+            tally.Refusals.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
+            Math.Round(importSeconds, 1), Math.Round(enrolSeconds, 1), Math.Round(claimSeconds, 1));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await CountyRunRecord.WriteAsync(scope.ServiceProvider.GetRequiredService<CooperativeDbContext>(), request, "completed", result,
+                clock.GetUtcNow().UtcDateTime, ct);
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync(ct);
+        }
+        return new CountyOutcome(0, Summary(result), result);
+    }
+
+    private sealed record Setup(CountyOutcome? Outcome, ClaimWindow? Window = null, FacilityDirectory? Facilities = null, BillMaker? Bills = null);
+
+    private static async Task<Setup> PrepareAsync(IServiceProvider services, CountyClock clock, CountyRequest request, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+        var persons = await db.Persons.CountAsync(ct);
+        if (persons > 0)
+        {
+            if (await CountyRunRecord.CompletedAsync(db, request, ct) is { } done)
+                return new Setup(new CountyOutcome(0, $"数据库中已有同一合成县（{request.Key}），无需再生成。\n" + Summary(done), done));
+            var runs = await CountyRunRecord.RunsAsync(db, ct);
+            return new Setup(new CountyOutcome(1, $"数据库中已有 {persons} 名参合人员，不能再生成合成县（{request.Key}）。" +
+                (runs.Count > 0 ? $"已有的生成记录：{string.Join("；", runs)}。" : "") + "请使用一个空数据库。", null));
+        }
+        var today = clock.RealToday;
+        var yearStart = new DateOnly(request.FundYear, 1, 1);
+        if (request.FundYear > today.Year) return Refuse($"{request.FundYear} 年度尚未开始，只能生成今年或以前年度的合成县");
+        if (await scope.ServiceProvider.GetRequiredService<IPolicyStore>().InForceAsync(request.FundYear, yearStart, ct) is null)
+            return Refuse($"{request.FundYear} 年度尚无补偿方案（筹资标准和补偿比例），请先发布该年度方案");
+        var facilities = await CareProvidersAsync(db, yearStart, ct);
+        if (facilities.Count == 0) return Refuse($"{request.FundYear} 年度没有签订医疗服务责任书的定点医疗机构");
+        var names = await db.CatalogueItems.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+        var missing = CaseMix.CodesUsed().Where(c => !names.ContainsKey(c)).ToList();
+        if (missing.Count > 0) return Refuse($"药品和诊疗目录中缺少编码：{string.Join("、", missing)}");
+
+        var lastMonth = new DateOnly(request.FundYear, Math.Clamp(request.Months, 1, 12), 1).AddMonths(1).AddDays(-1);
+        var yesterday = today.AddDays(-1);
+        var window = new ClaimWindow(yearStart, lastMonth < yesterday ? lastMonth : yesterday, today);
+        await CountyRunRecord.WriteAsync(db, request, "started", null, clock.GetUtcNow().UtcDateTime, ct);
+        return new Setup(null, window, new FacilityDirectory(facilities), new BillMaker(names));
+
+        static Setup Refuse(string message) => new(new CountyOutcome(1, message, null));
+    }
+
+    private static async Task<List<CareProvider>> CareProvidersAsync(CooperativeDbContext db, DateOnly on, CancellationToken ct)
+    {
+        var contracted = await db.FacilityContracts.AsNoTracking()
+            .Where(c => c.TermStart <= on && c.TermEnd >= on && (c.TerminatedOn == null || c.TerminatedOn > on))
+            .Select(c => c.FacilityCode).ToListAsync(ct);
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.Status == FacilityStatus.Designated)
+            .Select(f => new CareProvider(f.Code, f.Name, f.Level, f.TownshipCode, f.VillageCode)).ToListAsync(ct);
+        return facilities.Where(f => contracted.Contains(f.Code)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
+    }
+
+    private static string Summary(CountyReport r) =>
+        $"""
+        合成县 {r.Key}
+          户 {r.Households}，人 {r.Persons}，参合 {r.Enrolled} 人（{(r.Persons == 0 ? 0 : 100.0 * r.Enrolled / r.Persons):0.00} %），收据 {r.Receipts} 张
+          报销 {r.InpatientClaims + r.OutpatientClaims} 笔：住院 {r.InpatientClaims}，门诊 {r.OutpatientClaims}，待审核 {r.UnderReview}，被拒 {r.Refusals.Values.Sum()}{(r.Refusals.Count == 0 ? "" : "（" + string.Join("，", r.Refusals.Select(x => $"{x.Key} {x.Value}")) + "）")}
+          医疗费用 {r.Billed:N2} 元，基金补偿 {r.Reimbursed:N2} 元
+          导入 {r.ImportSeconds:0.0} 秒（{Rate(r.Persons, r.ImportSeconds)} 人/秒），参合缴费 {r.EnrolmentSeconds:0.0} 秒（{Rate(r.Enrolled, r.EnrolmentSeconds)} 人/秒），报销 {r.ClaimSeconds:0.0} 秒（{Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)} 笔/秒）
+          persons/s {Rate(r.Persons, r.ImportSeconds + r.EnrolmentSeconds)}, claims/s {Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)}
+        """;
+
+    private static string Rate(long count, double seconds) => seconds <= 0 ? "-" : (count / seconds).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+}

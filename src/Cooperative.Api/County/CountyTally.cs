@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Cooperative.Api.Claims;
+using Cooperative.Domain.Reimbursement;
+
+namespace Cooperative.Api.County;
+
+/// <summary>What a run did, counted as it goes (workers add to it at once, so every counter is atomic).</summary>
+public sealed class CountyTally
+{
+    private long _households, _persons, _receipts, _enrolled, _inpatient, _outpatient, _underReview, _billedFen, _reimbursedFen;
+
+    public ConcurrentDictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
+    public long Households => Interlocked.Read(ref _households);
+    public long Persons => Interlocked.Read(ref _persons);
+    public long Receipts => Interlocked.Read(ref _receipts);
+    public long Enrolled => Interlocked.Read(ref _enrolled);
+    public long InpatientClaims => Interlocked.Read(ref _inpatient);
+    public long OutpatientClaims => Interlocked.Read(ref _outpatient);
+    public long UnderReview => Interlocked.Read(ref _underReview);
+    public decimal Billed => Interlocked.Read(ref _billedFen) / 100m;
+    public decimal Reimbursed => Interlocked.Read(ref _reimbursedFen) / 100m;
+    public long Claims => InpatientClaims + OutpatientClaims;
+
+    internal void Imported(int households, int persons)
+    {
+        Interlocked.Add(ref _households, households);
+        Interlocked.Add(ref _persons, persons);
+    }
+
+    internal void Enrolment(int persons)
+    {
+        Interlocked.Increment(ref _receipts);
+        Interlocked.Add(ref _enrolled, persons);
+    }
+
+    internal void Claim(ClaimResponse claim)
+    {
+        if (claim.VisitType == VisitType.Inpatient) Interlocked.Increment(ref _inpatient);
+        else Interlocked.Increment(ref _outpatient);
+        if (claim.Status == ClaimStatus.UnderReview) Interlocked.Increment(ref _underReview);
+        Interlocked.Add(ref _billedFen, (long)(claim.Total * 100));
+        Interlocked.Add(ref _reimbursedFen, (long)(claim.FundPays * 100));
+    }
+
+    internal void Refused(string code) => Refusals.AddOrUpdate(code, 1, (_, n) => n + 1);
+}
