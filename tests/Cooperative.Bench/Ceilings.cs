@@ -70,6 +70,14 @@ public static class Ceilings
         return result.RowsInserted / started.Elapsed.TotalSeconds;
     }
 
+    public static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var cmd = new MySqlCommand(sql, connection);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task ExecAsync(string connectionString, string sql)
     {
         await using var connection = new MySqlConnection(connectionString);

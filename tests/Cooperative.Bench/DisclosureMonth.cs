@@ -13,6 +13,7 @@ public static class DisclosureMonth
     public static async Task FillAsync(string db, DateOnly first, int inpatients, int outpatients)
     {
         var total = inpatients + outpatients;
+        var persons = await Ceilings.ScalarAsync(db, $"SELECT COUNT(*) FROM enrollments WHERE FundYear = {first.Year}");
         var day = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amount = $"IF(s.seq <= {inpatients}, 2000 + (s.seq % 97) * 150.5, 30 + (s.seq % 61) * 1.25)";
         var tag = first.ToString("yyyyMM", CultureInfo.InvariantCulture);
@@ -33,7 +34,7 @@ public static class DisclosureMonth
               {amount} - ROUND({amount} * IF(s.seq <= {inpatients}, 0.55, 0.6), 2), NULL,
               TIMESTAMP('{day}') + INTERVAL (s.seq % 25) + IF(s.seq <= {inpatients}, 3 + s.seq % 9, 0) DAY + INTERVAL 2 HOUR, NULL
             FROM seq_1_to_{total} s
-            JOIN bench_e e ON e.rn = (s.seq * 7919) % (SELECT COUNT(*) FROM enrollments WHERE FundYear = {first.Year}) + 1
+            JOIN bench_e e ON e.rn = (s.seq * 7919) % {persons} + 1
             JOIN persons p ON p.Id = e.PersonId
             JOIN bench_f f ON f.rn = s.seq % 187 + 1;
             """);

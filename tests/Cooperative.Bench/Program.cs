@@ -158,9 +158,9 @@ report.Figure($"published month served to the public (JSON, {servedBytes / 1024.
 
 // The books at a million journal lines: balanced entries bulk-loaded to reach 1,000,000 lines (bench set-up), then the API reads them.
 Console.WriteLine("journal to 1,000,000 lines...");
-var existing = await Scalar(db, "SELECT COUNT(*) FROM journal_lines");
+var existing = await Ceilings.ScalarAsync(db, "SELECT COUNT(*) FROM journal_lines");
 await Journal.FillAsync(db, 1_000_000 - existing, today);
-var lines = await Scalar(db, "SELECT COUNT(*) FROM journal_lines");
+var lines = await Ceilings.ScalarAsync(db, "SELECT COUNT(*) FROM journal_lines");
 var adminClient = Clients(api, admin, 1)[0];
 var trial = new List<double>();
 for (var run = 0; run < Math.Max(runs, 5); run++)
@@ -225,11 +225,3 @@ static HttpClient[] Clients(string api, string token, int count) => Enumerable.R
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     return client;
 }).ToArray();
-
-static async Task<long> Scalar(string db, string sql)
-{
-    await using var connection = new MySqlConnection(db);
-    await connection.OpenAsync();
-    await using var cmd = new MySqlCommand(sql, connection);
-    return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-}

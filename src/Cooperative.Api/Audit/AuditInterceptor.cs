@@ -41,10 +41,13 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 $"{changedImmutable.Metadata.ClrType.Name} rows are immutable: correct them with a reversing entry.");
         var who = actor.Current;
         var now = clock.GetUtcNow().UtcDateTime;
-        var records = context.ChangeTracker.Entries()
+        var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
-            .Select(e => ToRecord(e, who, now))
             .ToList();
+        var records = changed.Where(e => !IsPartOfParent(e)).Select(e => ToRecord(e, who, now)).ToList();
+        records.AddRange(changed.Where(IsPartOfParent)
+            .GroupBy(e => (e.Metadata.ClrType, ((IAuditedWithParent)e.Entity).AuditParent))
+            .Select(g => ToGroupRecord(g.Key.ClrType.Name, g.Key.AuditParent, g.ToList(), who, now)));
         context.AddRange(records);
     }
 
@@ -71,7 +74,23 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         After = entry.State == EntityState.Deleted ? null : Snapshot(entry, original: false),
     };
 
-    private static string Snapshot(EntityEntry entry, bool original)
+    private static bool IsPartOfParent(EntityEntry entry) => entry.Entity is IAuditedWithParent && entry.State == EntityState.Added;
+
+    private static AuditRecord ToGroupRecord(string type, Guid parent, List<EntityEntry> rows, Actor who, DateTime now) => new()
+    {
+        AtUtc = now,
+        Actor = who.Name,
+        ActorRole = who.Role,
+        CorrelationId = who.CorrelationId,
+        EntityType = type,
+        EntityId = parent.ToString(),
+        Action = AuditActions.Created,
+        After = JsonSerializer.Serialize(rows.Select(r => Values(r, original: false)), Json),
+    };
+
+    private static string Snapshot(EntityEntry entry, bool original) => JsonSerializer.Serialize(Values(entry, original), Json);
+
+    private static SortedDictionary<string, object?> Values(EntityEntry entry, bool original)
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
@@ -81,7 +100,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             if (entry.State == EntityState.Modified && !property.IsModified && !property.Metadata.IsPrimaryKey()) continue;
             values[property.Metadata.Name] = Recorded(original ? property.OriginalValue : property.CurrentValue);
         }
-        return JsonSerializer.Serialize(values, Json);
+        return values;
     }
 
     /// <summary>

@@ -156,9 +156,10 @@ public sealed class Claim
 }
 
 /// <summary>One line of the itemized bill (费用明细).</summary>
-public sealed class ClaimLine
+public sealed class ClaimLine : Audit.IAuditedWithParent
 {
     public Guid ClaimId { get; init; }
+    Guid Audit.IAuditedWithParent.AuditParent => ClaimId;
     public required int LineNo { get; init; }
     public required string Code { get; init; }
     public required string Name { get; init; }
@@ -170,9 +171,10 @@ public sealed class ClaimLine
 }
 
 /// <summary>A step in a claim's history (状态变更): never overwritten.</summary>
-public sealed class ClaimStatusChange
+public sealed class ClaimStatusChange : Audit.IAuditedWithParent
 {
     public Guid ClaimId { get; init; }
+    Guid Audit.IAuditedWithParent.AuditParent => ClaimId;
     public required int Seq { get; init; }
     public ClaimStatus? From { get; init; }
     public required ClaimStatus To { get; init; }

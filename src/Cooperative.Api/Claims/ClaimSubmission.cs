@@ -22,6 +22,8 @@ internal sealed class ClaimSubmission(CooperativeDbContext db, ClaimParties part
 
     public async Task<SubmissionOutcome> SubmitAsync(ClaimDraft draft, string idempotencyKey, string requestHash, CancellationToken ct)
     {
+        // One connection for the whole submission (a dozen statements): taking it from the pool for each costs more than the query.
+        await db.Database.OpenConnectionAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             try

@@ -71,6 +71,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
     /// <summary>One round trip: the person by his ID number (unique index) with every enrolment and its card number.</summary>
     public async Task<CoverageResponse?> ForPersonAsync(string idNumber, DateOnly date, CancellationToken ct)
     {
+        await db.Database.OpenConnectionAsync(ct); // one pooled connection for the check's statements
         var rows = await (from p in db.Persons.AsNoTracking() where p.IdNumber == idNumber
                           from e in db.Enrollments.Where(e => e.PersonId == p.Id).DefaultIfEmpty()
                           from h in db.Households.Where(h => h.Id == e!.HouseholdId).DefaultIfEmpty()

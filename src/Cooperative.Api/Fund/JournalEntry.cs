@@ -26,9 +26,10 @@ public sealed class JournalEntry : IImmutable
 }
 
 /// <summary>One line of a journal entry: one amount on one side of one account (借/贷).</summary>
-public sealed class JournalLine : IImmutable
+public sealed class JournalLine : IImmutable, IAuditedWithParent
 {
     public Guid EntryId { get; init; }
+    Guid IAuditedWithParent.AuditParent => EntryId;
     public required int LineNo { get; init; }
     public required string AccountCode { get; init; }
     public required decimal Debit { get; init; }

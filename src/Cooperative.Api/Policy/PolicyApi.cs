@@ -41,7 +41,7 @@ public static class PolicyApi
 
     /// <summary>Creates the year's policy, or edits it while the year has not started.</summary>
     private static async Task<Results<Ok<PolicyVersionResponse>, Created<PolicyVersionResponse>, ValidationProblem, ProblemHttpResult>> Put(
-        int year, PolicyDocument? policy, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+        int year, PolicyDocument? policy, CooperativeDbContext db, PolicyCache cache, TimeProvider clock, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return Problems.NotFound("fund_year_invalid", "基金年度无效");
         var validation = PolicyValidation.Validate(policy);
@@ -53,6 +53,7 @@ public static class PolicyApi
             var created = PolicyMapping.NewVersion(year, 1, new DateOnly(year, 1, 1), policy!, clock.GetUtcNow().UtcDateTime);
             db.FundYearPolicies.Add(created);
             await db.SaveChangesAsync(ct);
+            cache.Clear();
             return TypedResults.Created($"/api/policies/{year}", ToResponse(created, today));
         }
         if (versions.Count > 1 || IsFrozen(versions[0], today))
@@ -60,12 +61,13 @@ public static class PolicyApi
                 $"{year} 年度方案已于 {versions[0].EffectiveFrom:yyyy-MM-dd} 生效；请新建一个自某日起生效的新版本");
         versions[0].Apply(policy!, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        cache.Clear();
         return TypedResults.Ok(ToResponse(versions[0], today));
     }
 
     /// <summary>A change within a running year: a new version, effective from today or a later date of that year.</summary>
     private static async Task<Results<Created<PolicyVersionResponse>, ValidationProblem, ProblemHttpResult>> AddVersion(
-        int year, NewVersionRequest request, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+        int year, NewVersionRequest request, CooperativeDbContext db, PolicyCache cache, TimeProvider clock, CancellationToken ct)
     {
         var validation = PolicyValidation.Validate(request.Policy);
         var today = Today(clock);
@@ -83,6 +85,7 @@ public static class PolicyApi
             clock.GetUtcNow().UtcDateTime);
         db.FundYearPolicies.Add(created);
         await db.SaveChangesAsync(ct);
+        cache.Clear();
         return TypedResults.Created($"/api/policies/{year}/versions", ToResponse(created, today));
     }
 

@@ -12,6 +12,7 @@ public static class PolicySetup
 {
     public static IServiceCollection AddPolicy(this IServiceCollection services)
     {
+        services.AddSingleton<PolicyCache>();
         services.AddScoped<PolicyStore>();
         services.AddScoped<IPolicyStore>(sp => sp.GetRequiredService<PolicyStore>());
         services.AddScoped<Catalogue>();

@@ -7,12 +7,14 @@ namespace Cooperative.Api.Policy;
 /// The versioned policies in the database. A date before the fund year sees the year's first version (people
 /// enrol and pay before the year starts); within the year, the newest version effective on that date.
 /// </summary>
-internal sealed class PolicyStore(CooperativeDbContext db) : IPolicyStore
+internal sealed class PolicyStore(CooperativeDbContext db, PolicyCache cache) : IPolicyStore
 {
     public async Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, CancellationToken ct)
     {
-        var policy = await VersionOnAsync(fundYear, date, ct);
-        return policy?.ToInForce();
+        if (cache.TryGet(fundYear, date, out var cached)) return cached;
+        var policy = (await VersionOnAsync(fundYear, date, ct))?.ToInForce();
+        cache.Set(fundYear, date, policy);
+        return policy;
     }
 
     public async Task<FundYearPolicy?> VersionOnAsync(int fundYear, DateOnly date, CancellationToken ct)

@@ -32,10 +32,10 @@ public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
 
         foreach (var (method, path) in writes)
         {
-            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:\w+)?\??\}", m => (m.Groups[1].Value, m.Groups[2].Value) switch
+            var url = System.Text.RegularExpressions.Regex.Replace(path, @"\{(\w+)(:\w+(\(\d+\))?)?\??\}", m => (m.Groups[1].Value, m.Groups[2].Value) switch
             {
                 ("year", _) => "2026",
-                ("period", _) => "2026-10",
+                ("period" or "month", _) => "2026-10",
                 (_, ":int") => "1",
                 (_, ":guid") => "0195f3a0-0000-7000-8000-000000000001",
                 _ => "x1",
