@@ -18,7 +18,14 @@ ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVers
   ConnectionStrings__Cooperative="$db" Urls=http://127.0.0.1:5090 Logging__LogLevel__Default=Warning \
   dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" > "$repo/.data/bench-api.log" 2>&1 &
 api_pid=$!
-trap 'kill $api_pid 2>/dev/null || true; bash db/mariadb-stop.sh' EXIT
+trap 'kill $api_pid ${quiet_pid:-} 2>/dev/null || true; bash db/mariadb-stop.sh' EXIT
 for _ in $(seq 1 240); do curl -sf http://127.0.0.1:5090/health/ready >/dev/null && break; sleep 0.5; done
+# A second API process on the same database that serves nothing but the memory scenarios (disclosure, journal
+# export), so that their peak memory is theirs and not what the import and load scenarios left in the first.
+ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVersion=10.11.0-mariadb \
+  ConnectionStrings__Cooperative="$db" Urls=http://127.0.0.1:5091 Logging__LogLevel__Default=Warning \
+  dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" > "$repo/.data/bench-api-quiet.log" 2>&1 &
+quiet_pid=$!
+for _ in $(seq 1 240); do curl -sf http://127.0.0.1:5091/health/ready >/dev/null && break; sleep 0.5; done
 dotnet tests/Cooperative.Bench/bin/Release/net9.0/Cooperative.Bench.dll --api http://127.0.0.1:5090 --db "$db" --api-pid "$api_pid" \
-  --register "$api_dll" --out reports/bench "$@"
+  --quiet-api http://127.0.0.1:5091 --quiet-pid "$quiet_pid" --register "$api_dll" --out reports/bench "$@"

@@ -17,10 +17,11 @@ public static class DisclosureMonth
         var day = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var amount = $"IF(s.seq <= {inpatients}, 2000 + (s.seq % 97) * 150.5, 30 + (s.seq % 61) * 1.25)";
         var tag = first.ToString("yyyyMM", CultureInfo.InvariantCulture);
+        // Only rn is declared: the other columns keep the source tables' types and collations, so the joins use their keys.
         await Ceilings.ExecAsync(db, $"""
-            CREATE TEMPORARY TABLE bench_e (rn INT PRIMARY KEY, Id CHAR(36), PersonId CHAR(36), FundYear INT)
+            CREATE TEMPORARY TABLE bench_e (rn INT PRIMARY KEY)
               SELECT ROW_NUMBER() OVER (ORDER BY Id) AS rn, Id, PersonId, FundYear FROM enrollments WHERE FundYear = {first.Year};
-            CREATE TEMPORARY TABLE bench_f (rn INT PRIMARY KEY, Code VARCHAR(16), Name VARCHAR(64), Level VARCHAR(32))
+            CREATE TEMPORARY TABLE bench_f (rn INT PRIMARY KEY)
               SELECT ROW_NUMBER() OVER (ORDER BY Code) AS rn, Code, Name, Level FROM facilities;
             INSERT INTO claims (Id, Number, Channel, Status, FacilityCode, FacilityName, FacilityLevel, InvoiceKey, InvoiceNumber, PersonId,
               IdNumber, PatientName, EnrollmentId, FundYear, VisitType, AdmissionDate, DischargeDate, DiagnosisCode, Referred, SubmittedBy,
