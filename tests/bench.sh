@@ -23,7 +23,7 @@ for _ in $(seq 1 240); do curl -sf http://127.0.0.1:5090/health/ready >/dev/null
 # A second API process on the same database that serves nothing but the memory scenarios (disclosure, journal
 # export), so that their peak memory is theirs and not what the import and load scenarios left in the first.
 ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVersion=10.11.0-mariadb \
-  ConnectionStrings__Cooperative="$db" Urls=http://127.0.0.1:5091 Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Cooperative="$db" Urls=http://127.0.0.1:5091 Logging__LogLevel__Default=Warning Audit__SealIntervalSeconds=0 \
   dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" > "$repo/.data/bench-api-quiet.log" 2>&1 &
 quiet_pid=$!
 for _ in $(seq 1 240); do curl -sf http://127.0.0.1:5091/health/ready >/dev/null && break; sleep 0.5; done

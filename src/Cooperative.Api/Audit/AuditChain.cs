@@ -104,12 +104,20 @@ public sealed class AuditChain(CooperativeDbContext db)
     }
 }
 
-/// <summary>Seals new audit records every few seconds (Audit:SealIntervalSeconds, default 2).</summary>
+/// <summary>
+/// Seals new audit records every few seconds (Audit:SealIntervalSeconds, default 2; 0 leaves sealing to another
+/// instance of the API on the same database).
+/// </summary>
 public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(config.GetValue("Audit:SealIntervalSeconds", 2.0));
+        if (interval <= TimeSpan.Zero)
+        {
+            log.LogInformation("Audit:SealIntervalSeconds is 0: this instance does not seal the audit chain (another one does).");
+            return;
+        }
         using var timer = new PeriodicTimer(interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -24,18 +24,17 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         var reversedWithin = await ReversalsAsync(month).Select(r => r.ClaimNumber).ToListAsync(ct);
         var cancelled = reversedWithin.ToHashSet(StringComparer.Ordinal);
 
-        var settled = new List<SettledVisit>();
+        var builder = new DisclosureBuilder(month);
         await foreach (var row in VisitRows(db.Claims.Where(c => c.SettledUtc >= from && c.SettledUtc < to)).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (row.Reimbursement <= 0 || cancelled.Contains(row.Number)) continue;
-            settled.Add(ToVisit(row, places));
+            builder.Add(ToVisit(row, places));
         }
 
         var reversed = await ReversedEarlierAsync(month, from, places, ct);
         var statement = await FundStatements.IncomeStatementAsync(db, month.Year, month.Month, ct);
         var balance = await FundStatements.NetAssetsAsync(balances, month.LastDay, ct);
-        return DisclosureBuilder.Build(month, settled, reversed,
-            new FundFigures(statement.TotalIncome, statement.TotalExpenditure, balance));
+        return builder.Build(reversed, new FundFigures(statement.TotalIncome, statement.TotalExpenditure, balance));
     }
 
     private async Task<List<ReversedVisit>> ReversedEarlierAsync(DisclosureMonth month, DateTime from,

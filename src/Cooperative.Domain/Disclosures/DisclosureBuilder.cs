@@ -5,33 +5,64 @@ namespace Cooperative.Domain.Disclosures;
 
 /// <summary>
 /// Builds a month's disclosure from the claims settled in it and the reversals dated in it. Pure: the same facts
-/// give the same content, row for row. Claims settled and reversed within the month cancel out and are left out
-/// (the caller passes only settlements not reversed in the same month).
+/// give the same content, row for row. Visits are added one at a time: inpatient stays are kept (they are listed),
+/// outpatient visits only counted into their village's, facility's and level's totals, so that a county's month
+/// (150,000 visits) is never held in memory. Claims settled and reversed within the month cancel out and are left
+/// out (the caller adds only settlements not reversed in the same month).
 /// </summary>
-public static class DisclosureBuilder
+public sealed class DisclosureBuilder(DisclosureMonth month)
 {
+    private readonly List<SettledVisit> _inpatients = [];
+    private readonly Totals _all = new();
+    private readonly Totals _outpatient = new();
+    private readonly Dictionary<FacilityLevel, Totals> _byLevel = [];
+    private readonly Dictionary<string, Totals> _byVillage = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Facility, FacilityLevel Level), Totals> _byFacility = [];
+
     public static DisclosureBuild Build(DisclosureMonth month, IEnumerable<SettledVisit> settled, IEnumerable<ReversedVisit> reversed,
         FundFigures fund)
     {
-        var visits = settled.ToList();
-        var inpatientVisits = visits.Where(v => v.VisitType == VisitType.Inpatient)
-            .OrderBy(v => v.DischargeDate).ThenBy(v => v.AdmissionDate).ThenBy(v => v.ClaimId).ToList();
+        var builder = new DisclosureBuilder(month);
+        foreach (var visit in settled) builder.Add(visit);
+        return builder.Build(reversed, fund);
+    }
+
+    public void Add(SettledVisit visit)
+    {
+        _all.Add(visit);
+        Of(_byLevel, visit.FacilityLevel).Add(visit);
+        if (visit.VisitType == VisitType.Inpatient)
+        {
+            _inpatients.Add(visit);
+            return;
+        }
+        _outpatient.Add(visit);
+        Of(_byVillage, visit.Village).Add(visit);
+        Of(_byFacility, (visit.Facility, visit.FacilityLevel)).Add(visit);
+    }
+
+    public DisclosureBuild Build(IEnumerable<ReversedVisit> reversed, FundFigures fund)
+    {
+        var inpatientVisits = _inpatients.OrderBy(v => v.DischargeDate).ThenBy(v => v.AdmissionDate).ThenBy(v => v.ClaimId).ToList();
         var inpatients = inpatientVisits.Select((v, i) => new InpatientRow(i + 1, NameMasking.Mask(v.FullName), GenderName(v.Gender),
             AgeAt(v.BirthDate, v.AdmissionDate), v.Village, v.Facility, FacilityLevelNames.Chinese(v.FacilityLevel), v.AdmissionDate,
             v.DischargeDate, v.Total, v.Eligible, v.Reimbursement)).ToList();
-        var outpatients = visits.Where(v => v.VisitType == VisitType.Outpatient).ToList();
-        var byVillage = outpatients.GroupBy(v => v.Village, StringComparer.Ordinal)
-            .Select(g => new VillageOutpatientTotal(g.Key, Persons(g), g.Count(), g.Sum(v => v.Total), g.Sum(v => v.Reimbursement)))
-            .OrderBy(t => t.Village, StringComparer.Ordinal).ToList();
-        var byFacility = outpatients.GroupBy(v => (v.Facility, v.FacilityLevel))
-            .Select(g => new FacilityOutpatientTotal(g.Key.Facility, FacilityLevelNames.Chinese(g.Key.FacilityLevel), Persons(g), g.Count(),
-                g.Sum(v => v.Total), g.Sum(v => v.Reimbursement)))
-            .OrderBy(t => t.Facility, StringComparer.Ordinal).ToList();
+        var byVillage = _byVillage.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new VillageOutpatientTotal(g.Key, g.Value.Persons.Count, g.Value.Visits, g.Value.Total, g.Value.Paid)).ToList();
+        var byFacility = _byFacility.OrderBy(g => g.Key.Facility, StringComparer.Ordinal).ThenBy(g => g.Key.Level)
+            .Select(g => new FacilityOutpatientTotal(g.Key.Facility, FacilityLevelNames.Chinese(g.Key.Level), g.Value.Persons.Count,
+                g.Value.Visits, g.Value.Total, g.Value.Paid)).ToList();
         var corrections = reversed.OrderBy(r => r.ReversedOn).ThenBy(r => r.OriginalMonth).ThenBy(r => r.Visit.ClaimId)
             .Select(r => new CorrectionRow(NameMasking.Mask(r.Visit.FullName), r.Visit.Village, r.Visit.Facility,
                 r.Visit.VisitType == VisitType.Inpatient ? "住院" : "门诊", r.OriginalMonth.ToString(), r.OriginalRow, r.ReversedOn,
                 -r.Visit.Total, -r.Visit.Reimbursement)).ToList();
-        var summary = Summarize(visits, inpatientVisits.Count, outpatients, corrections);
+        var byLevel = _byLevel.OrderBy(g => g.Key)
+            .Select(g => new LevelTotal(g.Key, FacilityLevelNames.Chinese(g.Key), g.Value.Persons.Count, g.Value.Visits, g.Value.Total,
+                g.Value.Paid)).ToList();
+        var correctionsPaid = corrections.Sum(c => c.Reimbursement);
+        var summary = new DisclosureSummary(_all.Persons.Count, _all.Visits, _all.Total, _all.Eligible, _all.Paid, Ratio(_all.Paid, _all.Total),
+            inpatients.Count, _all.Paid - _outpatient.Paid, _outpatient.Visits, _outpatient.Paid, byLevel, corrections.Count, correctionsPaid,
+            _all.Paid + correctionsPaid);
         return new DisclosureBuild(new DisclosureContent(month.ToString(), summary, fund, inpatients, byVillage, byFacility, corrections),
             inpatientVisits.Select(v => v.ClaimId).ToList());
     }
@@ -48,22 +79,30 @@ public static class DisclosureBuilder
     public static decimal Ratio(decimal fundPaid, decimal totalCost) =>
         totalCost == 0 ? 0 : Math.Round(fundPaid / totalCost, 4, MidpointRounding.AwayFromZero);
 
-    private static DisclosureSummary Summarize(List<SettledVisit> visits, int inpatientCount, List<SettledVisit> outpatients,
-        List<CorrectionRow> corrections)
+    private static Totals Of<TKey>(Dictionary<TKey, Totals> totals, TKey key) where TKey : notnull
     {
-        var total = visits.Sum(v => v.Total);
-        var paid = visits.Sum(v => v.Reimbursement);
-        var byLevel = visits.GroupBy(v => v.FacilityLevel).OrderBy(g => g.Key)
-            .Select(g => new LevelTotal(g.Key, FacilityLevelNames.Chinese(g.Key), Persons(g), g.Count(), g.Sum(v => v.Total),
-                g.Sum(v => v.Reimbursement)))
-            .ToList();
-        var correctionsPaid = corrections.Sum(c => c.Reimbursement);
-        return new DisclosureSummary(Persons(visits), visits.Count, total, visits.Sum(v => v.Eligible), paid, Ratio(paid, total),
-            inpatientCount, paid - outpatients.Sum(v => v.Reimbursement), outpatients.Count, outpatients.Sum(v => v.Reimbursement),
-            byLevel, corrections.Count, correctionsPaid, paid + correctionsPaid);
+        if (!totals.TryGetValue(key, out var t)) totals[key] = t = new Totals();
+        return t;
     }
 
-    private static int Persons(IEnumerable<SettledVisit> visits) => visits.Select(v => v.PersonId).Distinct().Count();
-
     private static string GenderName(Gender gender) => gender == Gender.Male ? "男" : "女";
+
+    /// <summary>Visits, amounts and distinct persons of a group.</summary>
+    private sealed class Totals
+    {
+        public HashSet<Guid> Persons { get; } = [];
+        public int Visits { get; private set; }
+        public decimal Total { get; private set; }
+        public decimal Eligible { get; private set; }
+        public decimal Paid { get; private set; }
+
+        public void Add(SettledVisit v)
+        {
+            Persons.Add(v.PersonId);
+            Visits++;
+            Total += v.Total;
+            Eligible += v.Eligible;
+            Paid += v.Reimbursement;
+        }
+    }
 }

@@ -78,10 +78,30 @@ public sealed class MariaDbDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops the database. Sessions still attached to it (a request the app had not finished when it stopped)
+    /// are killed first: one holding a metadata lock would keep DROP DATABASE waiting past its timeout.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         MySqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS `{Name}`");
+        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "" };
+        await using var connection = new MySqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        var sessions = new List<long>();
+        await using (var list = new MySqlCommand("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = @db AND ID <> CONNECTION_ID()", connection))
+        {
+            list.Parameters.AddWithValue("@db", Name);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) sessions.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var id in sessions)
+        {
+            await using var kill = new MySqlCommand($"KILL {id}", connection);
+            try { await kill.ExecuteNonQueryAsync(); } catch (MySqlException) { /* it ended meanwhile */ }
+        }
+        await using var drop = new MySqlCommand($"DROP DATABASE IF EXISTS `{Name}`", connection) { CommandTimeout = 120 };
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static async Task ExecuteOnServerAsync(string sql)
