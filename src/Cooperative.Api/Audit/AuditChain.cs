@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Cooperative.Api.Data;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +81,7 @@ public sealed class AuditChain(CooperativeDbContext db)
             seq, r.Id, r.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture), r.Actor, r.ActorRole,
             r.EntityType, r.EntityId, r.Action, r.Before, r.After, r.CorrelationId, previousHash,
         });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return Infrastructure.TextDigests.Sha256Hex(canonical);
     }
 
     private async Task<AuditChainHead> LockHeadAsync(CancellationToken ct)

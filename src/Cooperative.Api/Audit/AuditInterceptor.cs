@@ -109,7 +109,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     /// </summary>
     private static object? Recorded(object? value) =>
         value is string { Length: > LargeText } text
-            ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))} ({text.Length} chars)"
+            ? $"sha256:{Infrastructure.TextDigests.Sha256Hex(text)} ({text.Length} chars)"
             : value;
 
     private const int LargeText = 8192;

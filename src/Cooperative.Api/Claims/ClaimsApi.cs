@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
@@ -85,7 +83,7 @@ internal sealed class ClaimSubmissionHandler(ClaimSubmission submission)
             return Problems.Of(StatusCodes.Status400BadRequest, ClaimErrors.IdempotencyKeyRequired, "缺少幂等键",
                 $"提交报销申请必须带 {ClaimsApi.IdempotencyHeader} 请求头（不超过 100 个字符）");
         if (!validation.IsValid) return validation.ToProblem();
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json))));
+        var hash = TextDigests.Sha256Hex(JsonSerializer.Serialize(request, Json));
         var outcome = await submission.SubmitAsync(draft!, idempotencyKey.Trim(), hash, ct);
         if (outcome.Refusal is not null) return outcome.Refusal;
         var response = ClaimResponse.From(outcome.Claim!, staff);

@@ -13,7 +13,7 @@ internal sealed class CountyClock(TimeProvider real) : TimeProvider
     /// <summary>Sets the time of the calling flow. Call it from the flow itself, not from an async helper (its change would not flow back).</summary>
     public void Set(DateTimeOffset countyTime) => _now.Value = countyTime;
 
-    public DateOnly RealToday => DateOnly.FromDateTime(real.GetUtcNow().ToOffset(Infrastructure.CountyTime.Offset).DateTime);
+    public DateOnly RealToday => Infrastructure.CountyTime.Today(real);
 
     public override DateTimeOffset GetUtcNow() => (_now.Value ?? real.GetUtcNow()).ToUniversalTime();
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -27,7 +25,7 @@ public sealed record DisclosureDocument(DisclosureContent Content, string Json, 
     public static DisclosureContent Read(string json) =>
         JsonSerializer.Deserialize<DisclosureContent>(json, JsonOptions) ?? throw new InvalidDataException("Empty disclosure content.");
 
-    public static string HashOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+    public static string HashOf(string json) => Infrastructure.TextDigests.Sha256Hex(json);
 
     /// <summary>Row numbers of a published month's inpatient list, by claim.</summary>
     public static Dictionary<Guid, int> RowsByClaim(string inpatientClaimIds) =>

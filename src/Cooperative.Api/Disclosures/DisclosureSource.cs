@@ -20,9 +20,9 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         var to = StartUtc(month.Next);
         var places = await PlacesAsync(ct);
 
-        // A claim reversed within the month cancels out: its reversal entry is dated in the month.
-        var reversedWithin = await ReversalsAsync(month).Select(r => r.ClaimNumber).ToListAsync(ct);
-        var cancelled = reversedWithin.ToHashSet(StringComparer.Ordinal);
+        // Reversals dated in the month: of claims settled in it (they cancel out), or earlier (corrections).
+        var reversals = await Reversals(month).ToListAsync(ct);
+        var cancelled = reversals.Select(r => r.ClaimNumber).ToHashSet(StringComparer.Ordinal);
 
         var builder = new DisclosureBuilder(month);
         await foreach (var row in VisitRows(db.Claims.Where(c => c.SettledUtc >= from && c.SettledUtc < to)).AsAsyncEnumerable().WithCancellation(ct))
@@ -31,16 +31,15 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
             builder.Add(ToVisit(row, places));
         }
 
-        var reversed = await ReversedEarlierAsync(month, from, places, ct);
+        var reversed = await ReversedEarlierAsync(reversals, from, places, ct);
         var statement = await FundStatements.IncomeStatementAsync(db, month.Year, month.Month, ct);
         var balance = await FundStatements.NetAssetsAsync(balances, month.LastDay, ct);
         return builder.Build(reversed, new FundFigures(statement.TotalIncome, statement.TotalExpenditure, balance));
     }
 
-    private async Task<List<ReversedVisit>> ReversedEarlierAsync(DisclosureMonth month, DateTime from,
+    private async Task<List<ReversedVisit>> ReversedEarlierAsync(List<ReversalRow> reversals, DateTime from,
         Dictionary<string, string> places, CancellationToken ct)
     {
-        var reversals = await ReversalsAsync(month).ToListAsync(ct);
         if (reversals.Count == 0) return [];
         var numbers = reversals.Select(r => r.ClaimNumber).ToList();
         var rows = await VisitRows(db.Claims.Where(c => numbers.Contains(c.Number) && c.SettledUtc < from)).ToListAsync(ct);
@@ -57,7 +56,7 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         }).ToList();
     }
 
-    private IQueryable<ReversalRow> ReversalsAsync(DisclosureMonth month) =>
+    private IQueryable<ReversalRow> Reversals(DisclosureMonth month) =>
         db.JournalEntries.AsNoTracking()
             .Where(e => e.Period == month.Period && e.SourceType == ClaimSettler.ReversalSource)
             .Select(e => new ReversalRow(e.SourceId, e.Date));
@@ -81,10 +80,9 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
                select new { v.Code, Name = t.Name + v.Name }).ToDictionaryAsync(x => x.Code, x => x.Name, ct);
 
     private static DisclosureMonth OriginalMonth(DateTime settledUtc) =>
-        DisclosureMonth.Of(DateOnly.FromDateTime(settledUtc + CountyTime.Offset));
+        DisclosureMonth.Of(CountyTime.DateOf(settledUtc));
 
-    /// <summary>The first instant of a county month, in UTC.</summary>
-    public static DateTime StartUtc(DisclosureMonth month) => month.FirstDay.ToDateTime(TimeOnly.MinValue) - CountyTime.Offset;
+    private static DateTime StartUtc(DisclosureMonth month) => CountyTime.StartUtc(month.FirstDay);
 
     private sealed record ReversalRow(string ClaimNumber, DateOnly Date);
 

@@ -45,10 +45,10 @@ public static class AuditExportApi
         await foreach (var r in lines.WithCancellation(ct))
         {
             await writer.WriteLineAsync(string.Join(',',
-                r.Number, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LedgerPeriod.Format(r.Period), Csv(r.Description),
-                r.SourceType, Csv(r.SourceId), r.LineNo.ToString(CultureInfo.InvariantCulture), r.AccountCode,
+                r.Number, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), LedgerPeriod.Format(r.Period), TextDigests.CsvField(r.Description),
+                r.SourceType, TextDigests.CsvField(r.SourceId), r.LineNo.ToString(CultureInfo.InvariantCulture), r.AccountCode,
                 names.GetValueOrDefault(r.AccountCode, ""), r.Debit.ToString("0.00", CultureInfo.InvariantCulture),
-                r.Credit.ToString("0.00", CultureInfo.InvariantCulture), r.FacilityCode ?? "", r.ReversesEntryId?.ToString() ?? "", Csv(r.PostedBy)));
+                r.Credit.ToString("0.00", CultureInfo.InvariantCulture), r.FacilityCode ?? "", r.ReversesEntryId?.ToString() ?? "", TextDigests.CsvField(r.PostedBy)));
             if (++count % 10_000 == 0) await writer.FlushAsync(ct);
         }
     }
@@ -117,7 +117,4 @@ public static class AuditExportApi
         }
         return months;
     }
-
-    private static string Csv(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -11,4 +11,10 @@ public static class CountyTime
     public static DateTimeOffset Now(this TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
 
     public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.Now().DateTime);
+
+    /// <summary>The county's date of an instant stored in UTC.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
+
+    /// <summary>The first instant of a county day, in UTC.</summary>
+    public static DateTime StartUtc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue) - Offset;
 }
