@@ -25,9 +25,7 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
     {
         if (draft.FacilityCode is { Length: > 0 } code)
         {
-            var facility = await db.Facilities.AsNoTracking().Where(f => f.Code == code)
-                .Select(f => new { f.Code, f.Name, f.Level }).SingleOrDefaultAsync(ct);
-            var check = await eligibility.CheckAsync(code, draft.DischargeDate, ct);
+            var (check, facility) = await eligibility.CheckFacilityAsync(code, draft.DischargeDate, ct);
             if (facility is null || !check.Eligible) return new FacilityParty(code, "", FacilityLevel.County, check.ToProblem());
             return new FacilityParty(facility.Code, facility.Name, facility.Level, null);
         }
@@ -38,16 +36,23 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
     {
         var persons = db.Persons.AsNoTracking();
         var normalized = idNumber?.Trim().ToUpperInvariant();
-        var person = normalized is { Length: > 0 }
-            ? await persons.Where(p => p.IdNumber == normalized)
-                .Select(p => new { p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince }).SingleOrDefaultAsync(ct)
-            : await persons.Where(p => p.Name == name!.Trim() && db.Memberships.Any(m => m.PersonId == p.Id && m.To == null
-                    && db.Households.Any(h => h.Id == m.HouseholdId && h.CardNumber == cardNumber!.Trim())))
-                .Select(p => new { p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince }).FirstOrDefaultAsync(ct);
+        var matching = normalized is { Length: > 0 }
+            ? persons.Where(p => p.IdNumber == normalized)
+            : persons.Where(p => p.Name == name!.Trim() && db.Memberships.Any(m => m.PersonId == p.Id && m.To == null
+                && db.Households.Any(h => h.Id == m.HouseholdId && h.CardNumber == cardNumber!.Trim())));
+        // One round trip: the person (the first one, by card and name) with every enrolment of his.
+        var rows = await (from p in matching.OrderBy(p => p.Id).Take(1)
+                          from e in db.Enrollments.Where(e => e.PersonId == p.Id).DefaultIfEmpty()
+                          select new
+                          {
+                              p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince,
+                              EnrollmentId = (Guid?)e!.Id, FundYear = (int?)e.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
+                          }).ToListAsync(ct);
+        var person = rows.FirstOrDefault();
         if (person is null)
             return Refused(Problems.Of(StatusCodes.Status422UnprocessableEntity, ClaimErrors.PersonNotFound, "查无此参合人员", "请核对身份证号或合作医疗证号与姓名"));
-        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.PersonId == person.Id)
-            .Select(e => new { e.Id, e.FundYear, e.EnrolledOn }).ToListAsync(ct);
+        var enrollments = rows.Where(r => r.EnrollmentId is not null)
+            .Select(r => new { Id = r.EnrollmentId!.Value, FundYear = r.FundYear!.Value, EnrolledOn = r.EnrolledOn!.Value }).ToList();
         var decision = CoverageRule.Decide(serviceDate, person.Status, person.StatusSince,
             enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));
         if (decision.Covered)

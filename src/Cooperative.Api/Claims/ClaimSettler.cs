@@ -53,7 +53,16 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         }
         var flags = await FlagsAsync(claim, settlement, ct);
         claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags, now, actor.Current.Name);
-        await db.SaveChangesAsync(ct);
+        // No savepoint around the save (two round trips): if it fails, the whole transaction is rolled back anyway.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         await transaction.CommitAsync(ct);
         return null;
     }

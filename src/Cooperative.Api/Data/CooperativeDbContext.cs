@@ -19,6 +19,12 @@ namespace Cooperative.Api.Data;
 /// </summary>
 public abstract class CooperativeDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>Who acts in the scope that leased this (pooled) context; the audit trail records it.</summary>
+    public ICurrentActor? Actor { get; set; }
+
+    /// <summary>The scope's clock, for the audit trail's timestamps.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();

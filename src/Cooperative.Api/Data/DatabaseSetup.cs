@@ -18,27 +18,39 @@ public static class DatabaseSetup
     {
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString(ConnectionName);
-        services.AddScoped<AuditInterceptor>();
+        // Pooled contexts: a context's internal services (Pomelo's translators build theirs by reflection) are made
+        // once per pooled instance, not once per request. Who acts and the clock are set on each lease.
         if (provider == DatabaseProvider.MySql)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is MySql but ConnectionStrings:Cooperative is not set.");
-            // Detected once here, not in the options lambda, which runs for every context.
+            // Detected once here, not in the options lambda.
             var serverVersion = config["Database:ServerVersion"] is { Length: > 0 } v
                 ? ServerVersion.Parse(v)
                 : ServerVersion.AutoDetect(connectionString);
-            services.AddDbContext<CooperativeDbContext, MySqlCooperativeDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<MySqlCooperativeDbContext>(o => o
                 .UseMySql(connectionString, serverVersion, my => my.CommandTimeout(120))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(AuditInterceptor.Instance));
+            services.AddScoped<CooperativeDbContext>(Lease<MySqlCooperativeDbContext>);
         }
         else
         {
             connectionString ??= $"Data Source={DefaultSqlitePath()}";
-            services.AddDbContext<CooperativeDbContext, SqliteCooperativeDbContext>((sp, o) => o
+            services.AddPooledDbContextFactory<SqliteCooperativeDbContext>(o => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(AuditInterceptor.Instance));
+            services.AddScoped<CooperativeDbContext>(Lease<SqliteCooperativeDbContext>);
         }
         return provider;
+    }
+
+    /// <summary>A context from the pool for this scope (returned when the scope ends), told who acts and the time.</summary>
+    private static CooperativeDbContext Lease<TContext>(IServiceProvider services) where TContext : CooperativeDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.Actor = services.GetRequiredService<ICurrentActor>();
+        context.Clock = services.GetRequiredService<TimeProvider>();
+        return context;
     }
 
     private static string DefaultSqlitePath()

@@ -3,6 +3,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Facilities;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,11 +30,25 @@ public sealed class FacilityEligibility(CooperativeDbContext db)
     public const string Suspended = "facility_suspended";
     public const string NoActiveContract = "facility_no_active_contract";
 
-    public async Task<EligibilityResult> CheckAsync(string facilityCode, DateOnly serviceDate, CancellationToken ct)
+    /// <summary>The facility as a claim names it, read by the same query as its eligibility.</summary>
+    public sealed record FacilityFacts(string Code, string Name, FacilityLevel Level);
+
+    public async Task<EligibilityResult> CheckAsync(string facilityCode, DateOnly serviceDate, CancellationToken ct) =>
+        (await CheckFacilityAsync(facilityCode, serviceDate, ct)).Result;
+
+    /// <summary>One round trip: the facility, its status and whether a letter binds it on the date.</summary>
+    public async Task<(EligibilityResult Result, FacilityFacts? Facility)> CheckFacilityAsync(string facilityCode, DateOnly serviceDate, CancellationToken ct)
     {
-        var status = await db.Facilities.Where(f => f.Code == facilityCode).Select(f => (FacilityStatus?)f.Status).SingleOrDefaultAsync(ct);
-        var hasContract = status is not null && await db.FacilityContracts.AnyAsync(FacilityContract.ActiveOn(facilityCode, serviceDate), ct);
-        return EligibilityRule.Check(status, hasContract) switch
+        var active = FacilityContract.ActiveOn(facilityCode, serviceDate);
+        var row = await db.Facilities.AsNoTracking().Where(f => f.Code == facilityCode)
+            .Select(f => new { f.Code, f.Name, f.Level, f.Status, HasContract = db.FacilityContracts.Where(c => c.FacilityCode == f.Code).Any(active) })
+            .SingleOrDefaultAsync(ct);
+        var result = Verdict(facilityCode, serviceDate, row?.Status, row?.HasContract == true);
+        return (result, row is null ? null : new FacilityFacts(row.Code, row.Name, row.Level));
+    }
+
+    private static EligibilityResult Verdict(string facilityCode, DateOnly serviceDate, FacilityStatus? status, bool hasContract) =>
+        EligibilityRule.Check(status, hasContract) switch
         {
             EligibilityVerdict.Eligible => EligibilityResult.Ok,
             EligibilityVerdict.FacilityNotFound => new(false, NotFound, $"机构编码 {facilityCode} 不是本市登记的医疗机构"),
@@ -42,7 +57,6 @@ public sealed class FacilityEligibility(CooperativeDbContext db)
             EligibilityVerdict.Suspended => new(false, Suspended, "该医疗机构的定点资格已暂停，暂停期间不能结报新农合费用"),
             _ => new(false, NoActiveContract, $"该医疗机构在{serviceDate:yyyy-MM-dd}没有有效的医疗服务责任书，不能结报新农合费用"),
         };
-    }
 }
 
 public sealed record EligibilityResponse(bool Eligible, string? Code, string? Message);

@@ -12,14 +12,22 @@ namespace Cooperative.Api.Fund;
 /// </summary>
 internal static class PeriodGuard
 {
+    // Months whose row is known to exist, by database: rows are created once and never deleted.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, int Period), bool> Existing = new();
+
     public static async Task<bool> IsClosedAsync(CooperativeDbContext db, int period, CancellationToken ct)
     {
         if (!db.Database.IsMySql() || db.Database.CurrentTransaction is null)
             return await db.LedgerPeriods.AnyAsync(p => p.Period == period && p.IsClosed, ct);
         // Create the row first if it is missing: a locking read that finds nothing locks the gap, and the
         // other connection's insert would then wait on this very transaction.
-        if (!await db.LedgerPeriods.AsNoTracking().AnyAsync(p => p.Period == period, ct))
-            await EnsureRowAsync(db.Database.GetConnectionString()!, period, ct);
+        var connectionString = db.Database.GetConnectionString()!;
+        if (!Existing.ContainsKey((connectionString, period)))
+        {
+            if (!await db.LedgerPeriods.AsNoTracking().AnyAsync(p => p.Period == period, ct))
+                await EnsureRowAsync(connectionString, period, ct);
+            Existing.TryAdd((connectionString, period), true);
+        }
         var state = await LockedReadAsync(db, period, ct);
         return state.Count > 0 && state[0];
     }

@@ -9,19 +9,56 @@ public sealed record BillLineInput(string? Code, string? Name, decimal? Quantity
     CatalogueStatus? Status, decimal? SelfPayShare);
 
 /// <summary>Resolves bill lines against the catalogue into the calculator's lines.</summary>
-public sealed class Catalogue(CooperativeDbContext db)
+public sealed class Catalogue(CooperativeDbContext db, CatalogueCache cache)
 {
     public sealed record Resolution(IReadOnlyList<BillLine> Lines, IReadOnlyList<string> UnknownCodes);
 
     public async Task<Resolution> ResolveAsync(IReadOnlyList<BillLineInput> inputs, CancellationToken ct)
     {
         var codes = inputs.Where(l => !string.IsNullOrWhiteSpace(l.Code)).Select(l => l.Code!).Distinct().ToList();
-        var items = await db.CatalogueItems.AsNoTracking().Where(i => codes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, ct);
+        var items = new Dictionary<string, CatalogueCache.Item>(codes.Count);
+        var missing = new List<string>();
+        foreach (var code in codes)
+            if (cache.TryGet(code, out var item)) items[code] = item;
+            else missing.Add(code);
+        if (missing.Count > 0)
+            foreach (var item in await db.CatalogueItems.AsNoTracking().Where(i => missing.Contains(i.Code))
+                         .Select(i => new CatalogueCache.Item(i.Code, i.Status, i.SelfPayShare)).ToListAsync(ct))
+                items[item.Code] = cache.Set(item);
         var unknown = codes.Where(c => !items.ContainsKey(c)).ToList();
         var lines = inputs.Select(l => l.Code is { Length: > 0 } code && items.TryGetValue(code, out var item)
                 ? new BillLine(code, l.Amount, item.Status, item.Status == CatalogueStatus.PartlyCovered ? item.SelfPayShare : 0m)
                 : new BillLine(l.Code ?? "", l.Amount, l.Status ?? CatalogueStatus.Excluded, l.SelfPayShare ?? 0m))
             .ToList();
         return new Resolution(lines, unknown);
+    }
+}
+
+/// <summary>
+/// The catalogue items bills have named, kept five minutes: every claim resolves its twenty-odd lines against the
+/// catalogue, which is reference data seeded at start-up. A code not found is looked up again every time.
+/// </summary>
+public sealed class CatalogueCache
+{
+    public sealed record Item(string Code, CatalogueStatus Status, decimal SelfPayShare);
+
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Item Item, long At)> _items = new(StringComparer.Ordinal);
+
+    public bool TryGet(string code, out Item item)
+    {
+        if (_items.TryGetValue(code, out var entry) && System.Diagnostics.Stopwatch.GetElapsedTime(entry.At) < Keep)
+        {
+            item = entry.Item;
+            return true;
+        }
+        item = null!;
+        return false;
+    }
+
+    public Item Set(Item item)
+    {
+        _items[item.Code] = (item, System.Diagnostics.Stopwatch.GetTimestamp());
+        return item;
     }
 }

@@ -16,6 +16,7 @@ public static class PolicySetup
         services.AddScoped<PolicyStore>();
         services.AddScoped<IPolicyStore>(sp => sp.GetRequiredService<PolicyStore>());
         services.AddScoped<Catalogue>();
+        services.AddSingleton<CatalogueCache>();
         services.AddScoped<IReferenceDataSeeder, PolicySeeder>();
         return services;
     }
