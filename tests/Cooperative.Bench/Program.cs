@@ -20,6 +20,8 @@ var outDir = Arg("--out", "reports/bench");
 var register = Arg("--register", "");
 var runs = int.Parse(Arg("--runs", "3"), CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture));
+// Load scenarios first run this long uncounted: a fresh process runs instrumented code until tiered PGO has recompiled it.
+var warmUp = TimeSpan.FromSeconds(double.Parse(Arg("--warm-up", "30"), CultureInfo.InvariantCulture));
 var report = new Report();
 
 using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromMinutes(10) };
@@ -61,12 +63,12 @@ report.Ceiling("MySqlConnector single-row INSERT, one durable commit each, 32 co
 report.Ceiling("MySqlConnector primary-key SELECT, 32 connections", selects.ToString());
 report.Ceiling("MySqlBulkCopy, 100,000 rows of 10 columns", $"{bulk:N0} rows/s");
 
-// Enrollment import: 100,000 persons over HTTP, all-or-nothing. One run: the sample registers of different seeds
-// share ID numbers (the generator does not partition them), and a second file would rightly be refused.
+// Enrollment import: five townships' registers of ~100,000 persons each over HTTP, all-or-nothing, into a database that
+// grows to ~500,000 persons (townships draw ID numbers from blocks of their own, so the files never overlap).
 Console.WriteLine("import...");
 var imports = new List<double>();
-var townships = new[] { "330199102" };
-for (var run = 0; run < 1; run++)
+var townships = new[] { "330199102", "330199103", "330199104", "330199105", "330199106" };
+for (var run = 0; run < townships.Length; run++)
 {
     var file = Path.Combine(Path.GetTempPath(), $"bench-register-{run}.csv");
     var gen = Process.Start(new ProcessStartInfo("dotnet", [register, "generate-register", "--township", townships[run], "--households", "29000",
@@ -84,8 +86,8 @@ for (var run = 0; run < 1; run++)
     imports.Add(persons / elapsed);
     Console.WriteLine($"  {persons:N0} persons in {elapsed:N2} s");
 }
-var importRate = imports[0];
-report.Figure("enrollment import over HTTP, one file of ~100,000 persons (single run)", $"{importRate:N0} persons/s",
+var importRate = imports.Order().ElementAt(imports.Count / 2);
+report.Figure($"enrollment import over HTTP, a file of ~100,000 persons (median of {imports.Count} townships, the database growing to ~500,000)", $"{importRate:N0} persons/s (each: {string.Join(", ", imports.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))})",
     $"MySqlBulkCopy {bulk:N0} rows/s", importRate / bulk, "≥ 0.15 of bulk copy (issue 3: ≥ 20,000 persons/s)",
     importRate / bulk >= 0.15 && importRate >= 20_000);
 
@@ -102,6 +104,7 @@ report.Note($"{ids.Count:N0} enrolled persons in the database for the coverage a
 
 // Coverage check over HTTP, 32 clients.
 Console.WriteLine("coverage...");
+await CoverageLoad(ids, 32, warmUp); // not counted: the JIT's tiers settle first
 var coverage = Load.Median(await Repeat(runs, () => CoverageLoad(ids, 32)));
 var coverageOne = Load.Median(await Repeat(runs, () => CoverageLoad(ids, 1)));
 report.Figure("coverage check over HTTP, 32 clients", coverage.ToString(), $"PK SELECT {selects.PerSecond:N0}/s",
@@ -111,6 +114,7 @@ report.Figure($"coverage check over HTTP, one client at a time ({ids.Count:N0} e
 
 // Claim settlement over HTTP, 20 lines, 32 clients: each claim a different person and invoice.
 Console.WriteLine("claims...");
+await ClaimLoad(ids, 9, ids.Count / (runs + 1), warmUp); // not counted: the JIT's tiers settle first
 var claimRuns = new List<LoadResult>();
 for (var run = 0; run < runs; run++)
 {
@@ -231,17 +235,17 @@ async Task<List<string>> EnrolledIdsAsync()
     return list;
 }
 
-Task<LoadResult> CoverageLoad(List<string> ids, int workers)
+Task<LoadResult> CoverageLoad(List<string> ids, int workers, TimeSpan? duration = null)
 {
     var clients = Clients(api, window, workers);
-    return Load.RunAsync(workers, seconds, 1_000_000, async (w, n) =>
+    return Load.RunAsync(workers, duration ?? seconds, 1_000_000, async (w, n) =>
         (await clients[w].GetAsync($"/api/coverage?idNumber={ids[(int)(n * 7919 % ids.Count)]}&date={today:yyyy-MM-dd}")).IsSuccessStatusCode);
 }
 
-Task<LoadResult> ClaimLoad(List<string> ids, int run, int maxClaims)
+Task<LoadResult> ClaimLoad(List<string> ids, int run, int maxClaims, TimeSpan? duration = null)
 {
     var clients = Clients(api, facility, 32);
-    return Load.RunAsync(32, seconds, maxClaims, async (w, n) =>
+    return Load.RunAsync(32, duration ?? seconds, maxClaims, async (w, n) =>
     {
         var i = Interlocked.Increment(ref claimSeq);
         var bill = new

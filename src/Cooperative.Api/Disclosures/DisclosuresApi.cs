@@ -34,7 +34,7 @@ public static class DisclosuresApi
         group.MapGet("/", List);
         group.MapGet($"/{Month}", Get);
         group.MapGet($"/{MonthFile}", File);
-        group.MapPost($"/{Month}/prepare", Prepare).RequireAuthorization(Policies.Admin);
+        group.MapPost($"/{Month}/prepare", Prepare).RequireAuthorization(Policies.Admin).ReleasesMemoryAfterwards();
         group.MapPost($"/{Month}/review", Review).RequireAuthorization(Policies.Admin);
         group.MapPost($"/{Month}/publish", Publish).RequireAuthorization(Policies.Admin);
         return group;

@@ -23,7 +23,8 @@ public static class ImportApi
     {
         routes.MapPost("/api/enrollment/import", Import).WithTags("Enrollment")
             .RequireAuthorization(Policies.EnrollmentClerks)
-            .DisableAntiforgery(); // bearer tokens, no cookies: nothing to forge
+            .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
+            .ReleasesMemoryAfterwards();
         return routes;
     }
 

@@ -20,8 +20,8 @@ public static class AuditExportApi
     {
         var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
         group.MapGet("/invariant", async (LedgerInvariant invariant, CancellationToken ct) => TypedResults.Ok(await invariant.CheckAsync(ct)));
-        group.MapGet("/journal.csv", Journal);
-        group.MapGet("/audit-workbook.xlsx", Workbook);
+        group.MapGet("/journal.csv", Journal).ReleasesMemoryAfterwards();
+        group.MapGet("/audit-workbook.xlsx", Workbook).ReleasesMemoryAfterwards();
         return group;
     }
 

@@ -85,9 +85,28 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
     public static DateOnly? ParseDate(string? text)
     {
         var value = text?.Trim();
-        if (value is { Length: 10 } && DateOnly.TryParseExact(value, DateFormats[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
-            return iso;
+        if (value is { Length: 10 } && IsoDate(value) is { } iso) return iso;
         return DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    /// <summary>yyyy-MM-dd read digit by digit: a register has a date on every row, and the culture-aware parser is slow.</summary>
+    private static DateOnly? IsoDate(string value)
+    {
+        if (value[4] != '-' || value[7] != '-') return null;
+        int Digits(int start, int count)
+        {
+            var n = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var d = value[i] - '0';
+                if (d is < 0 or > 9) return -1;
+                n = n * 10 + d;
+            }
+            return n;
+        }
+        int year = Digits(0, 4), month = Digits(5, 2), day = Digits(8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        return new DateOnly(year, month, day);
     }
 
     private ResidentIdCheck? CheckId(string value, string column, Action<string, string> fail)
