@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks: a durable MariaDB of its own (port 3309), the API as its own process on it, and the load
 # generator (tests/Cooperative.Bench) over real HTTP. Writes a dated report to reports/bench/.
-#   bash tests/bench.sh [--runs 3] [--seconds 10]
+#   bash tests/bench.sh [--runs 3] [--seconds 10] [--warm-up 30]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
