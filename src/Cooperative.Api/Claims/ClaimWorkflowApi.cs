@@ -43,20 +43,14 @@ internal static class ClaimWorkflowApi
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Pay(string number, PaymentRequest request,
-        ClaimsPrincipal user, CooperativeDbContext db, FundLedger ledger, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimPayment payment, CancellationToken ct)
     {
         var v = new Validation().Check(request.Method is not null, "method", "请选择支付方式（Cash 现金 或 BankTransfer 银行转账）");
         if (request.Method == PaymentMethod.BankTransfer) v.Required(request.Account, "account", "收款银行账号", 64);
         if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        if (claim.Channel != ClaimChannel.Window || claim.Status is not (ClaimStatus.Settled or ClaimStatus.Approved) || claim.Reimbursement <= 0)
-            return WrongState(claim, "只有已结算（或审核通过）且有补偿金额的窗口报销单可以支付");
-        var posted = await ledger.PostAsync(new JournalDraft(clock.Today(), $"支付报销单 {claim.Number} 补偿款", "claim-payment", claim.Number,
-            [JournalLineDraft.Dr(ChartOfAccounts.PayableToResidents, claim.Reimbursement), JournalLineDraft.Cr(ChartOfAccounts.Bank, claim.Reimbursement)]), ct);
-        if (!posted.Succeeded) return LedgerApi.Refusal(posted);
-        claim.RecordPayment(request.Method!.Value, request.Account?.Trim(), posted.Entry!.Id, clock.GetUtcNow().UtcDateTime, actor.Current.Name);
-        await db.SaveChangesAsync(ct);
+        if (await payment.PayAsync(claim, request.Method!.Value, request.Account, ct) is { } refusal) return refusal;
         return TypedResults.Ok(ClaimResponse.From(claim, staff: true));
     }
 
@@ -92,6 +86,6 @@ internal static class ClaimWorkflowApi
 
     private static ProblemHttpResult NotFound() => Problems.NotFound(ClaimErrors.NotFound, "报销单不存在");
 
-    private static ProblemHttpResult WrongState(Claim claim, string detail) =>
+    internal static ProblemHttpResult WrongState(Claim claim, string detail) =>
         Problems.Conflict(ClaimErrors.WrongState, $"报销单当前状态为“{ClaimRules.Chinese(claim.Status)}”，不能执行此操作", detail);
 }

@@ -6,6 +6,7 @@ public static class ClaimsSetup
     {
         services.AddScoped<ClaimParties>();
         services.AddScoped<ClaimSettler>();
+        services.AddScoped<ClaimPayment>();
         services.AddScoped<ClaimSubmission>();
         services.AddScoped<ClaimSubmissionHandler>();
         return services;

@@ -14,5 +14,7 @@ internal sealed class CountyActor : ICurrentActor
 
     public static Actor Window(string run) => new("window", Roles.Window, run);
 
+    public static Actor Admin(string run) => new("admin", Roles.Admin, run);
+
     public static Actor Facility(string facilityCode, string run) => new($"facility-{facilityCode}", Roles.Facility, run);
 }

@@ -70,11 +70,29 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
                         Domain.Reimbursement.FacilityLevel.OutsideCounty, ClaimRules.RequiredDocuments(claim.Visit, claim.Referred));
                     var (validation, draft) = ClaimsApi.WindowDraft(body);
                     result = (await handler.HandleAsync(validation, draft, key, body, staff: true, ct)).Result;
+                    if (result is Created<ClaimResponse> { Value: { Status: ClaimStatus.Settled, FundPays: > 0 } settled })
+                    {
+                        db.ChangeTracker.Clear();
+                        await PayOnTheSpotAsync(scope.ServiceProvider, db, settled, resident.IdNumber, ct);
+                    }
                 }
                 Count(result);
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// The window pays a settled paper claim at once (当场兑付): in cash below 1,000 yuan, otherwise by transfer to the
+    /// resident's bank account (an account number made up from the ID number).
+    /// </summary>
+    private async Task PayOnTheSpotAsync(IServiceProvider scope, CooperativeDbContext db, ClaimResponse settled, string idNumber, CancellationToken ct)
+    {
+        var claim = await db.Claims.Include(c => c.History).SingleAsync(c => c.Number == settled.Number, ct);
+        var (method, account) = settled.FundPays < 1000m ? (PaymentMethod.Cash, (string?)null) : (PaymentMethod.BankTransfer, $"6228 48{idNumber[^10..]}");
+        var refusal = await scope.GetRequiredService<ClaimPayment>().PayAsync(claim, method, account, ct);
+        if (refusal is null) tally.Paid(settled.FundPays);
+        else tally.Refused("payment_" + (refusal.ProblemDetails.Extensions.TryGetValue("code", out var c) ? c : "refused"));
     }
 
     private void Count(IResult result)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
+using Cooperative.Api.Fund;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Policy;
 using Cooperative.Domain.Facilities;
@@ -46,10 +47,20 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             report($"{township}：累计 {tally.Persons} 人，参合 {tally.Enrolled} 人，报销 {tally.Claims} 笔（{importSeconds + enrolSeconds + claimSeconds:0} 秒）");
         }
 
+        // Once a month (on the 5th) the office pays each facility what its direct settlements of the month before
+        // left owing (月度结算), as the admin's endpoint does; months whose 5th has not come yet wait.
+        for (var month = new DateOnly(window.First.Year, window.First.Month, 1); month.AddMonths(1).AddDays(4) <= window.LastSubmission;
+             month = month.AddMonths(1))
+        {
+            clock.Set(CountyClock.At(month.AddMonths(1).AddDays(4), 10 * 60));
+            await SettleFacilitiesAsync(services, request.RunId, LedgerPeriod.KeyOf(month), tally, report, ct);
+        }
+
         var result = new CountyReport(request.Key, tally.Households, tally.Persons, tally.Enrolled, tally.Receipts, tally.InpatientClaims,
             tally.OutpatientClaims, tally.UnderReview, tally.Billed, tally.Reimbursed,
             tally.Refusals.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
-            Math.Round(importSeconds, 1), Math.Round(enrolSeconds, 1), Math.Round(claimSeconds, 1));
+            Math.Round(importSeconds, 1), Math.Round(enrolSeconds, 1), Math.Round(claimSeconds, 1),
+            tally.WindowClaimsPaid, tally.PaidToResidents, tally.FacilityPayments, tally.PaidToFacilities);
         await using (var scope = services.CreateAsyncScope())
         {
             await CountyRunRecord.WriteAsync(scope.ServiceProvider.GetRequiredService<CooperativeDbContext>(), request, "completed", result,
@@ -57,6 +68,20 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync(ct);
         }
         return new CountyOutcome(0, Summary(result), result);
+    }
+
+    private static async Task SettleFacilitiesAsync(IServiceProvider services, string run, int period, CountyTally tally, Action<string> report,
+        CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CountyActor>().Current = CountyActor.Admin(run);
+        var (payments, code, message) = await scope.ServiceProvider.GetRequiredService<FacilitySettlement>().SettleAsync(period, ct);
+        if (payments is null)
+        {
+            report($"  {LedgerPeriod.Format(period)} 机构结算未完成：{code} {message}");
+            return;
+        }
+        foreach (var payment in payments.Where(p => p.Paid > 0)) tally.FacilityPaid(payment.Paid);
     }
 
     private sealed record Setup(CountyOutcome? Outcome, ClaimWindow? Window = null, FacilityDirectory? Facilities = null, BillMaker? Bills = null);
@@ -110,6 +135,7 @@ public sealed class CountyGenerator(IServiceProvider appServices)
           户 {r.Households}，人 {r.Persons}，参合 {r.Enrolled} 人（{(r.Persons == 0 ? 0 : 100.0 * r.Enrolled / r.Persons):0.00} %），收据 {r.Receipts} 张
           报销 {r.InpatientClaims + r.OutpatientClaims} 笔：住院 {r.InpatientClaims}，门诊 {r.OutpatientClaims}，待审核 {r.UnderReview}，被拒 {r.Refusals.Values.Sum()}{(r.Refusals.Count == 0 ? "" : "（" + string.Join("，", r.Refusals.Select(x => $"{x.Key} {x.Value}")) + "）")}
           医疗费用 {r.Billed:N2} 元，基金补偿 {r.Reimbursed:N2} 元
+          窗口当场兑付 {r.WindowClaimsPaid} 笔 {r.PaidToResidents:N2} 元；按月向定点机构拨付 {r.FacilityPayments} 笔 {r.PaidToFacilities:N2} 元
           导入 {r.ImportSeconds:0.0} 秒（{Rate(r.Persons, r.ImportSeconds)} 人/秒），参合缴费 {r.EnrolmentSeconds:0.0} 秒（{Rate(r.Enrolled, r.EnrolmentSeconds)} 人/秒），报销 {r.ClaimSeconds:0.0} 秒（{Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)} 笔/秒）
           persons/s {Rate(r.Persons, r.ImportSeconds + r.EnrolmentSeconds)}, claims/s {Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)}
         """;

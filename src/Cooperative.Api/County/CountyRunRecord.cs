@@ -8,7 +8,8 @@ namespace Cooperative.Api.County;
 /// <summary>The figures of a finished run, as the command prints them and the audit trail keeps them.</summary>
 public sealed record CountyReport(string Key, long Households, long Persons, long Enrolled, long Receipts, long InpatientClaims,
     long OutpatientClaims, long UnderReview, decimal Billed, decimal Reimbursed, IReadOnlyDictionary<string, int> Refusals,
-    double ImportSeconds, double EnrolmentSeconds, double ClaimSeconds);
+    double ImportSeconds, double EnrolmentSeconds, double ClaimSeconds,
+    long WindowClaimsPaid = 0, decimal PaidToResidents = 0, long FacilityPayments = 0, decimal PaidToFacilities = 0);
 
 /// <summary>
 /// A run leaves two audit records of its own (entity 合成县 "SyntheticCounty"): one when it starts, one with its

@@ -7,7 +7,8 @@ namespace Cooperative.Api.County;
 /// <summary>What a run did, counted as it goes (workers add to it at once, so every counter is atomic).</summary>
 public sealed class CountyTally
 {
-    private long _households, _persons, _receipts, _enrolled, _inpatient, _outpatient, _underReview, _billedFen, _reimbursedFen;
+    private long _households, _persons, _receipts, _enrolled, _inpatient, _outpatient, _underReview, _billedFen, _reimbursedFen,
+        _paid, _paidFen, _facilityPayments, _facilityPaidFen;
 
     public ConcurrentDictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
     public long Households => Interlocked.Read(ref _households);
@@ -20,6 +21,22 @@ public sealed class CountyTally
     public decimal Billed => Interlocked.Read(ref _billedFen) / 100m;
     public decimal Reimbursed => Interlocked.Read(ref _reimbursedFen) / 100m;
     public long Claims => InpatientClaims + OutpatientClaims;
+    public long WindowClaimsPaid => Interlocked.Read(ref _paid);
+    public decimal PaidToResidents => Interlocked.Read(ref _paidFen) / 100m;
+    public long FacilityPayments => Interlocked.Read(ref _facilityPayments);
+    public decimal PaidToFacilities => Interlocked.Read(ref _facilityPaidFen) / 100m;
+
+    internal void Paid(decimal amount)
+    {
+        Interlocked.Increment(ref _paid);
+        Interlocked.Add(ref _paidFen, (long)(amount * 100));
+    }
+
+    internal void FacilityPaid(decimal amount)
+    {
+        Interlocked.Increment(ref _facilityPayments);
+        Interlocked.Add(ref _facilityPaidFen, (long)(amount * 100));
+    }
 
     internal void Imported(int households, int persons)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cooperative.Api.County;
 using Cooperative.Api.Tests.Infrastructure;
+using Cooperative.Domain.Ledger;
 
 namespace Cooperative.Api.Tests.County;
 
@@ -33,7 +34,7 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         report.InpatientClaims.Should().BeGreaterThan(3).And.BeLessThan(report.OutpatientClaims / 5);
         (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims")).Should().Be(report.InpatientClaims + report.OutpatientClaims);
         (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE DischargeDate < '2026-01-01' OR DischargeDate > '2026-03-31'")).Should().Be(0);
-        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status NOT IN ('Settled', 'UnderReview')")).Should().Be(0);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status NOT IN ('Settled', 'UnderReview', 'Paid')")).Should().Be(0);
         (await Db.ScalarAsync<long>("SELECT COUNT(DISTINCT FacilityLevel) FROM claims WHERE VisitType = 'Outpatient'")).Should().BeGreaterThan(2);
         (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE FacilityLevel = 'Village' AND VisitType = 'Inpatient'")).Should().Be(0);
         (await Db.ScalarAsync<decimal>("SELECT AVG(Total) FROM claims WHERE VisitType = 'Inpatient'")).Should()
@@ -51,6 +52,42 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         var expenditure = await Db.ScalarAsync<decimal>(
             "SELECT SUM(Debit) - SUM(Credit) FROM journal_lines WHERE AccountCode LIKE '5001.%' OR AccountCode LIKE '5002.%'");
         reimbursed.Should().BeGreaterThan(0).And.Be(expenditure).And.Be(county.Report.Reimbursed);
+    }
+
+    [Fact]
+    public async Task Window_claims_are_paid_on_the_spot_and_facilities_are_paid_each_month()
+    {
+        var report = county.Report;
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Settled' AND Reimbursement > 0"))
+            .Should().Be(0, "a settled paper claim is paid at the window at once");
+        var paid = await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status = 'Paid'");
+        paid.Should().BeGreaterThan(0).And.Be(report.WindowClaimsPaid);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status = 'Paid' AND (PaymentMethod = 'BankTransfer') <> (Reimbursement >= 1000)"))
+            .Should().Be(0);
+        report.PaidToResidents.Should().Be(await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims WHERE Status = 'Paid'"));
+        // What residents are still owed is exactly the window claims waiting for review.
+        (await Db.ScalarAsync<decimal>(
+                $"SELECT COALESCE(SUM(Credit) - SUM(Debit), 0) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToResidents}'"))
+            .Should().Be(await Db.ScalarAsync<decimal>(
+                "SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Window' AND Status = 'UnderReview'"));
+
+        // January to March have ended and their 5th-of-next-month paydays have passed: each was settled once.
+        (await Db.ScalarAsync<string>(
+                "SELECT GROUP_CONCAT(DISTINCT LEFT(SourceId, 7) ORDER BY SourceId) FROM journal_entries WHERE SourceType = 'facility-settlement'"))
+            .Should().Be("2026-01,2026-02,2026-03");
+        // Paid: every direct settlement up to 31 March (county time); still owed: those settled in April, paid on 5 May.
+        const string april = "'2026-03-31 16:00:00'";
+        (await Db.ScalarAsync<decimal>(
+                $"SELECT SUM(Credit) - SUM(Debit) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToFacilities}'"))
+            .Should().Be(await Db.ScalarAsync<decimal>(
+                $"SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Facility' AND SettledUtc >= {april}"));
+        report.PaidToFacilities.Should().BeGreaterThan(0)
+            .And.Be(await Db.ScalarAsync<decimal>($"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND SettledUtc < {april}"));
+        var admin = await county.App.ClientForAsync("admin");
+        var statement = await (await admin.GetAsync("/api/ledger/facility-settlements/2026-02/" +
+            await Db.ScalarAsync<string>("SELECT FacilityCode FROM claims WHERE Channel = 'Facility' AND DischargeDate BETWEEN '2026-02-01' AND '2026-02-28' LIMIT 1")))
+            .ShouldBeOkAsync<JsonElement>();
+        statement.ToString().Should().Contain("2026-02");
     }
 
     [Fact]
@@ -104,6 +141,8 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         (b.Households, b.Persons, b.Enrolled, b.Receipts).Should().Be((a.Households, a.Persons, a.Enrolled, a.Receipts));
         (b.InpatientClaims, b.OutpatientClaims, b.UnderReview).Should().Be((a.InpatientClaims, a.OutpatientClaims, a.UnderReview));
         (b.Billed, b.Reimbursed).Should().Be((a.Billed, a.Reimbursed));
+        (b.WindowClaimsPaid, b.PaidToResidents, b.FacilityPayments, b.PaidToFacilities)
+            .Should().Be((a.WindowClaimsPaid, a.PaidToResidents, a.FacilityPayments, a.PaidToFacilities));
         (await second.Database!.ScalarAsync<string>("SELECT GROUP_CONCAT(IdNumber ORDER BY IdNumber) FROM persons"))
             .Should().Be(await county.App.Database!.ScalarAsync<string>("SELECT GROUP_CONCAT(IdNumber ORDER BY IdNumber) FROM persons"));
     }
