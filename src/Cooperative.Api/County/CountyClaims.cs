@@ -92,7 +92,7 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
         var (method, account) = settled.FundPays < 1000m ? (PaymentMethod.Cash, (string?)null) : (PaymentMethod.BankTransfer, $"6228 48{idNumber[^10..]}");
         var refusal = await scope.GetRequiredService<ClaimPayment>().PayAsync(claim, method, account, ct);
         if (refusal is null) tally.Paid(settled.FundPays);
-        else tally.Refused("payment_" + (refusal.ProblemDetails.Extensions.TryGetValue("code", out var c) ? c : "refused"));
+        else tally.Refused("payment_" + (CodeOf(refusal) ?? "refused"));
     }
 
     private void Count(IResult result)
@@ -101,7 +101,7 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
         {
             case Created<ClaimResponse> created: tally.Claim(created.Value!); break;
             case ProblemHttpResult problem:
-                var code = problem.ProblemDetails.Extensions.TryGetValue("code", out var c) ? c?.ToString() ?? "?" : "?";
+                var code = CodeOf(problem) ?? "?";
                 if (tally.Refusals.IsEmpty) report($"  第一笔被拒的报销：{code} {problem.ProblemDetails.Detail}");
                 tally.Refused(code);
                 break;
@@ -112,4 +112,7 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
             default: tally.Refused("replayed"); break;
         }
     }
+
+    private static string? CodeOf(ProblemHttpResult problem) =>
+        problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code?.ToString() : null;
 }

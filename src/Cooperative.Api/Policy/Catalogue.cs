@@ -24,7 +24,7 @@ public sealed class Catalogue(CooperativeDbContext db, CatalogueCache cache)
         if (missing.Count > 0)
             foreach (var item in await db.CatalogueItems.AsNoTracking().Where(i => missing.Contains(i.Code))
                          .Select(i => new CatalogueCache.Item(i.Code, i.Status, i.SelfPayShare)).ToListAsync(ct))
-                items[item.Code] = cache.Set(item);
+                items[item.Code] = cache.Set(item.Code, item);
         var unknown = codes.Where(c => !items.ContainsKey(c)).ToList();
         var lines = inputs.Select(l => l.Code is { Length: > 0 } code && items.TryGetValue(code, out var item)
                 ? new BillLine(code, l.Amount, item.Status, item.Status == CatalogueStatus.PartlyCovered ? item.SelfPayShare : 0m)
@@ -38,27 +38,7 @@ public sealed class Catalogue(CooperativeDbContext db, CatalogueCache cache)
 /// The catalogue items bills have named, kept five minutes: every claim resolves its twenty-odd lines against the
 /// catalogue, which is reference data seeded at start-up. A code not found is looked up again every time.
 /// </summary>
-public sealed class CatalogueCache
+public sealed class CatalogueCache() : Infrastructure.TimedCache<string, CatalogueCache.Item>(TimeSpan.FromMinutes(5))
 {
     public sealed record Item(string Code, CatalogueStatus Status, decimal SelfPayShare);
-
-    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(5);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Item Item, long At)> _items = new(StringComparer.Ordinal);
-
-    public bool TryGet(string code, out Item item)
-    {
-        if (_items.TryGetValue(code, out var entry) && System.Diagnostics.Stopwatch.GetElapsedTime(entry.At) < Keep)
-        {
-            item = entry.Item;
-            return true;
-        }
-        item = null!;
-        return false;
-    }
-
-    public Item Set(Item item)
-    {
-        _items[item.Code] = (item, System.Diagnostics.Stopwatch.GetTimestamp());
-        return item;
-    }
 }

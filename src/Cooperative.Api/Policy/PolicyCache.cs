@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
+using Cooperative.Api.Infrastructure;
 
 namespace Cooperative.Api.Policy;
 
@@ -8,20 +7,4 @@ namespace Cooperative.Api.Policy;
 /// changes a few times a year. This process forgets it at once when a version is written through the API; another
 /// instance of the API sees the change within 30 seconds (new versions take effect from a date, not mid-claim).
 /// </summary>
-internal sealed class PolicyCache
-{
-    private static readonly TimeSpan Keep = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<(int FundYear, DateOnly On), (PolicyInForce? Policy, long At)> _entries = new();
-
-    public bool TryGet(int fundYear, DateOnly on, out PolicyInForce? policy)
-    {
-        policy = null;
-        if (!_entries.TryGetValue((fundYear, on), out var entry) || Stopwatch.GetElapsedTime(entry.At) > Keep) return false;
-        policy = entry.Policy;
-        return true;
-    }
-
-    public void Set(int fundYear, DateOnly on, PolicyInForce? policy) => _entries[(fundYear, on)] = (policy, Stopwatch.GetTimestamp());
-
-    public void Clear() => _entries.Clear();
-}
+internal sealed class PolicyCache() : TimedCache<(int FundYear, DateOnly On), PolicyInForce?>(TimeSpan.FromSeconds(30));

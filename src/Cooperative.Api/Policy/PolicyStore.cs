@@ -11,9 +11,9 @@ internal sealed class PolicyStore(CooperativeDbContext db, PolicyCache cache) : 
 {
     public async Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, CancellationToken ct)
     {
-        if (cache.TryGet(fundYear, date, out var cached)) return cached;
+        if (cache.TryGet((fundYear, date), out var cached)) return cached;
         var policy = (await VersionOnAsync(fundYear, date, ct))?.ToInForce();
-        cache.Set(fundYear, date, policy);
+        cache.Set((fundYear, date), policy);
         return policy;
     }
 
