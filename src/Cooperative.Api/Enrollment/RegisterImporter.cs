@@ -1,6 +1,4 @@
-using Cooperative.Api.Data;
 using Cooperative.Domain.Enrollment;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
@@ -22,11 +20,10 @@ internal sealed class ImportPlan
 /// left alone (so a file imported twice stores once); one stored with other data is an error of its row,
 /// never an update: corrections go through the window, where they are audited one by one.
 /// </summary>
-internal sealed class RegisterImporter(CooperativeDbContext db, DateOnly today, DateTime nowUtc)
+internal sealed class RegisterImporter(DateOnly today, DateTime nowUtc)
 {
-    public async Task<ImportPlan> PlanAsync(IReadOnlyList<RegisterRow> rows, CancellationToken ct)
+    public ImportPlan Plan(IReadOnlyList<RegisterRow> rows, StoredState stored)
     {
-        var stored = await StoredState.LoadAsync(db, rows, ct);
         var plan = new ImportPlan();
         foreach (var household in rows.GroupBy(r => r.CardNumber, StringComparer.Ordinal))
             PlanHousehold(household.ToList(), stored, plan);

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Globalization;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,8 @@ internal static class RegisterWriter
     private static async Task WriteMySqlAsync(string connectionString, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
         CancellationToken ct)
     {
+        // Laid out on other threads: households and memberships are ready by the time the server has loaded the persons.
+        var tables = new[] { Task.Run(() => Persons(plan), ct), Task.Run(() => Households(plan), ct), Task.Run(() => Memberships(plan), ct) };
         var builder = new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true };
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
@@ -34,26 +38,35 @@ internal static class RegisterWriter
         // data, never deleted): the per-row foreign key lookups would only slow the load. Unique checks stay on.
         await ExecuteAsync(connection, transaction, "SET foreign_key_checks = 0", ct);
         var writer = new MySqlTableWriter(connection, transaction, bulk);
-        await writer.WriteAsync("persons", InKeyOrder(plan.Persons, p => p.Id), ct,
-            ("Id", p => p.Id.ToString()), ("IdNumber", p => p.IdNumber), ("Name", p => p.Name), ("Gender", p => p.Gender.ToString()),
-            ("BirthDate", p => p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("Category", p => p.Category.ToString()), ("Status", p => p.Status.ToString()), ("StatusSince", _ => null),
-            ("RegisteredUtc", p => p.RegisteredUtc));
-        await writer.WriteAsync("households", InKeyOrder(plan.Households, h => h.Id), ct,
-            ("Id", h => h.Id.ToString()), ("CardNumber", h => h.CardNumber), ("HeadPersonId", h => h.HeadPersonId.ToString()),
-            ("TownshipCode", h => h.TownshipCode), ("VillageCode", h => h.VillageCode), ("Address", h => h.Address),
-            ("RegisteredUtc", h => h.RegisteredUtc));
-        await writer.WriteAsync("memberships", InKeyOrder(plan.Memberships, m => m.Id), ct,
-            ("Id", m => m.Id.ToString()), ("PersonId", m => m.PersonId.ToString()), ("HouseholdId", m => m.HouseholdId.ToString()),
-            ("Relationship", m => m.Relationship.ToString()),
-            ("From", m => m.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("To", _ => null));
-        await writer.WriteAsync("audit_records", [audit], ct,
+        foreach (var table in tables)
+        {
+            using var rows = await table;
+            await writer.WriteAsync(rows, ct);
+        }
+        using var auditRows = MySqlTableWriter.Rows("audit_records", [audit],
             ("AtUtc", a => a.AtUtc), ("Actor", a => a.Actor), ("ActorRole", a => a.ActorRole), ("EntityType", a => a.EntityType),
             ("EntityId", a => a.EntityId), ("Action", a => a.Action), ("Before", a => a.Before), ("After", a => a.After),
             ("CorrelationId", a => a.CorrelationId));
+        await writer.WriteAsync(auditRows, ct);
         await ExecuteAsync(connection, transaction, "SET foreign_key_checks = 1", ct);
         await transaction.CommitAsync(ct);
     }
+
+    private static DataTable Persons(ImportPlan plan) => MySqlTableWriter.Rows("persons", InKeyOrder(plan.Persons, p => p.Id),
+        ("Id", p => p.Id.ToString()), ("IdNumber", p => p.IdNumber), ("Name", p => p.Name), ("Gender", p => p.Gender.ToString()),
+        ("BirthDate", p => p.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("Category", p => p.Category.ToString()), ("Status", p => p.Status.ToString()), ("StatusSince", _ => null),
+        ("RegisteredUtc", p => p.RegisteredUtc));
+
+    private static DataTable Households(ImportPlan plan) => MySqlTableWriter.Rows("households", InKeyOrder(plan.Households, h => h.Id),
+        ("Id", h => h.Id.ToString()), ("CardNumber", h => h.CardNumber), ("HeadPersonId", h => h.HeadPersonId.ToString()),
+        ("TownshipCode", h => h.TownshipCode), ("VillageCode", h => h.VillageCode), ("Address", h => h.Address),
+        ("RegisteredUtc", h => h.RegisteredUtc));
+
+    private static DataTable Memberships(ImportPlan plan) => MySqlTableWriter.Rows("memberships", InKeyOrder(plan.Memberships, m => m.Id),
+        ("Id", m => m.Id.ToString()), ("PersonId", m => m.PersonId.ToString()), ("HouseholdId", m => m.HouseholdId.ToString()),
+        ("Relationship", m => m.Relationship.ToString()),
+        ("From", m => m.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("To", _ => null));
 
     private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction transaction, string sql, CancellationToken ct)
     {

@@ -14,29 +14,50 @@ internal sealed class StoredState
     public Dictionary<Guid, string> CardOf { get; } = [];
     public Dictionary<Guid, string> IdNumberOf { get; } = [];
 
-    public static async Task<StoredState> LoadAsync(CooperativeDbContext db, IReadOnlyList<Domain.Enrollment.RegisterRow> rows,
+    /// <summary>
+    /// What is stored under these ID numbers and card numbers. The import passes them straight from the file's cells,
+    /// while the rows are still being checked: a key that turns out malformed simply finds nothing.
+    /// </summary>
+    public static async Task<StoredState> LoadAsync(CooperativeDbContext db, IEnumerable<string> idNumbers, IEnumerable<string> cardNumbers,
         CancellationToken ct)
     {
         var state = new StoredState();
-        foreach (var p in await WhereInAsync(db.Persons, "persons", "IdNumber", rows.Select(r => r.IdNumber).Distinct(), ct))
-            state.Persons[p.IdNumber] = p;
-        foreach (var h in await WhereInAsync(db.Households, "households", "CardNumber", rows.Select(r => r.CardNumber).Distinct(), ct))
-            state.Households[h.CardNumber] = h;
-        foreach (var m in await WhereInAsync(db.Memberships, "memberships", "PersonId", state.Persons.Values.Select(p => p.Id), ct,
-                     "`To` IS NULL AND "))
-            state.OpenMemberships[m.PersonId] = m;
-
-        foreach (var h in state.Households.Values) state.CardOf[h.Id] = h.CardNumber;
-        var otherHouseholds = state.OpenMemberships.Values.Select(m => m.HouseholdId).Where(id => !state.CardOf.ContainsKey(id)).Distinct();
-        foreach (var h in await WhereInAsync(db.Households, "households", "Id", otherHouseholds, ct))
-            state.CardOf[h.Id] = h.CardNumber;
-
-        foreach (var p in state.Persons.Values) state.IdNumberOf[p.Id] = p.IdNumber;
-        var heads = state.Households.Values.Select(h => h.HeadPersonId).Where(id => !state.IdNumberOf.ContainsKey(id)).Distinct();
-        foreach (var p in await WhereInAsync(db.Persons, "persons", "Id", heads, ct))
-            state.IdNumberOf[p.Id] = p.IdNumber;
+        await db.Database.OpenConnectionAsync(ct); // one connection for every chunk, not one taken from the pool and reset each
+        try
+        {
+            await state.ReadAsync(db, idNumbers, cardNumbers, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         return state;
     }
+
+    private async Task ReadAsync(CooperativeDbContext db, IEnumerable<string> idNumbers, IEnumerable<string> cardNumbers, CancellationToken ct)
+    {
+        foreach (var p in await WhereInAsync(db.Persons, "persons", "IdNumber", Keys(idNumbers.Select(id => id.ToUpperInvariant())), ct))
+            Persons[p.IdNumber] = p;
+        foreach (var h in await WhereInAsync(db.Households, "households", "CardNumber", Keys(cardNumbers), ct))
+            Households[h.CardNumber] = h;
+        foreach (var m in await WhereInAsync(db.Memberships, "memberships", "PersonId", Persons.Values.Select(p => p.Id), ct,
+                     "`To` IS NULL AND "))
+            OpenMemberships[m.PersonId] = m;
+
+        foreach (var h in Households.Values) CardOf[h.Id] = h.CardNumber;
+        var otherHouseholds = OpenMemberships.Values.Select(m => m.HouseholdId).Where(id => !CardOf.ContainsKey(id)).Distinct();
+        foreach (var h in await WhereInAsync(db.Households, "households", "Id", otherHouseholds, ct))
+            CardOf[h.Id] = h.CardNumber;
+
+        foreach (var p in Persons.Values) IdNumberOf[p.Id] = p.IdNumber;
+        var heads = Households.Values.Select(h => h.HeadPersonId).Where(id => !IdNumberOf.ContainsKey(id)).Distinct();
+        foreach (var p in await WhereInAsync(db.Persons, "persons", "Id", heads, ct))
+            IdNumberOf[p.Id] = p.IdNumber;
+    }
+
+    /// <summary>Keys as the row checks will store them: trimmed (an ID number's x is upper-cased by the caller), blanks left out.</summary>
+    private static IEnumerable<string> Keys(IEnumerable<string> values) =>
+        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// Rows whose key is one of <paramref name="keys"/>, by IN lists of up to 1,000 parameters served from the index.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Cooperative.Domain.Identity;
 
@@ -15,9 +14,6 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
 
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日"];
-
-    // A household's head ID number repeats on every row of the household: checked once.
-    private readonly ConcurrentDictionary<string, ResidentIdCheck> _checked = new(StringComparer.Ordinal);
 
     public RegisterRow? Parse(RawRegisterRow raw, List<ImportError> errors)
     {
@@ -116,7 +112,7 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
             fail(column, $"{column}不能为空");
             return null;
         }
-        var check = _checked.GetOrAdd(value, v => ResidentIdNumber.Validate(v, today));
+        var check = ResidentIdNumber.Validate(value, today);
         if (check.IsValid) return check;
         fail(column, check.Message!);
         return null;

@@ -50,6 +50,19 @@ public class ResidentIdNumberTests
         check.Normalized.Should().Be(Sample);
     }
 
+    [Theory]
+    [InlineData("20000229")] // a leap day
+    [InlineData("19000101")] // the first day accepted
+    public void A_real_birth_date_is_decoded(string birthDigits)
+    {
+        var first17 = "110105" + birthDigits + "123";
+        var check = ResidentIdNumber.Validate(" " + first17 + ResidentIdNumber.ComputeCheckDigit(first17) + "\t");
+
+        check.IsValid.Should().BeTrue();
+        check.BirthDate.Should().Be(DateOnly.ParseExact(birthDigits, "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+        check.Normalized.Should().Be(first17 + ResidentIdNumber.ComputeCheckDigit(first17));
+    }
+
     [Fact]
     public void A_wrong_check_digit_is_rejected_with_the_checksum_code()
     {
@@ -65,6 +78,8 @@ public class ResidentIdNumberTests
     [Theory]
     [InlineData("19491331")] // month 13
     [InlineData("19490230")] // 30 February
+    [InlineData("19000229")] // 1900 was not a leap year
+    [InlineData("19490100")] // day 0
     [InlineData("18991231")] // before 1900
     public void An_impossible_birth_date_is_rejected_even_with_a_correct_check_digit(string birthDigits)
     {
