@@ -53,7 +53,6 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Enrollment.Enrollment> Enrollments => Set<Enrollment.Enrollment>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
-    public DbSet<ReceiptSequence> ReceiptSequences => Set<ReceiptSequence>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
     public DbSet<MonthlyDisclosure> MonthlyDisclosures => Set<MonthlyDisclosure>();
     public DbSet<PublishedDisclosure> PublishedDisclosures => Set<PublishedDisclosure>();

@@ -83,13 +83,3 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
         b.HasOne<JournalEntry>().WithMany().HasForeignKey(r => r.JournalEntryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class ReceiptSequenceConfiguration : IEntityTypeConfiguration<ReceiptSequence>
-{
-    public void Configure(EntityTypeBuilder<ReceiptSequence> b)
-    {
-        b.ToTable("receipt_sequences");
-        b.HasKey(s => s.Year);
-        b.Property(s => s.Year).ValueGeneratedNever();
-    }
-}

@@ -4,8 +4,7 @@ namespace Cooperative.Api.Enrollment;
 public static class EnrollmentSetup
 {
     public static IServiceCollection AddEnrollment(this IServiceCollection services) =>
-        services.AddSingleton<ReceiptNumberAllocator>()
-            .AddScoped<HouseholdEnrolment>()
+        services.AddScoped<HouseholdEnrolment>()
             .AddScoped<RegisterImport>();
 
     public static IEndpointRouteBuilder MapEnrollment(this IEndpointRouteBuilder routes)

@@ -19,7 +19,7 @@ internal sealed record EnrolmentOutcome(string? ReceiptNumber, ProblemHttpResult
 /// synthetic county both come through here.
 /// </summary>
 internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore policies, FundLedger ledger,
-    ReceiptNumberAllocator numbers, ICurrentActor actor, TimeProvider clock)
+    SequenceAllocator numbers, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<EnrolmentOutcome> EnrolAsync(Guid householdId, int year, IReadOnlyList<Guid> personIds, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
 
         var quote = ContributionQuote.Compute(joining.Select(p => p.Category).ToList(), policy.IndividualContribution,
             new SubsidyRates(policy.Subsidy.Central, policy.Subsidy.Province, policy.Subsidy.County));
-        var number = await numbers.TakeAsync(db, year, ct);
+        var number = ReceiptNumber.Format(year, await numbers.TakeAsync(db, ReceiptNumber.Sequence, year, ct, block: 1));
         var card = await db.Households.Where(h => h.Id == householdId).Select(h => h.CardNumber).SingleAsync(ct);
         var posting = await ledger.PostAsync(new JournalDraft(today, $"参合缴费 {card} {year}年度 {joining.Count}人", "receipt", number,
             quote.LedgerLines()), ct);

@@ -20,10 +20,3 @@ public sealed class Receipt
     public required string IssuedBy { get; init; }
     public required DateTime IssuedUtc { get; init; }
 }
-
-/// <summary>A counter per fund year for receipt numbers.</summary>
-public sealed class ReceiptSequence
-{
-    public required int Year { get; init; }
-    public long Next { get; set; } = 1;
-}

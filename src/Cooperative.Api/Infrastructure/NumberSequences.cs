@@ -15,26 +15,29 @@ public sealed class NumberSequence
 /// <summary>
 /// Hands out numbers per name and year. On MariaDB/MySQL numbers are reserved in blocks on a connection of
 /// their own, committed at once, so that concurrent transactions never queue behind one counter row for their
-/// whole length; the price is a gap where a transaction fails or the process stops with numbers unused.
+/// whole length; the price is a gap where a transaction fails or the process stops with numbers unused (a block of
+/// one for paper documents such as receipts, where every unused number is a voided form to account for).
 /// Numbers never repeat (unique indexes also guard them). On SQLite (one writer at a time) the counter is
 /// moved inside the caller's own transaction, so a rollback takes the number back.
 /// </summary>
 public sealed class SequenceAllocator : IDisposable
 {
-    private const int BlockSize = 50;
+    /// <summary>Numbers reserved at a time unless the caller says otherwise.</summary>
+    public const int DefaultBlock = 50;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<(string Name, int Year), (long Next, long End)> _blocks = [];
 
-    public async Task<long> TakeAsync(CooperativeDbContext db, string name, int year, CancellationToken ct)
+    public async Task<long> TakeAsync(CooperativeDbContext db, string name, int year, CancellationToken ct, int block = DefaultBlock)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(block, 1);
         if (!db.Database.IsMySql()) return await TakeInTransactionAsync(db, name, year, ct);
         await _gate.WaitAsync(ct);
         try
         {
-            if (!_blocks.TryGetValue((name, year), out var block) || block.Next >= block.End)
-                block = await ReserveBlockAsync(db.Database.GetConnectionString()!, name, year, ct);
-            _blocks[(name, year)] = (block.Next + 1, block.End);
-            return block.Next;
+            if (!_blocks.TryGetValue((name, year), out var reserved) || reserved.Next >= reserved.End)
+                reserved = await ReserveBlockAsync(db.Database.GetConnectionString()!, name, year, block, ct);
+            _blocks[(name, year)] = (reserved.Next + 1, reserved.End);
+            return reserved.Next;
         }
         finally
         {
@@ -44,7 +47,8 @@ public sealed class SequenceAllocator : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private static async Task<(long Next, long End)> ReserveBlockAsync(string connectionString, string name, int year, CancellationToken ct)
+    private static async Task<(long Next, long End)> ReserveBlockAsync(string connectionString, string name, int year, int size,
+        CancellationToken ct)
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -56,9 +60,9 @@ public sealed class SequenceAllocator : IDisposable
             """;
         command.Parameters.AddWithValue("@name", name);
         command.Parameters.AddWithValue("@year", year);
-        command.Parameters.AddWithValue("@size", BlockSize);
+        command.Parameters.AddWithValue("@size", size);
         var end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-        return (end - BlockSize, end);
+        return (end - size, end);
     }
 
     private static async Task<long> TakeInTransactionAsync(CooperativeDbContext db, string name, int year, CancellationToken ct)

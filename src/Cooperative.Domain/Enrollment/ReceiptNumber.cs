@@ -5,6 +5,9 @@ namespace Cooperative.Domain.Enrollment;
 /// <summary>Contribution receipts (缴费收据) are numbered per fund year: 2026-000001, 2026-000002...</summary>
 public static class ReceiptNumber
 {
+    /// <summary>The name of the receipts' counter among the yearly number sequences.</summary>
+    public const string Sequence = "receipt";
+
     public static string Format(int fundYear, long sequence)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);

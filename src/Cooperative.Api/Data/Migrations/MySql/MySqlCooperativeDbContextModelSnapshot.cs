@@ -892,19 +892,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.ToTable("receipts", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperative.Api.Enrollment.ReceiptSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.Property<long>("Next")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("receipt_sequences", (string)null);
-                });
-
             modelBuilder.Entity("Cooperative.Api.Facilities.AdmissionRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -882,19 +882,6 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.ToTable("receipts", (string)null);
                 });
 
-            modelBuilder.Entity("Cooperative.Api.Enrollment.ReceiptSequence", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Next")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Year");
-
-                    b.ToTable("receipt_sequences", (string)null);
-                });
-
             modelBuilder.Entity("Cooperative.Api.Facilities.AdmissionRecord", b =>
                 {
                     b.Property<Guid>("Id")
