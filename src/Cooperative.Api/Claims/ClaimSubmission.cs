@@ -30,14 +30,14 @@ internal sealed class ClaimSubmission(CooperativeDbContext db, ClaimParties part
             {
                 return await TrySubmitAsync(draft, idempotencyKey, requestHash, ct);
             }
-            catch (DbUpdateException e) when (UniqueViolation.Is(e, "IdempotencyKey") || UniqueViolation.Is(e, "InvoiceKey"))
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e, "IdempotencyKey") || DatabaseErrors.IsUniqueViolation(e, "InvoiceKey"))
             {
                 db.ChangeTracker.Clear();
-                if (UniqueViolation.Is(e, "IdempotencyKey") && await ReplayAsync(idempotencyKey, requestHash, ct) is { } replay) return replay;
+                if (DatabaseErrors.IsUniqueViolation(e, "IdempotencyKey") && await ReplayAsync(idempotencyKey, requestHash, ct) is { } replay) return replay;
                 return new SubmissionOutcome(null, false, Problems.Conflict(ClaimErrors.DuplicateInvoice, "该发票已报销过，不能重复报销",
                     $"发票号 {draft.InvoiceNumber} 已有报销记录"));
             }
-            catch (Exception e) when (Deadlock.Is(e) && attempt < Attempts)
+            catch (Exception e) when (DatabaseErrors.IsDeadlock(e) && attempt < Attempts)
             {
                 db.ChangeTracker.Clear();
             }

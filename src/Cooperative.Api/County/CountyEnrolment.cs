@@ -1,6 +1,6 @@
-using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
 using Cooperative.Api.Enrollment;
+using Cooperative.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.County;
@@ -75,7 +75,7 @@ internal sealed class CountyEnrolment(IServiceProvider services, CountyClock clo
                     tally.Enrolment(visit.PersonIds.Count);
                     break;
                 }
-                catch (Exception e) when (Deadlock.Is(e) && attempt < 3)
+                catch (Exception e) when (DatabaseErrors.IsDeadlock(e) && attempt < 3)
                 {
                     db.ChangeTracker.Clear();
                 }

@@ -9,7 +9,6 @@ using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Enrollment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using MySqlConnector;
 
 namespace Cooperative.Api.Enrollment;
 
@@ -86,8 +85,7 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
             await RegisterWriter.WriteAsync(db, plan, AuditOf(response, actor.Current, clock),
                 config.GetValue(RegisterWriter.BulkCopySetting, true), ct);
         }
-        catch (Exception e) when (e is ImportConflictException or MySqlException { ErrorCode: MySqlErrorCode.DuplicateKeyEntry }
-                                      or DbUpdateException)
+        catch (Exception e) when (e is ImportConflictException or DbUpdateException || DatabaseErrors.IsUniqueViolation(e))
         {
             return Refused(Problems.Conflict("import_conflict", "导入时数据已被他人修改", "部分人员或户刚被他人登记，本次未导入任何数据；请重新导入"));
         }

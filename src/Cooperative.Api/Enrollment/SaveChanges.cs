@@ -1,6 +1,6 @@
 using Cooperative.Api.Data;
 using Microsoft.EntityFrameworkCore;
-using MySqlConnector;
+using Cooperative.Api.Infrastructure;
 
 namespace Cooperative.Api.Enrollment;
 
@@ -17,17 +17,10 @@ internal static class SaveChanges
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return false;
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        MySqlException my => my.ErrorCode == MySqlErrorCode.DuplicateKeyEntry,
-        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteErrorCode == 19 && lite.Message.Contains("UNIQUE", StringComparison.Ordinal),
-        _ => false,
-    };
 }
