@@ -1,6 +1,6 @@
 using Cooperative.Api.Data;
 using Microsoft.EntityFrameworkCore;
-using MySqlConnector;
+using Cooperative.Api.Infrastructure;
 
 namespace Cooperative.Api.Fund;
 
@@ -45,13 +45,7 @@ internal static class PeriodGuard
         db.Database.SqlQueryRaw<bool>(
             "SELECT `IsClosed` AS `Value` FROM ledger_periods WHERE `Period` = {0} LOCK IN SHARE MODE", period).ToListAsync(ct);
 
-    private static async Task EnsureRowAsync(string connectionString, int period, CancellationToken ct)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = new MySqlCommand(
-            "INSERT IGNORE INTO ledger_periods (`Period`, `IsClosed`) VALUES (@period, 0)", connection);
-        command.Parameters.AddWithValue("@period", period);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    private static async Task EnsureRowAsync(string connectionString, int period, CancellationToken ct) =>
+        await SideConnection.ExecuteScalarAsync(connectionString, "INSERT IGNORE INTO ledger_periods (`Period`, `IsClosed`) VALUES (@period, 0)", ct,
+            ("@period", period));
 }

@@ -1,6 +1,5 @@
 using Cooperative.Api.Data;
 using Microsoft.EntityFrameworkCore;
-using MySqlConnector;
 
 namespace Cooperative.Api.Infrastructure;
 
@@ -50,18 +49,11 @@ public sealed class SequenceAllocator : IDisposable
     private static async Task<(long Next, long End)> ReserveBlockAsync(string connectionString, string name, int year, int size,
         CancellationToken ct)
     {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        var end = Convert.ToInt64(await SideConnection.ExecuteScalarAsync(connectionString, """
             INSERT INTO number_sequences (`Name`, `Year`, `Next`) VALUES (@name, @year, 1) ON DUPLICATE KEY UPDATE `Year` = `Year`;
             UPDATE number_sequences SET `Next` = LAST_INSERT_ID(`Next` + @size) WHERE `Name` = @name AND `Year` = @year;
             SELECT LAST_INSERT_ID();
-            """;
-        command.Parameters.AddWithValue("@name", name);
-        command.Parameters.AddWithValue("@year", year);
-        command.Parameters.AddWithValue("@size", size);
-        var end = Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            """, ct, ("@name", name), ("@year", year), ("@size", size)), System.Globalization.CultureInfo.InvariantCulture);
         return (end - size, end);
     }
 
