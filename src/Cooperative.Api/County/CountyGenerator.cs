@@ -48,19 +48,21 @@ public sealed class CountyGenerator(IServiceProvider appServices)
         }
 
         // Once a month (on the 5th) the office pays each facility what its direct settlements of the month before
-        // left owing (月度结算), as the admin's endpoint does; months whose 5th has not come yet wait.
+        // left owing (月度结算), as the admin's endpoint does, and closes the month before (月末结账: risk reserve,
+        // balance snapshot), with any earlier month still open; months whose 5th has not come yet wait.
         for (var month = new DateOnly(window.First.Year, window.First.Month, 1); month.AddMonths(1).AddDays(4) <= window.LastSubmission;
              month = month.AddMonths(1))
         {
             clock.Set(CountyClock.At(month.AddMonths(1).AddDays(4), 10 * 60));
             await SettleFacilitiesAsync(services, request.RunId, LedgerPeriod.KeyOf(month), tally, report, ct);
+            await CloseMonthsAsync(services, request.RunId, LedgerPeriod.KeyOf(month), tally, report, ct);
         }
 
         var result = new CountyReport(request.Key, tally.Households, tally.Persons, tally.Enrolled, tally.Receipts, tally.InpatientClaims,
             tally.OutpatientClaims, tally.UnderReview, tally.Billed, tally.Reimbursed,
             tally.Refusals.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
             Math.Round(importSeconds, 1), Math.Round(enrolSeconds, 1), Math.Round(claimSeconds, 1),
-            tally.WindowClaimsPaid, tally.PaidToResidents, tally.FacilityPayments, tally.PaidToFacilities);
+            tally.WindowClaimsPaid, tally.PaidToResidents, tally.FacilityPayments, tally.PaidToFacilities, tally.MonthsClosed, tally.RiskReserve);
         await using (var scope = services.CreateAsyncScope())
         {
             await CountyRunRecord.WriteAsync(scope.ServiceProvider.GetRequiredService<CooperativeDbContext>(), request, "completed", result,
@@ -82,6 +84,28 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             return;
         }
         foreach (var payment in payments.Where(p => p.Paid > 0)) tally.FacilityPaid(payment.Paid);
+    }
+
+    /// <summary>Closes, in order, every month up to <paramref name="period"/> that has entries and is still open.</summary>
+    private static async Task CloseMonthsAsync(IServiceProvider services, string run, int period, CountyTally tally, Action<string> report,
+        CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CountyActor>().Current = CountyActor.Admin(run);
+        var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+        var open = await db.JournalEntries.AsNoTracking().Where(e => e.Period <= period).Select(e => e.Period).Distinct()
+            .Where(p => !db.LedgerPeriods.Any(lp => lp.Period == p && lp.IsClosed)).OrderBy(p => p).ToListAsync(ct);
+        var closing = scope.ServiceProvider.GetRequiredService<PeriodClosing>();
+        foreach (var month in open)
+        {
+            var (result, code, message) = await closing.CloseAsync(month, ct);
+            if (result is null)
+            {
+                report($"  {LedgerPeriod.Format(month)} 结账未完成：{code} {message}");
+                return;
+            }
+            tally.Closed(result.RiskReserve);
+        }
     }
 
     private sealed record Setup(CountyOutcome? Outcome, ClaimWindow? Window = null, FacilityDirectory? Facilities = null, BillMaker? Bills = null);
@@ -136,6 +160,7 @@ public sealed class CountyGenerator(IServiceProvider appServices)
           报销 {r.InpatientClaims + r.OutpatientClaims} 笔：住院 {r.InpatientClaims}，门诊 {r.OutpatientClaims}，待审核 {r.UnderReview}，被拒 {r.Refusals.Values.Sum()}{(r.Refusals.Count == 0 ? "" : "（" + string.Join("，", r.Refusals.Select(x => $"{x.Key} {x.Value}")) + "）")}
           医疗费用 {r.Billed:N2} 元，基金补偿 {r.Reimbursed:N2} 元
           窗口当场兑付 {r.WindowClaimsPaid} 笔 {r.PaidToResidents:N2} 元；按月向定点机构拨付 {r.FacilityPayments} 笔 {r.PaidToFacilities:N2} 元
+          月末结账 {r.MonthsClosed} 个月，提取风险基金 {r.RiskReserve:N2} 元
           导入 {r.ImportSeconds:0.0} 秒（{Rate(r.Persons, r.ImportSeconds)} 人/秒），参合缴费 {r.EnrolmentSeconds:0.0} 秒（{Rate(r.Enrolled, r.EnrolmentSeconds)} 人/秒），报销 {r.ClaimSeconds:0.0} 秒（{Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)} 笔/秒）
           persons/s {Rate(r.Persons, r.ImportSeconds + r.EnrolmentSeconds)}, claims/s {Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)}
         """;

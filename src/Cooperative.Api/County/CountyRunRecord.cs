@@ -9,7 +9,8 @@ namespace Cooperative.Api.County;
 public sealed record CountyReport(string Key, long Households, long Persons, long Enrolled, long Receipts, long InpatientClaims,
     long OutpatientClaims, long UnderReview, decimal Billed, decimal Reimbursed, IReadOnlyDictionary<string, int> Refusals,
     double ImportSeconds, double EnrolmentSeconds, double ClaimSeconds,
-    long WindowClaimsPaid = 0, decimal PaidToResidents = 0, long FacilityPayments = 0, decimal PaidToFacilities = 0);
+    long WindowClaimsPaid = 0, decimal PaidToResidents = 0, long FacilityPayments = 0, decimal PaidToFacilities = 0,
+    long MonthsClosed = 0, decimal RiskReserve = 0);
 
 /// <summary>
 /// A run leaves two audit records of its own (entity 合成县 "SyntheticCounty"): one when it starts, one with its

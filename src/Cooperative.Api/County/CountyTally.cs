@@ -8,7 +8,7 @@ namespace Cooperative.Api.County;
 public sealed class CountyTally
 {
     private long _households, _persons, _receipts, _enrolled, _inpatient, _outpatient, _underReview, _billedFen, _reimbursedFen,
-        _paid, _paidFen, _facilityPayments, _facilityPaidFen;
+        _paid, _paidFen, _facilityPayments, _facilityPaidFen, _monthsClosed, _reserveFen;
 
     public ConcurrentDictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
     public long Households => Interlocked.Read(ref _households);
@@ -25,6 +25,8 @@ public sealed class CountyTally
     public decimal PaidToResidents => Interlocked.Read(ref _paidFen) / 100m;
     public long FacilityPayments => Interlocked.Read(ref _facilityPayments);
     public decimal PaidToFacilities => Interlocked.Read(ref _facilityPaidFen) / 100m;
+    public long MonthsClosed => Interlocked.Read(ref _monthsClosed);
+    public decimal RiskReserve => Interlocked.Read(ref _reserveFen) / 100m;
 
     internal void Paid(decimal amount)
     {
@@ -36,6 +38,12 @@ public sealed class CountyTally
     {
         Interlocked.Increment(ref _facilityPayments);
         Interlocked.Add(ref _facilityPaidFen, (long)(amount * 100));
+    }
+
+    internal void Closed(decimal riskReserve)
+    {
+        Interlocked.Increment(ref _monthsClosed);
+        Interlocked.Add(ref _reserveFen, (long)(riskReserve * 100));
     }
 
     internal void Imported(int households, int persons)

@@ -91,6 +91,23 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
     }
 
     [Fact]
+    public async Task Each_month_is_closed_after_its_payday_with_the_risk_reserve_set_aside()
+    {
+        var report = county.Report;
+        var auditor = await county.App.ClientForAsync("auditor");
+        var periods = await (await auditor.GetAsync("/api/ledger/periods")).ShouldBeOkAsync<List<JsonElement>>();
+        var closed = periods.Where(p => p.GetProperty("isClosed").GetBoolean()).Select(p => p.GetProperty("period").GetString()).ToList();
+        // January to March: their paydays (5 February, March and April) have passed; April's (5 May) has not.
+        closed.Should().Contain(["2026-01", "2026-02", "2026-03"]).And.NotContain("2026-04").And.BeInAscendingOrder();
+        report.MonthsClosed.Should().Be(closed.Count);
+        report.RiskReserve.Should().BeGreaterThan(0).And.Be(await Db.ScalarAsync<decimal>(
+            $"SELECT SUM(Credit) - SUM(Debit) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.RiskReserve}'"));
+        // A month without income (claims only) sets nothing aside: at most one reserve entry a closed month.
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'risk-reserve'"))
+            .Should().BeInRange(1, closed.Count);
+    }
+
+    [Fact]
     public async Task Contributions_and_subsidies_follow_the_policy_of_the_year()
     {
         var policy = await (await county.App.CreateClient().GetAsync("/api/policies/2026")).ShouldBeOkAsync<JsonElement>();
