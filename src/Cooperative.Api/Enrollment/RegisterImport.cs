@@ -59,21 +59,11 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         var rawRows = register.Rows.Select(r => new RawRegisterRow(r.RowNumber,
             inOrder ? r.Cells : positions.Select(p => p < r.Cells.Length ? r.Cells[p] : "").ToArray())).ToList();
 
-        // The database is asked what it holds of these persons and households while the rows are being checked.
-        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var storedState = StoredState.LoadAsync(db, rawRows.Select(r => CellOf(r, IdNumberCell)), rawRows.Select(r => CellOf(r, CardNumberCell)),
-            lookup.Token);
-        var check = await Task.Run(() => new RegisterValidator(new RegisterRowParser(villages, townships, today)).Validate(rawRows), ct);
-        if (!check.IsValid)
-        {
-            await lookup.CancelAsync();
-            try { await storedState; }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-            return Refused(RowsInvalid(check.Errors));
-        }
+        var (check, stored) = await CheckWhileLookingUpAsync(rawRows, new RegisterValidator(new RegisterRowParser(villages, townships, today)), ct);
+        if (stored is null) return Refused(RowsInvalid(check.Errors));
         phases.Checked = phases.Lap();
 
-        var plan = new RegisterImporter(today, clock.GetUtcNow().UtcDateTime).Plan(check.Rows, await storedState);
+        var plan = new RegisterImporter(today, clock.GetUtcNow().UtcDateTime).Plan(check.Rows, stored);
         if (plan.Errors.Count > 0) return Refused(RowsInvalid(plan.Errors.OrderBy(e => e.Row).ToList()));
         phases.Planned = phases.Lap();
 
@@ -93,6 +83,40 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         Stored(logger, fileName, sha256, plan.Persons.Count, plan.Households.Count, phases.Total, phases.Read, phases.Checked,
             phases.Planned, phases.Written);
         return new ImportOutcome(response, null);
+    }
+
+    /// <summary>
+    /// Checks the rows while the database is asked what it holds of their persons and households. The stored state
+    /// comes back only with rows that passed; on every other way out (bad rows, a failure, cancellation) the lookup is
+    /// cancelled and awaited, so that nothing is left running on the request's context.
+    /// </summary>
+    private async Task<(RegisterCheck Check, StoredState? Stored)> CheckWhileLookingUpAsync(List<RawRegisterRow> rows,
+        RegisterValidator validator, CancellationToken ct)
+    {
+        using var lookup = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var stored = StoredState.LoadAsync(db, rows.Select(r => CellOf(r, IdNumberCell)), rows.Select(r => CellOf(r, CardNumberCell)),
+            lookup.Token);
+        RegisterCheck? check = null;
+        try
+        {
+            check = await Task.Run(() => validator.Validate(rows), ct);
+            return (check, check.IsValid ? await stored : null);
+        }
+        finally
+        {
+            if (check is not { IsValid: true })
+            {
+                await lookup.CancelAsync();
+                try
+                {
+                    await stored;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // Not needed: the rows were refused, or the check itself failed and that is what the caller hears.
+                }
+            }
+        }
     }
 
     /// <summary>One audit record for the file: who, which file (name and SHA-256) and what it stored.</summary>

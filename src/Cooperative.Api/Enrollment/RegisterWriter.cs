@@ -27,8 +27,6 @@ internal static class RegisterWriter
     private static async Task WriteMySqlAsync(string connectionString, ImportPlan plan, AuditRecord audit, bool allowBulkCopy,
         CancellationToken ct)
     {
-        // Laid out on other threads: households and memberships are ready by the time the server has loaded the persons.
-        var tables = new[] { Task.Run(() => Persons(plan), ct), Task.Run(() => Households(plan), ct), Task.Run(() => Memberships(plan), ct) };
         var builder = new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true };
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
@@ -38,10 +36,21 @@ internal static class RegisterWriter
         // data, never deleted): the per-row foreign key lookups would only slow the load. Unique checks stay on.
         await ExecuteAsync(connection, transaction, "SET foreign_key_checks = 0", ct);
         var writer = new MySqlTableWriter(connection, transaction, bulk);
-        foreach (var table in tables)
+        // Each table's rows are laid out on another thread while the server loads the table before it.
+        Func<DataTable>[] tables = [() => Persons(plan), () => Households(plan), () => Memberships(plan)];
+        Task<DataTable>? next = Task.Run(tables[0], ct);
+        try
         {
-            using var rows = await table;
-            await writer.WriteAsync(rows, ct);
+            for (var i = 0; i < tables.Length; i++)
+            {
+                using var rows = await next!;
+                next = i + 1 < tables.Length ? Task.Run(tables[i + 1], ct) : null;
+                await writer.WriteAsync(rows, ct);
+            }
+        }
+        finally
+        {
+            if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default); // a table no longer needed: let it finish
         }
         using var auditRows = MySqlTableWriter.Rows("audit_records", [audit],
             ("AtUtc", a => a.AtUtc), ("Actor", a => a.Actor), ("ActorRole", a => a.ActorRole), ("EntityType", a => a.EntityType),

@@ -17,7 +17,8 @@ public sealed class NumberSequence
 /// whole length; the price is a gap where a transaction fails or the process stops with numbers unused (a block of
 /// one for paper documents such as receipts, where every unused number is a voided form to account for).
 /// Numbers never repeat (unique indexes also guard them). On SQLite (one writer at a time) the counter is
-/// moved inside the caller's own transaction, so a rollback takes the number back.
+/// moved by one statement inside the caller's transaction when there is one (a rollback then takes the number back;
+/// without one, as on MariaDB, a failure leaves a gap).
 /// </summary>
 public sealed class SequenceAllocator : IDisposable
 {
@@ -30,11 +31,14 @@ public sealed class SequenceAllocator : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(block, 1);
         if (!db.Database.IsMySql()) return await TakeInTransactionAsync(db, name, year, ct);
+        var connectionString = db.Database.GetConnectionString()!;
+        // One at a time: nothing to keep between calls, so no reason to queue behind the other sequences' refills.
+        if (block == 1) return (await ReserveBlockAsync(connectionString, name, year, 1, ct)).Next;
         await _gate.WaitAsync(ct);
         try
         {
             if (!_blocks.TryGetValue((name, year), out var reserved) || reserved.Next >= reserved.End)
-                reserved = await ReserveBlockAsync(db.Database.GetConnectionString()!, name, year, block, ct);
+                reserved = await ReserveBlockAsync(connectionString, name, year, block, ct);
             _blocks[(name, year)] = (reserved.Next + 1, reserved.End);
             return reserved.Next;
         }
@@ -60,10 +64,11 @@ public sealed class SequenceAllocator : IDisposable
     private static async Task<long> TakeInTransactionAsync(CooperativeDbContext db, string name, int year, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO number_sequences (Name, Year, Next) VALUES ({name}, {year}, 1)", ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE number_sequences SET Next = Next + 1 WHERE Name = {name} AND Year = {year}", ct);
-        var next = await db.Database.SqlQuery<long>($"SELECT Next AS Value FROM number_sequences WHERE Name = {name} AND Year = {year}")
+        // One statement moves the counter and reads it: two callers can never read the same number.
+        var taken = await db.Database
+            .SqlQuery<long>($"UPDATE number_sequences SET Next = Next + 1 WHERE Name = {name} AND Year = {year} RETURNING Next - 1 AS Value")
             .ToListAsync(ct);
-        return next[0] - 1;
+        return taken[0];
     }
 }
 

@@ -15,7 +15,7 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
             migrationBuilder.Sql("""
                 INSERT OR REPLACE INTO "number_sequences" ("Name", "Year", "Next")
                 SELECT 'receipt', CAST(substr("Number", 1, 4) AS INTEGER), MAX(CAST(substr("Number", 6) AS INTEGER)) + 1
-                FROM "receipts" GROUP BY substr("Number", 1, 4);
+                FROM "receipts" WHERE "Number" GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' GROUP BY substr("Number", 1, 4);
                 """);
             migrationBuilder.DropTable(
                 name: "receipt_sequences");
