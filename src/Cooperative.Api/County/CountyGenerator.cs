@@ -75,8 +75,7 @@ public sealed class CountyGenerator(IServiceProvider appServices)
     private static async Task SettleFacilitiesAsync(IServiceProvider services, string run, int period, CountyTally tally, Action<string> report,
         CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CountyActor>().Current = CountyActor.Admin(run);
+        await using var scope = AdminScope(services, run);
         var (payments, code, message) = await scope.ServiceProvider.GetRequiredService<FacilitySettlement>().SettleAsync(period, ct);
         if (payments is null)
         {
@@ -86,12 +85,19 @@ public sealed class CountyGenerator(IServiceProvider appServices)
         foreach (var payment in payments.Where(p => p.Paid > 0)) tally.FacilityPaid(payment.Paid);
     }
 
+    /// <summary>A scope in which the county's administrator acts, as the office's monthly tasks are done.</summary>
+    private static AsyncServiceScope AdminScope(IServiceProvider services, string run)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CountyActor>().Current = CountyActor.Admin(run);
+        return scope;
+    }
+
     /// <summary>Closes, in order, every month up to <paramref name="period"/> that has entries and is still open.</summary>
     private static async Task CloseMonthsAsync(IServiceProvider services, string run, int period, CountyTally tally, Action<string> report,
         CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CountyActor>().Current = CountyActor.Admin(run);
+        await using var scope = AdminScope(services, run);
         var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
         var open = await db.JournalEntries.AsNoTracking().Where(e => e.Period <= period).Select(e => e.Period).Distinct()
             .Where(p => !db.LedgerPeriods.Any(lp => lp.Period == p && lp.IsClosed)).OrderBy(p => p).ToListAsync(ct);

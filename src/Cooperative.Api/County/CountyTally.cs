@@ -28,23 +28,11 @@ public sealed class CountyTally
     public long MonthsClosed => Interlocked.Read(ref _monthsClosed);
     public decimal RiskReserve => Interlocked.Read(ref _reserveFen) / 100m;
 
-    internal void Paid(decimal amount)
-    {
-        Interlocked.Increment(ref _paid);
-        Interlocked.Add(ref _paidFen, (long)(amount * 100));
-    }
+    internal void Paid(decimal amount) => CountWithAmount(ref _paid, ref _paidFen, amount);
 
-    internal void FacilityPaid(decimal amount)
-    {
-        Interlocked.Increment(ref _facilityPayments);
-        Interlocked.Add(ref _facilityPaidFen, (long)(amount * 100));
-    }
+    internal void FacilityPaid(decimal amount) => CountWithAmount(ref _facilityPayments, ref _facilityPaidFen, amount);
 
-    internal void Closed(decimal riskReserve)
-    {
-        Interlocked.Increment(ref _monthsClosed);
-        Interlocked.Add(ref _reserveFen, (long)(riskReserve * 100));
-    }
+    internal void Closed(decimal riskReserve) => CountWithAmount(ref _monthsClosed, ref _reserveFen, riskReserve);
 
     internal void Imported(int households, int persons)
     {
@@ -63,9 +51,18 @@ public sealed class CountyTally
         if (claim.VisitType == VisitType.Inpatient) Interlocked.Increment(ref _inpatient);
         else Interlocked.Increment(ref _outpatient);
         if (claim.Status == ClaimStatus.UnderReview) Interlocked.Increment(ref _underReview);
-        Interlocked.Add(ref _billedFen, (long)(claim.Total * 100));
-        Interlocked.Add(ref _reimbursedFen, (long)(claim.FundPays * 100));
+        Interlocked.Add(ref _billedFen, Fen(claim.Total));
+        Interlocked.Add(ref _reimbursedFen, Fen(claim.FundPays));
     }
 
     internal void Refused(string code) => Refusals.AddOrUpdate(code, 1, (_, n) => n + 1);
+
+    private static void CountWithAmount(ref long count, ref long fen, decimal amount)
+    {
+        Interlocked.Increment(ref count);
+        Interlocked.Add(ref fen, Fen(amount));
+    }
+
+    /// <summary>Amounts are kept in fen (two places, exact) so that workers can add them atomically.</summary>
+    private static long Fen(decimal amount) => (long)(amount * 100);
 }

@@ -34,7 +34,7 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
     public async Task<ImportOutcome> ImportAsync(string fileName, string extension, byte[] bytes, CancellationToken ct)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var phases = new ImportPhases(Stopwatch.GetTimestamp());
+        var phases = new ImportPhases();
         RegisterFile register;
         try
         {
@@ -150,20 +150,24 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         long @checked, long planned, long written);
 
     /// <summary>Milliseconds spent in each step of an import, for the log line an operator reads when one is slow.</summary>
-    private sealed class ImportPhases(long start)
+    private sealed class ImportPhases
     {
-        private long last = Stopwatch.GetTimestamp();
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private long _last;
+
+        public ImportPhases() => _last = _start;
+
         public long Read { get; set; }
         public long Checked { get; set; }
         public long Planned { get; set; }
         public long Written { get; set; }
-        public long Total => (long)Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        public long Total => (long)Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
 
         public long Lap()
         {
             var now = Stopwatch.GetTimestamp();
-            var ms = (long)Stopwatch.GetElapsedTime(last, now).TotalMilliseconds;
-            last = now;
+            var ms = (long)Stopwatch.GetElapsedTime(_last, now).TotalMilliseconds;
+            _last = now;
             return ms;
         }
     }
