@@ -1,12 +1,11 @@
+using Cooperative.Domain;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Reimbursement;
 
 namespace Cooperative.Api.Claims;
 
 /// <summary>How a claim came in: a facility's direct settlement (即时结报) or a paper claim at the window (窗口受理).</summary>
 public enum ClaimChannel { Facility, Window }
-
-/// <summary>The life of a claim. Settled money changes only by a reversal, never by editing.</summary>
-public enum ClaimStatus { Submitted, PendingDocuments, Settled, UnderReview, Approved, Rejected, Paid, Reversed }
 
 /// <summary>The documents a window claim needs (报销材料).</summary>
 public enum RequiredDocument
@@ -26,6 +25,12 @@ public enum RequiredDocument
 public enum PaymentMethod { Cash, BankTransfer }
 
 /// <summary>
+/// What the county is owed back when a paid claim is rejected or reversed (追回): a deduction from the facility's
+/// next monthly settlement (即时结报), or a refund the resident pays back at the window (窗口报销).
+/// </summary>
+public enum RecoveryKind { FacilityDeduction, ResidentRefund }
+
+/// <summary>
 /// A reimbursement claim (补偿申请): who was treated where and when, the itemized bill, and once settled the
 /// policy version used and the calculator's full breakdown.
 /// </summary>
@@ -39,7 +44,12 @@ public sealed class Claim
     public string? FacilityCode { get; init; }
     public required string FacilityName { get; init; }
     public required FacilityLevel FacilityLevel { get; init; }
-    /// <summary>Facility and invoice while the claim stands: a second claim on the same invoice is refused.</summary>
+    /// <summary>
+    /// The bill's identity: the facility (its register code, or the normal form of a name outside the county) and
+    /// the invoice number's normal form (<see cref="BillText.InvoiceKey"/>). Kept for ever, for the history of a bill.
+    /// </summary>
+    public required string BillKey { get; init; }
+    /// <summary><see cref="BillKey"/> while the claim stands (unique): a second claim on the same bill is refused.</summary>
     public string? InvoiceKey { get; private set; }
     public required string InvoiceNumber { get; init; }
 
@@ -63,7 +73,8 @@ public sealed class Claim
     public string ProvidedDocuments { get; private set; } = "";
 
     public int? PolicyVersion { get; private set; }
-    public decimal Total { get; private set; }
+    /// <summary>费用总额: the bill's total, known from submission on (the duplicate rule compares it).</summary>
+    public required decimal Total { get; init; }
     public decimal Eligible { get; private set; }
     public decimal Reimbursement { get; private set; }
     public decimal PatientShare { get; private set; }
@@ -80,17 +91,26 @@ public sealed class Claim
     public string? ReviewNote { get; private set; }
     public string? ReviewedBy { get; private set; }
 
+    public RecoveryKind? RecoveryKind { get; private set; }
+    /// <summary>What the county is owed back for this claim, once paid and then undone.</summary>
+    public decimal RecoveryAmount { get; private set; }
+    /// <summary>The entry that settled the recovery: the resident's refund, or the monthly settlement that deducted it.</summary>
+    public Guid? RecoveryEntryId { get; private set; }
+    public DateTime? RecoveredUtc { get; private set; }
+    /// <summary>Bumped by every change of status: two windows or reviewers acting at once cannot both succeed.</summary>
+    public int Version { get; private set; }
+
     public List<ClaimLine> Lines { get; init; } = [];
     public List<ClaimStatusChange> History { get; init; } = [];
 
-    public bool HasMoney => Status is ClaimStatus.Settled or ClaimStatus.UnderReview or ClaimStatus.Approved or ClaimStatus.Paid
-                            && Reimbursement > 0;
+    public bool RecoveryOutstanding => RecoveryKind is not null && RecoveredUtc is null;
 
-    public void Open(string invoiceKey, IEnumerable<RequiredDocument> provided, DateTime at, string by)
+    public void Open(IEnumerable<RequiredDocument> provided, DateTime at, string by)
     {
-        InvoiceKey = invoiceKey;
+        InvoiceKey = BillKey;
         ProvidedDocuments = string.Join(',', provided.Distinct().Order());
-        Move(ClaimStatus.Submitted, at, by, null);
+        History.Add(new ClaimStatusChange { ClaimId = Id, Seq = 1, From = null, To = ClaimStatus.Submitted, AtUtc = at, By = by });
+        Status = ClaimStatus.Submitted;
     }
 
     public void AddDocuments(IEnumerable<RequiredDocument> provided) =>
@@ -99,13 +119,14 @@ public sealed class Claim
     public IReadOnlyList<RequiredDocument> Documents =>
         ProvidedDocuments.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RequiredDocument>).ToList();
 
-    public void AwaitDocuments(DateTime at, string by, string missing) => Move(ClaimStatus.PendingDocuments, at, by, missing);
+    public Refusal? AwaitDocuments(DateTime at, string by, string missing) => Move(ClaimStatus.PendingDocuments, at, by, missing);
 
-    public void RecordSettlement(int policyVersion, Settlement s, string settlementJson, Guid? entryId, IReadOnlyList<string> flags,
-        DateTime at, string by)
+    /// <summary>Records the settlement; a claim with flags goes on to review, where it waits for a reviewer before payment.</summary>
+    public Refusal? RecordSettlement(int policyVersion, Settlement s, string settlementJson, Guid? entryId, IReadOnlyList<string> flags,
+        string? holdNote, DateTime at, string by)
     {
+        if (Refused(ClaimStatus.Settled) is { } refused) return refused;
         PolicyVersion = policyVersion;
-        Total = s.Total;
         Eligible = s.Eligible;
         Reimbursement = s.Reimbursement;
         PatientShare = s.PatientShare;
@@ -114,44 +135,86 @@ public sealed class Claim
         SettledUtc = at;
         Flags = flags.Count == 0 ? null : string.Join(',', flags);
         Move(ClaimStatus.Settled, at, by, null);
-        if (flags.Count > 0) Move(ClaimStatus.UnderReview, at, by, $"自动标记：{string.Join("、", flags)}");
+        return flags.Count > 0 ? Move(ClaimStatus.UnderReview, at, by, holdNote ?? $"自动标记：{string.Join("、", flags)}") : null;
     }
 
-    public void Approve(DateTime at, string by, string? note)
+    public Refusal? Approve(DateTime at, string by, string? note)
     {
+        if (Refused(ClaimStatus.Approved) is { } refused) return refused;
         ReviewNote = note;
         ReviewedBy = by;
-        Move(ClaimStatus.Approved, at, by, note);
+        return Move(ClaimStatus.Approved, at, by, note);
     }
 
-    public void Reject(DateTime at, string by, string reason)
+    /// <summary>A reviewer's refusal; the bill is free again for a corrected claim. A settled claim is then reversed.</summary>
+    public Refusal? Reject(DateTime at, string by, string reason)
     {
+        if (Refused(ClaimStatus.Rejected) is { } refused) return refused;
         ReviewNote = reason;
         ReviewedBy = by;
         InvoiceKey = null;
-        Move(ClaimStatus.Rejected, at, by, reason);
+        return Move(ClaimStatus.Rejected, at, by, reason);
     }
 
-    public void RecordReversal(Guid? entryId, DateTime at, string by, string reason)
+    /// <summary>
+    /// The settlement undone: the ledger entry mirrored (<paramref name="entryId"/>) and, if the money had gone out,
+    /// what is owed back.
+    /// </summary>
+    public Refusal? RecordReversal(Guid? entryId, RecoveryKind? recovery, DateTime at, string by, string reason)
     {
+        if (Refused(ClaimStatus.Reversed) is { } refused) return refused;
+        if (Status == ClaimStatus.Rejected && SettledUtc is null) return WrongState("未结算的报销单无需冲销");
         ReversalEntryId = entryId;
         InvoiceKey = null;
-        Move(ClaimStatus.Reversed, at, by, reason);
+        if (recovery is not null && Reimbursement > 0)
+        {
+            RecoveryKind = recovery;
+            RecoveryAmount = Reimbursement;
+        }
+        var note = recovery is not { } kind ? reason : kind switch
+        {
+            Claims.RecoveryKind.FacilityDeduction => $"{reason}；已支付的 {Reimbursement:0.00} 元从该机构下次月度结算中扣回",
+            Claims.RecoveryKind.ResidentRefund => $"{reason}；已支付的 {Reimbursement:0.00} 元应由参合人员退回",
+        };
+        return Move(ClaimStatus.Reversed, at, by, note);
     }
 
-    public void RecordPayment(PaymentMethod method, string? account, Guid entryId, DateTime at, string by)
+    /// <summary>Was this claim's money paid out (to the resident, or to the facility in a monthly settlement)?</summary>
+    public bool WasPaid => PaymentEntryId is not null;
+
+    public Refusal? RecordPayment(PaymentMethod method, string? account, Guid entryId, DateTime at, string by, string? note = null)
     {
+        if (Refused(ClaimStatus.Paid) is { } refused) return refused;
+        if (Reimbursement <= 0) return WrongState("补偿金额为零的报销单无需支付");
         PaymentMethod = method;
         PaymentAccount = account;
         PaymentEntryId = entryId;
         PaidUtc = at;
-        Move(ClaimStatus.Paid, at, by, method == Claims.PaymentMethod.Cash ? "现金支付" : "银行转账");
+        return Move(ClaimStatus.Paid, at, by, note ?? (method == Claims.PaymentMethod.Cash ? "现金支付" : "银行转账"));
     }
 
-    private void Move(ClaimStatus to, DateTime at, string by, string? note)
+    /// <summary>The money owed back has come in (refund at the window) or been deducted (monthly settlement).</summary>
+    public Refusal? RecordRecovery(Guid entryId, DateTime at)
     {
-        History.Add(new ClaimStatusChange { ClaimId = Id, Seq = History.Count + 1, From = History.Count == 0 ? null : Status, To = to, AtUtc = at, By = by, Note = note });
+        if (!RecoveryOutstanding) return Refusal.Conflict(ClaimErrors.NothingToRecover, "该报销单没有待追回的款项");
+        RecoveryEntryId = entryId;
+        RecoveredUtc = at;
+        Version++;
+        return null;
+    }
+
+    private Refusal? Refused(ClaimStatus to) => ClaimStatusTransitions.Problem(Status, to) is { } problem ? WrongState(problem) : null;
+
+    public Refusal WrongState(string detail) =>
+        Refusal.Conflict(ClaimErrors.WrongState, $"报销单当前状态为“{Status.Chinese()}”，不能执行此操作", detail);
+
+    private Refusal? Move(ClaimStatus to, DateTime at, string by, string? note)
+    {
+        if (Refused(to) is { } refused) return refused;
+        History.Add(new ClaimStatusChange { ClaimId = Id, Seq = History.Count + 1, From = Status, To = to, AtUtc = at, By = by, Note = note });
         Status = to;
+        Version++;
+        return null;
     }
 }
 

@@ -14,8 +14,11 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(c => c.FacilityCode).HasMaxLength(16);
         b.Property(c => c.FacilityName).HasMaxLength(100);
         b.Property(c => c.InvoiceNumber).HasMaxLength(64);
+        b.Property(c => c.BillKey).HasMaxLength(180);
+        b.HasIndex(c => c.BillKey);
         b.Property(c => c.InvoiceKey).HasMaxLength(180);
         b.HasIndex(c => c.InvoiceKey).IsUnique();
+        b.Property(c => c.Version).IsConcurrencyToken();
         b.Property(c => c.IdNumber).HasMaxLength(18);
         b.Property(c => c.PatientName).HasMaxLength(64);
         b.Property(c => c.DiagnosisCode).HasMaxLength(16);
@@ -25,11 +28,12 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Property(c => c.RequestHash).HasMaxLength(64);
         b.Property(c => c.ProvidedDocuments).HasMaxLength(200);
         b.Property(c => c.SettlementJson).HasMaxLength(4000);
-        b.Property(c => c.Flags).HasMaxLength(100);
+        b.Property(c => c.Flags).HasMaxLength(200);
         b.Property(c => c.PaymentAccount).HasMaxLength(64);
         b.Property(c => c.ReviewNote).HasMaxLength(500);
         b.Property(c => c.ReviewedBy).HasMaxLength(128);
         b.HasIndex(c => new { c.PersonId, c.VisitType, c.DischargeDate });
+        b.HasIndex(c => new { c.PersonId, c.AdmissionDate }); // the duplicate rule reads a person's claims around a bill's dates
         b.HasIndex(c => new { c.FacilityCode, c.DischargeDate });
         b.HasIndex(c => new { c.Status, c.DischargeDate });
         b.HasIndex(c => c.DischargeDate);
@@ -37,7 +41,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.History).WithOne().HasForeignKey(h => h.ClaimId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.Documents);
-        b.Ignore(c => c.HasMoney);
+        b.Ignore(c => c.RecoveryOutstanding);
+        b.Ignore(c => c.WasPaid);
     }
 }
 

@@ -1,18 +1,19 @@
+using System.Globalization;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
-using Cooperative.Api.Enrollment;
 using Cooperative.Api.Facilities;
-using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Reimbursement;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Claims;
 
-internal sealed record FacilityParty(string? Code, string Name, FacilityLevel Level, ProblemHttpResult? Refusal);
+/// <param name="Key">What identifies the facility in a bill's key: its register code, or "@" and the normal form of its name.</param>
+internal sealed record FacilityParty(string? Code, string Name, FacilityLevel Level, string Key, Refusal? Refusal);
 
-internal sealed record PatientParty(Guid PersonId, string IdNumber, string Name, Guid EnrollmentId, ProblemHttpResult? Refusal);
+internal sealed record PatientParty(Guid PersonId, string IdNumber, string Name, Guid EnrollmentId, int FundYear, Refusal? Refusal);
 
 /// <summary>
 /// Who a claim is about and where: the facility (its designation checked on every submission) and the insured
@@ -21,50 +22,101 @@ internal sealed record PatientParty(Guid PersonId, string IdNumber, string Name,
 /// </summary>
 internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility eligibility, ICurrentActor actor, TimeProvider clock)
 {
+    /// <summary>
+    /// A facility of the county is named by its register code, whichever channel brings the bill; free text is
+    /// for facilities outside the county only, and a name that is a registered facility's is refused.
+    /// </summary>
     public async Task<FacilityParty> FacilityAsync(ClaimDraft draft, CancellationToken ct)
     {
         if (draft.FacilityCode is { Length: > 0 } code)
         {
             var (check, facility) = await eligibility.CheckFacilityAsync(code, draft.DischargeDate, ct);
-            if (facility is null || !check.Eligible) return new FacilityParty(code, "", FacilityLevel.County, check.ToProblem());
-            return new FacilityParty(facility.Code, facility.Name, facility.Level, null);
+            if (facility is null || !check.Eligible) return new FacilityParty(code, "", FacilityLevel.County, code, check.ToRefusal());
+            return new FacilityParty(facility.Code, facility.Name, facility.Level, facility.Code, null);
         }
-        return new FacilityParty(null, draft.FacilityName!.Trim(), draft.FacilityLevel!.Value, null);
+        var name = draft.FacilityName!.Trim();
+        var key = BillText.NameKey(name);
+        var registered = await RegisteredNamesAsync(ct);
+        if (registered.TryGetValue(key, out var match))
+            return new FacilityParty(null, name, draft.FacilityLevel!.Value, "", Refusal.Unprocessable(ClaimErrors.FacilityInRegister,
+                "本市定点医疗机构请按机构编码录入", $"“{name}”是本市登记的医疗机构（编码 {match}），请填写 facilityCode，不要以文字录入"));
+        return new FacilityParty(null, name, draft.FacilityLevel!.Value, "@" + key, null);
     }
 
-    public async Task<PatientParty> PatientAsync(string? idNumber, string? cardNumber, string? name, DateOnly serviceDate, CancellationToken ct)
+    private async Task<Dictionary<string, string>> RegisteredNamesAsync(CancellationToken ct)
     {
-        var persons = db.Persons.AsNoTracking();
-        var normalized = idNumber?.Trim().ToUpperInvariant();
-        var matching = normalized is { Length: > 0 }
-            ? persons.Where(p => p.IdNumber == normalized)
-            : persons.Where(p => p.Name == name!.Trim() && db.Memberships.Any(m => m.PersonId == p.Id && m.To == null
-                && db.Households.Any(h => h.Id == m.HouseholdId && h.CardNumber == cardNumber!.Trim())));
-        // One round trip: the person (the first one, by card and name) with every enrolment of his.
-        var rows = await (from p in matching.OrderBy(p => p.Id).Take(1)
+        var facilities = await db.Facilities.AsNoTracking().Select(f => new { f.Code, f.Name }).ToListAsync(ct);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in facilities) names.TryAdd(BillText.NameKey(f.Name), f.Code);
+        return names;
+    }
+
+    /// <summary>
+    /// The person the bill names: by ID number, or by household card and name. The registered name must be the
+    /// bill's (in normal form), and a card, where given, must be his household's; then the enrolment that covers
+    /// the service date (<see cref="CoverageRule.ServiceDate"/>).
+    /// </summary>
+    public async Task<PatientParty> PatientAsync(ClaimDraft draft, CancellationToken ct)
+    {
+        var serviceDate = CoverageRule.ServiceDate(draft.VisitType, draft.AdmissionDate, draft.DischargeDate);
+        var card = draft.CardNumber?.Trim();
+        var nameKey = BillText.NameKey(draft.PatientName ?? "");
+        var normalized = draft.IdNumber?.Trim().ToUpperInvariant();
+        Guid? personId;
+        if (normalized is { Length: > 0 })
+            personId = await db.Persons.AsNoTracking().Where(p => p.IdNumber == normalized).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        else
+        {
+            var members = await (from h in db.Households where h.CardNumber == card
+                                 join m in db.Memberships on h.Id equals m.HouseholdId
+                                 where m.To == null || m.To > serviceDate
+                                 join p in db.Persons on m.PersonId equals p.Id
+                                 select new { p.Id, p.Name }).AsNoTracking().ToListAsync(ct);
+            personId = members.Where(m => BillText.NameKey(m.Name) == nameKey).OrderBy(m => m.Id).Select(m => (Guid?)m.Id).FirstOrDefault();
+            if (personId is null && members.Count > 0) return Mismatch($"合作医疗证 {card} 的家庭成员中没有“{draft.PatientName!.Trim()}”");
+        }
+        if (personId is null)
+            return Refused(Refusal.Unprocessable(ClaimErrors.PersonNotFound, "查无此参合人员", "请核对身份证号或合作医疗证号与姓名"));
+
+        // One round trip: the person with every enrolment of his.
+        var rows = await (from p in db.Persons.Where(p => p.Id == personId)
                           from e in db.Enrollments.Where(e => e.PersonId == p.Id).DefaultIfEmpty()
                           select new
                           {
                               p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince,
                               EnrollmentId = (Guid?)e!.Id, FundYear = (int?)e.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
-                          }).ToListAsync(ct);
-        var person = rows.FirstOrDefault();
-        if (person is null)
-            return Refused(Problems.Of(StatusCodes.Status422UnprocessableEntity, ClaimErrors.PersonNotFound, "查无此参合人员", "请核对身份证号或合作医疗证号与姓名"));
+                          }).AsNoTracking().ToListAsync(ct);
+        var person = rows[0];
+        if (BillText.NameKey(person.Name) != nameKey)
+            return Mismatch($"身份证号 {person.IdNumber} 登记的姓名与发票上的患者姓名“{draft.PatientName!.Trim()}”不一致");
+        if (card is { Length: > 0 } && normalized is { Length: > 0 } && !await HoldsCardAsync(person.Id, card, serviceDate, ct))
+            return Mismatch($"合作医疗证 {card} 不是该人员所在户的证");
+
         var enrollments = rows.Where(r => r.EnrollmentId is not null)
             .Select(r => new { Id = r.EnrollmentId!.Value, FundYear = r.FundYear!.Value, EnrolledOn = r.EnrolledOn!.Value }).ToList();
         var decision = CoverageRule.Decide(serviceDate, person.Status, person.StatusSince,
             enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));
         if (decision.Covered)
-            return new PatientParty(person.Id, person.IdNumber, person.Name, enrollments.Single(e => e.FundYear == decision.FundYear).Id, null);
-        return Refused(decision.Reason == CoverageRule.WrongYear
-            ? Problems.Of(StatusCodes.Status422UnprocessableEntity, ClaimErrors.OutsideFundYear, "就诊日期不在参合年度内",
-                $"该人员未参加 {serviceDate.Year} 年度合作医疗（仅参加了其他年度）")
-            : Problems.Of(StatusCodes.Status422UnprocessableEntity, ClaimErrors.NotEnrolled, "就诊日期该人员未参合",
-                decision.Reason == CoverageRule.PersonInactive
-                    ? $"该人员在 {serviceDate:yyyy-MM-dd} 前已死亡或迁出"
-                    : $"{serviceDate:yyyy-MM-dd} 该人员没有有效的参合记录"));
+            return new PatientParty(person.Id, person.IdNumber, person.Name, enrollments.Single(e => e.FundYear == decision.FundYear).Id,
+                decision.FundYear, null);
+        var what = draft.VisitType == VisitType.Inpatient ? "入院日期" : "就诊日期";
+        return Refused(decision.Reason switch
+        {
+            CoverageRule.WrongYear => Refusal.Unprocessable(ClaimErrors.OutsideFundYear, $"{what}不在参合年度内",
+                $"该人员未参加 {decision.FundYear} 年度合作医疗（仅参加了其他年度）"),
+            CoverageRule.PersonInactive => Refusal.Unprocessable(ClaimErrors.NotEnrolled, $"{what}该人员未参合",
+                $"该人员在{what} {serviceDate:yyyy-MM-dd} 前已死亡或迁出"),
+            CoverageRule.BeforeEnrollment => Refusal.Unprocessable(ClaimErrors.NotEnrolled, $"{what}该人员未参合",
+                $"{what} {serviceDate:yyyy-MM-dd} 早于参合登记日期：参合前已开始的住院或就诊不予报销"),
+            _ => Refusal.Unprocessable(ClaimErrors.NotEnrolled, $"{what}该人员未参合", $"{serviceDate:yyyy-MM-dd} 该人员没有有效的参合记录"),
+        });
     }
+
+    /// <summary>The card of the household he belonged to on the service date, or of his household now.</summary>
+    private Task<bool> HoldsCardAsync(Guid personId, string card, DateOnly serviceDate, CancellationToken ct) =>
+        (from m in db.Memberships where m.PersonId == personId && (m.To == null || m.To > serviceDate)
+         join h in db.Households on m.HouseholdId equals h.Id where h.CardNumber == card
+         select m.PersonId).AnyAsync(ct);
 
     /// <summary>Locks the person's usage row of the year for the rest of the transaction and reads it.</summary>
     /// <remarks>
@@ -87,22 +139,26 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
     public async Task AddUsageAsync(Guid enrollmentId, VisitType visit, decimal amount, PriorUse before, CancellationToken ct)
     {
         // The row is locked by LockUsageAsync in this transaction, so the value read there is still the value now.
-        var rows = visit == VisitType.Inpatient
-            ? await db.Enrollments.Where(e => e.Id == enrollmentId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.InpatientPaid, before.InpatientPaidThisYear + amount), ct)
-            : await db.Enrollments.Where(e => e.Id == enrollmentId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.OutpatientPaid, before.OutpatientPaidThisYear + amount), ct);
+        var (field, old, rows) = visit switch
+        {
+            VisitType.Inpatient => ("InpatientPaid", before.InpatientPaidThisYear, await db.Enrollments.Where(e => e.Id == enrollmentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.InpatientPaid, before.InpatientPaidThisYear + amount), ct)),
+            VisitType.Outpatient => ("OutpatientPaid", before.OutpatientPaidThisYear, await db.Enrollments.Where(e => e.Id == enrollmentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.OutpatientPaid, before.OutpatientPaidThisYear + amount), ct)),
+        };
         if (rows != 1) throw new InvalidOperationException($"Enrollment {enrollmentId} vanished while settling.");
-        var (field, old) = visit == VisitType.Inpatient ? ("InpatientPaid", before.InpatientPaidThisYear) : ("OutpatientPaid", before.OutpatientPaidThisYear);
         var who = actor.Current;
         db.AuditRecords.Add(new AuditRecord
         {
             AtUtc = clock.GetUtcNow().UtcDateTime, Actor = who.Name, ActorRole = who.Role, CorrelationId = who.CorrelationId,
             EntityType = "Enrollment", EntityId = enrollmentId.ToString(), Action = AuditActions.Updated,
-            Before = $"{{\"{field}\":{old.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}",
-            After = $"{{\"{field}\":{(old + amount).ToString(System.Globalization.CultureInfo.InvariantCulture)}}}",
+            Before = $"{{\"{field}\":{old.ToString(CultureInfo.InvariantCulture)}}}",
+            After = $"{{\"{field}\":{(old + amount).ToString(CultureInfo.InvariantCulture)}}}",
         });
     }
 
-    private static PatientParty Refused(ProblemHttpResult problem) => new(Guid.Empty, "", "", Guid.Empty, problem);
+    private static PatientParty Mismatch(string detail) =>
+        Refused(Refusal.Unprocessable(ClaimErrors.PatientMismatch, "患者身份与参合登记不符", detail));
+
+    private static PatientParty Refused(Refusal refusal) => new(Guid.Empty, "", "", Guid.Empty, 0, refusal);
 }

@@ -2,26 +2,38 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Ledger;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Claims;
 
 /// <summary>
 /// Pays a window claim's reimbursement to the resident (现金 or 银行转账): the amount owed to residents is cleared
-/// against the fund's bank account in the ledger, in the same save as the claim's new status.
+/// against the fund's bank account in the ledger, in the same save as the claim's new status. Two windows paying
+/// the same claim at once: the claim's version lets one of them through.
 /// </summary>
 internal sealed class ClaimPayment(CooperativeDbContext db, FundLedger ledger, ICurrentActor actor, TimeProvider clock)
 {
-    public async Task<ProblemHttpResult?> PayAsync(Claim claim, PaymentMethod method, string? account, CancellationToken ct)
+    public async Task<Refusal?> PayAsync(Claim claim, PaymentMethod method, string? account, CancellationToken ct)
     {
-        if (claim.Channel != ClaimChannel.Window || claim.Status is not (ClaimStatus.Settled or ClaimStatus.Approved) || claim.Reimbursement <= 0)
-            return ClaimWorkflowApi.WrongState(claim, "只有已结算（或审核通过）且有补偿金额的窗口报销单可以支付");
+        if (claim.Channel != ClaimChannel.Window) return claim.WrongState("即时结报的报销单由月度结算支付给医疗机构");
+        if (ClaimStatusTransitions.Problem(claim.Status, ClaimStatus.Paid) is { } problem) return claim.WrongState(problem);
+        if (claim.Reimbursement <= 0) return claim.WrongState("补偿金额为零的报销单无需支付");
         var posted = await ledger.PostAsync(new JournalDraft(clock.Today(), $"支付报销单 {claim.Number} 补偿款", "claim-payment", claim.Number,
             [JournalLineDraft.Dr(ChartOfAccounts.PayableToResidents, claim.Reimbursement), JournalLineDraft.Cr(ChartOfAccounts.Bank, claim.Reimbursement)]), ct);
-        if (!posted.Succeeded) return LedgerApi.Refusal(posted);
-        claim.RecordPayment(method, account?.Trim(), posted.Entry!.Id, clock.GetUtcNow().UtcDateTime, actor.Current.Name);
-        await db.SaveChangesAsync(ct);
+        if (!posted.Succeeded) return posted.ToRefusal();
+        if (claim.RecordPayment(method, account?.Trim(), posted.Entry!.Id, clock.GetUtcNow().UtcDateTime, actor.Current.Name) is { } refused)
+            return refused;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict(ClaimErrors.WrongState, "报销单已被他人同时处理", "该报销单刚刚已被支付或改变状态，请刷新后查看");
+        }
         return null;
     }
 }

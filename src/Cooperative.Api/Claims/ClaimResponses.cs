@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
 
@@ -6,6 +7,9 @@ namespace Cooperative.Api.Claims;
 
 public sealed record ClaimLineResponse(int LineNo, string Code, string Name, decimal? Quantity, decimal? UnitPrice, decimal Amount,
     CatalogueStatus CatalogueStatus, decimal SelfPayShare);
+
+/// <summary>What the county is owed back for a claim paid and then undone (追回), and whether it has come in.</summary>
+public sealed record RecoveryResponse(RecoveryKind Kind, decimal Amount, bool Recovered, DateTime? RecoveredUtc, string Text);
 
 public sealed record ClaimStatusResponse(ClaimStatus? From, ClaimStatus To, DateTime AtUtc, string By, string? Note);
 
@@ -17,7 +21,7 @@ public sealed record ClaimResponse(
     string DiagnosisCode, bool Referred, string InvoiceNumber,
     int? PolicyVersion, decimal Total, decimal Eligible, decimal FundPays, decimal PatientPays, Settlement? Settlement,
     IReadOnlyList<string> Flags, IReadOnlyList<RequiredDocument> MissingDocuments, string? Notice,
-    PaymentMethod? PaymentMethod, string? ReviewNote,
+    PaymentMethod? PaymentMethod, string? ReviewNote, RecoveryResponse? Recovery,
     IReadOnlyList<ClaimLineResponse> Lines, IReadOnlyList<ClaimStatusResponse> History)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -30,18 +34,26 @@ public sealed record ClaimResponse(
         var missing = c.Status == ClaimStatus.PendingDocuments
             ? ClaimRules.RequiredDocuments(c.VisitType, c.Referred).Except(c.Documents).ToList()
             : [];
-        return new ClaimResponse(c.Number, c.Channel, c.Status, ClaimRules.Chinese(c.Status), c.FacilityCode, c.FacilityName, c.FacilityLevel,
+        return new ClaimResponse(c.Number, c.Channel, c.Status, c.Status.Chinese(), c.FacilityCode, c.FacilityName, c.FacilityLevel,
             staff ? c.IdNumber : ResidentIdNumber.Mask(c.IdNumber), staff ? c.PatientName : NameMasking.Mask(c.PatientName),
             c.FundYear, c.VisitType, c.AdmissionDate, c.DischargeDate, c.DiagnosisCode, c.Referred, c.InvoiceNumber,
             c.PolicyVersion, c.Total, c.Eligible, c.Reimbursement, c.PatientShare,
             c.SettlementJson is null ? null : JsonSerializer.Deserialize<Settlement>(c.SettlementJson, Json),
             c.Flags?.Split(',') ?? [], missing,
             missing.Count == 0 ? null : $"请补齐以下材料后再办理结算：{string.Join("、", missing.Select(ClaimRules.Chinese))}",
-            c.PaymentMethod, c.ReviewNote,
+            c.PaymentMethod, c.ReviewNote, RecoveryOf(c),
             c.Lines.OrderBy(l => l.LineNo).Select(l => new ClaimLineResponse(l.LineNo, l.Code, l.Name, l.Quantity, l.UnitPrice, l.Amount,
                 l.CatalogueStatus, l.SelfPayShare)).ToList(),
             c.History.OrderBy(h => h.Seq).Select(h => new ClaimStatusResponse(h.From, h.To, h.AtUtc, h.By, h.Note)).ToList());
     }
+
+    private static RecoveryResponse? RecoveryOf(Claim c) => c.RecoveryKind is not { } kind ? null : kind switch
+    {
+        RecoveryKind.FacilityDeduction => new(RecoveryKind.FacilityDeduction, c.RecoveryAmount, !c.RecoveryOutstanding, c.RecoveredUtc,
+            c.RecoveryOutstanding ? $"应从该机构下次月度结算中扣回 {c.RecoveryAmount:0.00} 元" : $"已在月度结算中扣回 {c.RecoveryAmount:0.00} 元"),
+        RecoveryKind.ResidentRefund => new(RecoveryKind.ResidentRefund, c.RecoveryAmount, !c.RecoveryOutstanding, c.RecoveredUtc,
+            c.RecoveryOutstanding ? $"参合人员应退回已领取的补偿款 {c.RecoveryAmount:0.00} 元" : $"参合人员已退回补偿款 {c.RecoveryAmount:0.00} 元"),
+    };
 }
 
 /// <summary>One row of a claims list or the review queue.</summary>

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
+using Cooperative.Domain.Claims;
+using Cooperative.Domain.Enrollment;
+using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
 
 namespace Cooperative.Api.Claims;
@@ -21,6 +24,10 @@ public static class ClaimErrors
     public const string NotFound = "claim_not_found";
     public const string WrongState = "claim_wrong_state";
     public const string NoPolicy = "policy_not_found";
+    public const string PatientMismatch = "patient_mismatch";
+    public const string SuspectedDuplicate = "suspected_duplicate";
+    public const string FacilityInRegister = "facility_in_register";
+    public const string NothingToRecover = "nothing_to_recover";
 }
 
 internal static partial class ClaimRules
@@ -42,30 +49,24 @@ internal static partial class ClaimRules
         RequiredDocument.Invoices => "医疗费用发票",
         RequiredDocument.ItemizedList => "费用明细清单",
         RequiredDocument.DischargeSummary => "出院小结",
-        _ => "转诊证明",
-    };
-
-    public static string Chinese(ClaimStatus s) => s switch
-    {
-        ClaimStatus.Submitted => "已提交",
-        ClaimStatus.PendingDocuments => "待补材料",
-        ClaimStatus.Settled => "已结算",
-        ClaimStatus.UnderReview => "审核中",
-        ClaimStatus.Approved => "审核通过",
-        ClaimStatus.Rejected => "审核不通过",
-        ClaimStatus.Paid => "已支付",
-        _ => "已冲销",
+        RequiredDocument.ReferralForm => "转诊证明",
     };
 
     /// <summary>Field checks of a bill, in Chinese; the calculator's own line checks are shared with the trial calculation.</summary>
     public static Validation Validate(ClaimDraftInput d)
     {
-        var v = TrialApi.ValidateBill(d.DischargeDate, d.VisitType, d.Level ?? FacilityLevel.County, d.Lines, includeAmountMismatches: false);
-        if (string.IsNullOrWhiteSpace(d.IdNumber) && (string.IsNullOrWhiteSpace(d.CardNumber) || string.IsNullOrWhiteSpace(d.PatientName)))
-            v.Add("idNumber", "必须填写身份证号，或合作医疗证号和患者姓名");
+        var v = BillChecks.Validate(d.DischargeDate, d.VisitType, d.Level ?? FacilityLevel.County, d.Lines, includeAmountMismatches: false);
+        if (string.IsNullOrWhiteSpace(d.IdNumber) && string.IsNullOrWhiteSpace(d.CardNumber))
+            v.Add("idNumber", "必须填写身份证号，或合作医疗证号");
+        if (!string.IsNullOrWhiteSpace(d.IdNumber) && ResidentIdNumber.Validate(d.IdNumber) is { IsValid: false } id)
+            v.Add("idNumber", id.Message!);
+        if (!string.IsNullOrWhiteSpace(d.CardNumber) && !CardNumber.IsValid(d.CardNumber.Trim())) v.Add("cardNumber", CardNumber.Rule);
+        v.Required(d.PatientName, "patientName", "患者姓名（与发票一致）", 64);
         v.Check(d.AdmissionDate is not null, "admissionDate", "入院（就诊）日期不能为空")
             .Check(d.DiagnosisCode is { Length: > 0 } code && IcdCode().IsMatch(code.Trim()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 K35.8")
             .Required(d.InvoiceNumber, "invoiceNumber", "发票号", 64);
+        if (!string.IsNullOrWhiteSpace(d.InvoiceNumber) && BillText.InvoiceKey(d.InvoiceNumber).Length == 0)
+            v.Add("invoiceNumber", "发票号不能只含空白或不可见字符");
         return v;
     }
 

@@ -6,9 +6,10 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
+using Cooperative.Domain;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Ledger;
 using Cooperative.Domain.Reimbursement;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Claims;
@@ -16,7 +17,8 @@ namespace Cooperative.Api.Claims;
 /// <summary>
 /// Settles a claim in one transaction: the person's yearly usage row is locked first, so that two windows or
 /// facilities settling for the same person at once are served one after the other and never pass the annual
-/// cap; then the calculator, the usage, the claim and the ledger entry are written together or not at all.
+/// cap, nor both miss the other's claim for the same bill; then the duplicate rule, the calculator, the usage,
+/// the claim and the ledger entry are written together or not at all.
 /// </summary>
 internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties, FundLedger ledger, IConfiguration config,
     ICurrentActor actor, TimeProvider clock)
@@ -24,16 +26,24 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
     /// <summary>The source type of a claim reversal's journal entry (its source id is the claim number).</summary>
     public const string ReversalSource = "claim-reversal";
 
+    public const string ResubmittedFlag = "resubmitted";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public async Task<ProblemHttpResult?> SettleAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines, CancellationToken ct)
+    public async Task<Refusal?> SettleAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var usage = await parties.LockUsageAsync(claim.EnrollmentId, ct);
+        // Read after the lock: every other claim of this person that settled before us is committed and seen here.
+        var review = await ReviewAsync(claim, ct);
+        if (review.Duplicate is { } duplicate)
+            return Refusal.Conflict(ClaimErrors.SuspectedDuplicate, "疑似重复报销：同一机构同一住院期间已有报销单",
+                $"该患者在同一医疗机构 {duplicate.Admission:yyyy-MM-dd} 至 {duplicate.Discharge:yyyy-MM-dd} 的住院已由报销单 {duplicate.Number} 报销");
+
         var settlement = ReimbursementCalculator.Calculate(new CalculationInput(policy.Rules, claim.FacilityLevel, claim.VisitType,
             claim.Referred, lines, usage));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,16 +53,20 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
             var posted = await ledger.PostAsync(new JournalDraft(clock.Today(), $"{ChannelText(claim)}补偿 {claim.Number}", "claim", claim.Number,
             [
                 JournalLineDraft.Dr(ChartOfAccounts.ClaimExpense(claim.VisitType, claim.FacilityLevel), settlement.Reimbursement),
-                claim.Channel == ClaimChannel.Facility
-                    ? JournalLineDraft.Cr(ChartOfAccounts.PayableToFacilities, settlement.Reimbursement, claim.FacilityCode)
-                    : JournalLineDraft.Cr(ChartOfAccounts.PayableToResidents, settlement.Reimbursement),
+                claim.Channel switch
+                {
+                    ClaimChannel.Facility => JournalLineDraft.Cr(ChartOfAccounts.PayableToFacilities, settlement.Reimbursement, claim.FacilityCode),
+                    ClaimChannel.Window => JournalLineDraft.Cr(ChartOfAccounts.PayableToResidents, settlement.Reimbursement),
+                },
             ]), ct);
-            if (!posted.Succeeded) return LedgerApi.Refusal(posted);
+            if (!posted.Succeeded) return posted.ToRefusal();
             entryId = posted.Entry!.Id;
             await parties.AddUsageAsync(claim.EnrollmentId, claim.VisitType, settlement.Reimbursement, usage, ct);
         }
-        var flags = await FlagsAsync(claim, settlement, ct);
-        claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags, now, actor.Current.Name);
+        var flags = review.Flags(settlement.Total >= config.GetValue("Claims:HighCostThreshold", 50_000m));
+        if (claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags,
+                review.Note(flags), now, actor.Current.Name) is { } refused)
+            return refused;
         // No savepoint around the save (two round trips): if it fails, the whole transaction is rolled back anyway.
         db.Database.AutoSavepointsEnabled = false;
         try
@@ -67,39 +81,84 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         return null;
     }
 
-    /// <summary>Reverses a settled claim: the ledger entry is mirrored and the person's usage given back, together.</summary>
-    public async Task<ProblemHttpResult?> ReverseAsync(Claim claim, string reason, CancellationToken ct)
+    /// <summary>
+    /// Reverses a settled claim: the ledger entry is mirrored and the person's usage given back, together. If the
+    /// money had gone out, what was paid is owed back: a resident's refund (the mirror debits the refund
+    /// receivable instead of the payable that was cleared), or a deduction from the facility's next monthly
+    /// settlement (the mirror debits what the fund owes the facility).
+    /// </summary>
+    public async Task<Refusal?> ReverseAsync(Claim claim, string reason, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Guid? reversalId = null;
+        RecoveryKind? recovery = claim.WasPaid
+            ? claim.Channel switch { ClaimChannel.Window => RecoveryKind.ResidentRefund, ClaimChannel.Facility => RecoveryKind.FacilityDeduction }
+            : null;
         if (claim.SettlementEntryId is { } entryId)
         {
             var usage = await parties.LockUsageAsync(claim.EnrollmentId, ct);
-            var posted = await ledger.ReverseAsync(entryId, clock.Today(), $"冲销报销单 {claim.Number}：{reason}", ReversalSource, claim.Number, ct);
-            if (!posted.Succeeded) return LedgerApi.Refusal(posted);
+            var swaps = recovery == RecoveryKind.ResidentRefund
+                ? new Dictionary<string, string> { [ChartOfAccounts.PayableToResidents] = ChartOfAccounts.RefundReceivableResidents }
+                : null;
+            var posted = await ledger.ReverseAsync(entryId, clock.Today(), $"冲销报销单 {claim.Number}：{reason}", ReversalSource, claim.Number, ct, swaps);
+            if (!posted.Succeeded) return posted.ToRefusal();
             reversalId = posted.Entry!.Id;
             await parties.AddUsageAsync(claim.EnrollmentId, claim.VisitType, -claim.Reimbursement, usage, ct);
         }
-        claim.RecordReversal(reversalId, clock.GetUtcNow().UtcDateTime, actor.Current.Name, reason);
+        if (claim.RecordReversal(reversalId, recovery, clock.GetUtcNow().UtcDateTime, actor.Current.Name, reason) is { } refused) return refused;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;
     }
 
-    private async Task<List<string>> FlagsAsync(Claim claim, Settlement settlement, CancellationToken ct)
+    /// <summary>What a reviewer must look at: the duplicate rule against the person's other claims, a readmission, a resubmitted bill.</summary>
+    private async Task<Review> ReviewAsync(Claim claim, CancellationToken ct)
     {
-        var flags = new List<string>();
-        if (settlement.Total >= config.GetValue("Claims:HighCostThreshold", 50_000m)) flags.Add("high_cost");
-        if (claim.VisitType == VisitType.Inpatient)
-        {
-            var since = claim.AdmissionDate.AddDays(-ClaimRules.ReadmissionDays);
-            var readmitted = await db.Claims.AnyAsync(c => c.PersonId == claim.PersonId && c.Id != claim.Id
-                && c.VisitType == VisitType.Inpatient && c.DischargeDate >= since && c.DischargeDate <= claim.AdmissionDate
-                && c.Status != ClaimStatus.Reversed && c.Status != ClaimStatus.Rejected, ct);
-            if (readmitted) flags.Add("readmission_15d");
-        }
-        return flags;
+        var others = await db.Claims.AsNoTracking()
+            .Where(c => c.PersonId == claim.PersonId && c.Id != claim.Id
+                        && ((c.AdmissionDate <= claim.DischargeDate && c.DischargeDate >= claim.AdmissionDate.AddDays(-ClaimRules.ReadmissionDays))
+                            || c.BillKey == claim.BillKey))
+            .Select(c => new { c.Number, c.FacilityCode, c.FacilityName, c.BillKey, c.VisitType, c.AdmissionDate, c.DischargeDate, c.Total, c.Status })
+            .ToListAsync(ct);
+        var standing = others.Where(o => o.Status.Stands()).ToList();
+        var finding = DuplicateRule.Check(Facts(claim.Number, claim.FacilityCode, claim.FacilityName, claim.VisitType, claim.AdmissionDate,
+                claim.DischargeDate, claim.Total),
+            standing.Where(o => o.AdmissionDate <= claim.DischargeDate && o.DischargeDate >= claim.AdmissionDate)
+                .Select(o => Facts(o.Number, o.FacilityCode, o.FacilityName, o.VisitType, o.AdmissionDate, o.DischargeDate, o.Total)));
+        var readmission = claim.VisitType == VisitType.Inpatient
+            ? standing.FirstOrDefault(o => o.VisitType == VisitType.Inpatient && o.DischargeDate <= claim.AdmissionDate
+                                           && o.DischargeDate >= claim.AdmissionDate.AddDays(-ClaimRules.ReadmissionDays))?.Number
+            : null;
+        var resubmitted = others.Where(o => !o.Status.Stands() && o.BillKey == claim.BillKey).Select(o => o.Number).FirstOrDefault();
+        return new Review(finding.Duplicate, finding.Holds, readmission, resubmitted);
     }
 
-    private static string ChannelText(Claim claim) => claim.Channel == ClaimChannel.Facility ? "即时结报" : "窗口";
+    private static BillFacts Facts(string number, string? code, string name, VisitType visit, DateOnly admission, DateOnly discharge,
+        decimal total) => new(number, ClaimKeys.FacilityKey(code, name), visit, admission, discharge, total);
+
+    private sealed record Review(BillFacts? Duplicate, IReadOnlyList<(string Flag, string OtherNumber)> Holds, string? Readmission,
+        string? Resubmitted)
+    {
+        public List<string> Flags(bool highCost)
+        {
+            var flags = new List<string>();
+            if (highCost) flags.Add("high_cost");
+            if (Readmission is not null) flags.Add("readmission_15d");
+            flags.AddRange(Holds.Select(h => h.Flag).Distinct());
+            if (Resubmitted is not null) flags.Add(ResubmittedFlag);
+            return flags;
+        }
+
+        public string? Note(List<string> flags)
+        {
+            if (flags.Count == 0) return null;
+            var related = Holds.Select(h => $"{h.Flag}：{h.OtherNumber}").ToList();
+            if (Readmission is { } r) related.Add($"readmission_15d：{r}");
+            if (Resubmitted is { } s) related.Add($"{ResubmittedFlag}：{s}");
+            var note = $"自动标记：{string.Join("、", flags)}" + (related.Count == 0 ? "" : $"（相关报销单 {string.Join("；", related)}）");
+            return note.Length <= 500 ? note : note[..500];
+        }
+    }
+
+    private static string ChannelText(Claim claim) => claim.Channel switch { ClaimChannel.Facility => "即时结报", ClaimChannel.Window => "窗口" };
 }

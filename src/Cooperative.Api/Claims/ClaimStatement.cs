@@ -24,6 +24,7 @@ internal static class ClaimStatement
         ("出院日期", c.DischargeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("诊断编码", c.DiagnosisCode), ("是否转诊", c.Referred ? "是" : "否"), ("发票号", c.InvoiceNumber),
         ("状态", c.StatusText), ("补偿方案版本", c.PolicyVersion is { } v ? $"{c.FundYear} 年度第 {v} 版" : "尚未结算"),
+        .. (c.Recovery is { } r ? new[] { ("追回款项", r.Text) } : []),
     ];
 
     public static IReadOnlyList<(string Step, decimal Amount)> Steps(Settlement s)

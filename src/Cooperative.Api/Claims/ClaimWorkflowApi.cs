@@ -1,91 +1,95 @@
 using System.Security.Claims;
-using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
-using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
-using Cooperative.Api.Policy;
-using Cooperative.Domain.Ledger;
+using Cooperative.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Claims;
 
-/// <summary>After submission: documents completed at the window, payment to the resident, review (approve or reject).</summary>
+/// <summary>After submission: documents completed at the window, payment to the resident, review, reversal and refund.</summary>
 internal static class ClaimWorkflowApi
 {
     public static void MapClaimWorkflow(this RouteGroupBuilder group)
     {
         group.MapPost("/{number}/documents", AddDocuments).RequireAuthorization(Policies.WindowStaff);
         group.MapPost("/{number}/pay", Pay).RequireAuthorization(Policies.WindowStaff);
+        group.MapPost("/{number}/refund", Refund).RequireAuthorization(Policies.WindowStaff);
         group.MapPost("/{number}/approve", Approve).RequireAuthorization(Policies.Reviewers);
         group.MapPost("/{number}/reject", Reject).RequireAuthorization(Policies.Reviewers);
+        group.MapPost("/{number}/reverse", Reverse).RequireAuthorization(Policies.Admin);
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> AddDocuments(string number, DocumentsRequest request,
-        ClaimsPrincipal user, CooperativeDbContext db, IPolicyStore policies, Catalogue catalogue, ClaimSettler settler, CancellationToken ct)
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
     {
+        if (request.ProvidedDocuments is not { Count: > 0 }) return new Validation().Check(false, "providedDocuments", "请列出补交的材料").ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        if (claim.Status != ClaimStatus.PendingDocuments) return WrongState(claim, "只有待补材料的报销单可以补交材料");
-        if (request.ProvidedDocuments is not { Count: > 0 }) return new Validation().Check(false, "providedDocuments", "请列出补交的材料").ToProblem();
-        claim.AddDocuments(request.ProvidedDocuments);
-        var missing = ClaimRules.RequiredDocuments(claim.VisitType, claim.Referred).Except(claim.Documents).ToList();
-        if (missing.Count == 0)
-        {
-            var policy = await policies.InForceAsync(claim.DischargeDate.Year, claim.DischargeDate, ct);
-            if (policy is null) return Problems.Unprocessable(ClaimErrors.NoPolicy, "该年度尚无补偿方案");
-            var lines = claim.Lines.OrderBy(l => l.LineNo)
-                .Select(l => new Domain.Reimbursement.BillLine(l.Code, l.Amount, l.CatalogueStatus, l.SelfPayShare)).ToList();
-            if (await settler.SettleAsync(claim, policy, lines, ct) is { } refused) return refused;
-        }
-        else await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ClaimResponse.From(claim, staff: true));
+        return Answer(claim, await workflow.AddDocumentsAsync(claim, request.ProvidedDocuments, ct));
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Pay(string number, PaymentRequest request,
         ClaimsPrincipal user, CooperativeDbContext db, ClaimPayment payment, CancellationToken ct)
     {
-        var v = new Validation().Check(request.Method is not null, "method", "请选择支付方式（Cash 现金 或 BankTransfer 银行转账）");
-        if (request.Method == PaymentMethod.BankTransfer) v.Required(request.Account, "account", "收款银行账号", 64);
+        var v = PaymentValidation(request);
         if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        if (await payment.PayAsync(claim, request.Method!.Value, request.Account, ct) is { } refusal) return refusal;
-        return TypedResults.Ok(ClaimResponse.From(claim, staff: true));
+        return Answer(claim, await payment.PayAsync(claim, request.Method!.Value, request.Account, ct));
     }
 
-    private static async Task<Results<Ok<ClaimResponse>, ProblemHttpResult>> Approve(string number, ReviewRequest? request, ClaimsPrincipal user,
-        CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    /// <summary>The resident pays back the reimbursement of a claim rejected or reversed after payment.</summary>
+    private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Refund(string number, PaymentRequest request,
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
     {
+        var v = PaymentValidation(request);
+        if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        if (claim.Status is not (ClaimStatus.Settled or ClaimStatus.UnderReview)) return WrongState(claim, "只有已结算或审核中的报销单可以审核通过");
-        claim.Approve(clock.GetUtcNow().UtcDateTime, actor.Current.Name, request?.Reason?.Trim());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ClaimResponse.From(claim, staff: true));
+        return Answer(claim, await workflow.RecordRefundAsync(claim, request.Method!.Value, request.Account?.Trim(), ct));
     }
 
-    /// <summary>A rejected claim that had been settled is reversed, and the reversal posts to the ledger.</summary>
+    private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Approve(string number, ReviewRequest? request,
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
+    {
+        var v = new Validation().Check(request?.Reason is null || request.Reason.Length <= 500, "reason", "审核意见不能超过500个字符");
+        if (!v.IsValid) return v.ToProblem();
+        var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
+        if (claim is null) return NotFound();
+        return Answer(claim, await workflow.ApproveAsync(claim, request?.Reason?.Trim(), ct));
+    }
+
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Reject(string number, ReviewRequest request,
-        ClaimsPrincipal user, CooperativeDbContext db, ClaimSettler settler, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
     {
-        var v = new Validation().Required(request.Reason, "reason", "不通过原因", 500);
+        var v = new Validation().Required(request.Reason, "reason", "不通过原因", 200);
         if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        if (claim.Status is ClaimStatus.Rejected or ClaimStatus.Reversed) return WrongState(claim, "该报销单已被驳回或冲销");
-        var settled = claim.Status is not (ClaimStatus.Submitted or ClaimStatus.PendingDocuments);
-        claim.Reject(clock.GetUtcNow().UtcDateTime, actor.Current.Name, request.Reason!.Trim());
-        if (settled)
-        {
-            if (await settler.ReverseAsync(claim, request.Reason.Trim(), ct) is { } refused) return refused;
-        }
-        else await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ClaimResponse.From(claim, staff: true));
+        return Answer(claim, await workflow.RejectAsync(claim, request.Reason!.Trim(), ct));
     }
+
+    private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Reverse(string number, ReviewRequest request,
+        ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
+    {
+        var v = new Validation().Required(request.Reason, "reason", "冲销原因", 200);
+        if (!v.IsValid) return v.ToProblem();
+        var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
+        if (claim is null) return NotFound();
+        return Answer(claim, await workflow.ReverseAsync(claim, request.Reason!.Trim(), ct));
+    }
+
+    private static Validation PaymentValidation(PaymentRequest request)
+    {
+        var v = new Validation().Check(request.Method is not null, "method", "请选择支付方式（Cash 现金 或 BankTransfer 银行转账）");
+        if (request.Method == PaymentMethod.BankTransfer) v.Required(request.Account, "account", "银行账号", 64);
+        else v.Check(request.Account is null || request.Account.Length <= 64, "account", "银行账号不能超过64个字符");
+        return v;
+    }
+
+    private static Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult> Answer(Claim claim, Refusal? refusal) =>
+        refusal is null ? TypedResults.Ok(ClaimResponse.From(claim, staff: true)) : Problems.From(refusal);
 
     private static ProblemHttpResult NotFound() => Problems.NotFound(ClaimErrors.NotFound, "报销单不存在");
-
-    internal static ProblemHttpResult WrongState(Claim claim, string detail) =>
-        Problems.Conflict(ClaimErrors.WrongState, $"报销单当前状态为“{ClaimRules.Chinese(claim.Status)}”，不能执行此操作", detail);
 }

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +32,7 @@ public static class ClaimsApi
         ClaimSubmissionHandler handler, CancellationToken ct)
     {
         var (v, draft) = FacilityDraft(request, user.FindFirstValue(CooperativeClaims.FacilityCode));
-        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: false, ct);
+        return ClaimSubmissionHandler.Answer(await handler.SubmitAsync(v, draft, idempotencyKey, request, ct), staff: false);
     }
 
     /// <summary>The checks and the draft of a facility's bill, the facility being the caller's.</summary>
@@ -51,7 +53,7 @@ public static class ClaimsApi
         CancellationToken ct)
     {
         var (v, draft) = WindowDraft(request);
-        return await handler.HandleAsync(v, draft, idempotencyKey, request, staff: true, ct);
+        return ClaimSubmissionHandler.Answer(await handler.SubmitAsync(v, draft, idempotencyKey, request, ct), staff: true);
     }
 
     /// <summary>The checks and the draft of a paper claim entered at the window.</summary>
@@ -61,7 +63,10 @@ public static class ClaimsApi
             request.AdmissionDate, request.DischargeDate, request.DiagnosisCode, request.InvoiceNumber, request.Lines, request.FacilityLevel));
         if (string.IsNullOrWhiteSpace(request.FacilityCode))
             v.Required(request.FacilityName, "facilityName", "医疗机构名称", 100)
-                .Check(request.FacilityLevel is not null, "facilityLevel", "医疗机构级别不能为空");
+                .Check(request.FacilityLevel is null or FacilityLevel.OutsideCounty, "facilityCode",
+                    "本市医疗机构须填写机构编码（facilityCode）；只有县外医疗机构可以文字录入名称，级别为 OutsideCounty")
+                .Check(request.FacilityLevel is not null, "facilityLevel", "县外医疗机构的级别应为 OutsideCounty");
+        else v.Check(request.FacilityCode.Trim().Length <= 16, "facilityCode", "机构编码不能超过16个字符");
         var draft = v.IsValid
             ? new ClaimDraft(ClaimChannel.Window, request.IdNumber, request.CardNumber, request.PatientName, request.VisitType!.Value,
                 request.AdmissionDate!.Value, request.DischargeDate!.Value, request.DiagnosisCode!, request.Referred, request.InvoiceNumber!,
@@ -71,21 +76,28 @@ public static class ClaimsApi
     }
 }
 
-/// <summary>Shared by both ways in: the idempotency key, the request's fingerprint, and the answer.</summary>
+/// <summary>Shared by both ways in (and by the synthetic county): the idempotency key, the request's fingerprint, the outcome.</summary>
 internal sealed class ClaimSubmissionHandler(ClaimSubmission submission)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync<TRequest>(
-        Validation validation, ClaimDraft? draft, string? idempotencyKey, TRequest request, bool staff, CancellationToken ct)
+    public async Task<SubmissionOutcome> SubmitAsync<TRequest>(Validation validation, ClaimDraft? draft, string? idempotencyKey,
+        TRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100)
-            return Problems.Of(StatusCodes.Status400BadRequest, ClaimErrors.IdempotencyKeyRequired, "缺少幂等键",
-                $"提交报销申请必须带 {ClaimsApi.IdempotencyHeader} 请求头（不超过 100 个字符）");
-        if (!validation.IsValid) return validation.ToProblem();
+            return SubmissionOutcome.Refused(Refusal.Invalid(ClaimErrors.IdempotencyKeyRequired, "缺少幂等键",
+                $"提交报销申请必须带 {ClaimsApi.IdempotencyHeader} 请求头（不超过 100 个字符）"));
+        if (!validation.IsValid) return new SubmissionOutcome(null, false, null, validation);
         var hash = TextDigests.Sha256Hex(JsonSerializer.Serialize(request, Json));
-        var outcome = await submission.SubmitAsync(draft!, idempotencyKey.Trim(), hash, ct);
-        if (outcome.Refusal is not null) return outcome.Refusal;
+        return await submission.SubmitAsync(draft!, idempotencyKey.Trim(), hash, ct);
+    }
+
+    /// <summary>The outcome over HTTP: 201 for a new claim, 200 for a replay, the problem answer of a refusal.</summary>
+    public static Results<Created<ClaimResponse>, Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult> Answer(SubmissionOutcome outcome,
+        bool staff)
+    {
+        if (outcome.Invalid is { } invalid) return invalid.ToProblem();
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
         var response = ClaimResponse.From(outcome.Claim!, staff);
         return outcome.Replayed ? TypedResults.Ok(response) : TypedResults.Created($"/api/claims/{response.Number}", response);
     }

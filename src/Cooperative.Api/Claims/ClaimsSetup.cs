@@ -1,3 +1,5 @@
+using Cooperative.Api.Data;
+
 namespace Cooperative.Api.Claims;
 
 public static class ClaimsSetup
@@ -7,6 +9,8 @@ public static class ClaimsSetup
         services.AddScoped<ClaimParties>();
         services.AddScoped<ClaimSettler>();
         services.AddScoped<ClaimPayment>();
+        services.AddScoped<ClaimWorkflow>();
+        services.AddScoped<IReferenceDataSeeder, ClaimBillKeys>();
         services.AddScoped<ClaimSubmission>();
         services.AddScoped<ClaimSubmissionHandler>();
         return services;

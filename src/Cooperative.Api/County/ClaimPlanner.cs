@@ -64,8 +64,9 @@ internal sealed class ClaimPlanner(ClaimWindow window, FacilityDirectory facilit
         var (costFactor, stayFactor) = level switch { FacilityLevel.Township => (0.45, 0.8), FacilityLevel.County => (1.0, 1.0), _ => (2.5, 1.2) };
         var target = r.LogNormal(kind.CountyMedian * costFactor, kind.Sigma);
         if (r.NextDouble() < 0.015) target *= 3 + (5 * r.NextDouble()); // the few catastrophic cases
-        var stay = Math.Clamp((int)Math.Round(r.LogNormal(kind.StayMedian * stayFactor, 0.4)), 1, 60);
-        var discharge = window.First.AddDays(r.Next(window.Days));
+        // The whole stay inside the window: a stay admitted before the fund year began is not the year's to pay.
+        var stay = Math.Clamp((int)Math.Round(r.LogNormal(kind.StayMedian * stayFactor, 0.4)), 1, Math.Clamp(window.Days - 1, 1, 60));
+        var discharge = window.First.AddDays(Math.Min(stay + r.Next(Math.Max(window.Days - stay, 1)), window.Days - 1));
         var admission = discharge.AddDays(-stay);
         var lines = bills.Inpatient(r, level, kind, target, stay);
         if (level == FacilityLevel.OutsideCounty)

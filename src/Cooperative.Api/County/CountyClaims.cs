@@ -1,6 +1,6 @@
 using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Cooperative.Domain.Claims;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.County;
@@ -53,30 +53,31 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
                 clock.Set(claim.SubmittedAt);
                 var key = $"{request.RunId}:{resident.IdNumber}:{claim.Index}";
                 var invoice = $"FP{claim.Discharge:yyyyMMdd}-{resident.IdNumber}-{claim.Index:00}";
-                IResult result;
+                SubmissionOutcome outcome;
                 if (claim.Facility is { } facility)
                 {
                     actor.Current = CountyActor.Facility(facility.Code, request.RunId);
-                    var body = new FacilityClaimRequest(resident.IdNumber, null, null, claim.Visit, claim.Admission, claim.Discharge,
+                    var body = new FacilityClaimRequest(resident.IdNumber, null, resident.Name, claim.Visit, claim.Admission, claim.Discharge,
                         claim.Diagnosis, claim.Referred, invoice, claim.Lines);
                     var (validation, draft) = ClaimsApi.FacilityDraft(body, facility.Code);
-                    result = (await handler.HandleAsync(validation, draft, key, body, staff: false, ct)).Result;
+                    outcome = await handler.SubmitAsync(validation, draft, key, body, ct);
                 }
                 else
                 {
                     actor.Current = CountyActor.Window(request.RunId);
-                    var body = new WindowClaimRequest(resident.IdNumber, null, null, claim.Visit, claim.Admission, claim.Discharge,
+                    var body = new WindowClaimRequest(resident.IdNumber, null, resident.Name, claim.Visit, claim.Admission, claim.Discharge,
                         claim.Diagnosis, claim.Referred, invoice, claim.Lines, null, claim.OutsideHospital,
                         Domain.Reimbursement.FacilityLevel.OutsideCounty, ClaimRules.RequiredDocuments(claim.Visit, claim.Referred));
                     var (validation, draft) = ClaimsApi.WindowDraft(body);
-                    result = (await handler.HandleAsync(validation, draft, key, body, staff: true, ct)).Result;
-                    if (result is Created<ClaimResponse> { Value: { Status: ClaimStatus.Settled, FundPays: > 0 } settled })
+                    outcome = await handler.SubmitAsync(validation, draft, key, body, ct);
+                    if (outcome is { Replayed: false, Claim: { Status: ClaimStatus.Settled, Reimbursement: > 0 } settled })
                     {
+                        var number = settled.Number;
                         db.ChangeTracker.Clear();
-                        await PayOnTheSpotAsync(scope.ServiceProvider, db, settled, resident.IdNumber, ct);
+                        await PayOnTheSpotAsync(scope.ServiceProvider, db, number, resident.IdNumber, ct);
                     }
                 }
-                Count(result);
+                Count(outcome);
                 db.ChangeTracker.Clear();
             }
         }
@@ -86,33 +87,30 @@ internal sealed class CountyClaims(IServiceProvider services, CountyClock clock,
     /// The window pays a settled paper claim at once (当场兑付): in cash below 1,000 yuan, otherwise by transfer to the
     /// resident's bank account (an account number made up from the ID number).
     /// </summary>
-    private async Task PayOnTheSpotAsync(IServiceProvider scope, CooperativeDbContext db, ClaimResponse settled, string idNumber, CancellationToken ct)
+    private async Task PayOnTheSpotAsync(IServiceProvider scope, CooperativeDbContext db, string number, string idNumber, CancellationToken ct)
     {
-        var claim = await db.Claims.Include(c => c.History).SingleAsync(c => c.Number == settled.Number, ct);
-        var (method, account) = settled.FundPays < 1000m ? (PaymentMethod.Cash, (string?)null) : (PaymentMethod.BankTransfer, $"6228 48{idNumber[^10..]}");
+        var claim = await db.Claims.Include(c => c.History).SingleAsync(c => c.Number == number, ct);
+        var amount = claim.Reimbursement;
+        var (method, account) = amount < 1000m ? (PaymentMethod.Cash, (string?)null) : (PaymentMethod.BankTransfer, $"6228 48{idNumber[^10..]}");
         var refusal = await scope.GetRequiredService<ClaimPayment>().PayAsync(claim, method, account, ct);
-        if (refusal is null) tally.Paid(settled.FundPays);
-        else tally.Refused("payment_" + (CodeOf(refusal) ?? "refused"));
+        if (refusal is null) tally.Paid(amount);
+        else tally.Refused("payment_" + refusal.Code);
     }
 
-    private void Count(IResult result)
+    private void Count(SubmissionOutcome outcome)
     {
-        switch (result)
+        switch (outcome)
         {
-            case Created<ClaimResponse> created: tally.Claim(created.Value!); break;
-            case ProblemHttpResult problem:
-                var code = CodeOf(problem) ?? "?";
-                if (tally.Refusals.IsEmpty) report($"  第一笔被拒的报销：{code} {problem.ProblemDetails.Detail}");
-                tally.Refused(code);
-                break;
-            case ValidationProblem invalid:
-                if (tally.Refusals.IsEmpty) report($"  第一笔未通过校验的报销：{string.Join("; ", invalid.ProblemDetails.Errors.SelectMany(e => e.Value))}");
+            case { Invalid: { } invalid }:
+                if (tally.Refusals.IsEmpty) report($"  第一笔未通过校验的报销：{string.Join("; ", invalid.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value))}");
                 tally.Refused("validation_failed");
                 break;
-            default: tally.Refused("replayed"); break;
+            case { Refusal: { } refusal }:
+                if (tally.Refusals.IsEmpty) report($"  第一笔被拒的报销：{refusal.Code} {refusal.Detail}");
+                tally.Refused(refusal.Code);
+                break;
+            case { Replayed: true }: tally.Refused("replayed"); break;
+            case { Claim: { } claim }: tally.Claim(ClaimResponse.From(claim, staff: true)); break;
         }
     }
-
-    private static string? CodeOf(ProblemHttpResult problem) =>
-        problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code?.ToString() : null;
 }

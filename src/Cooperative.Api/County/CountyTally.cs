@@ -1,3 +1,4 @@
+using Cooperative.Domain.Claims;
 using System.Collections.Concurrent;
 using Cooperative.Api.Claims;
 using Cooperative.Domain.Reimbursement;

@@ -50,9 +50,3 @@ public sealed record MemberInput(string IdNumber, string Name, Gender Gender, Da
         IdNumber = IdNumber, Name = Name, Gender = Gender, BirthDate = BirthDate, Category = Category, RegisteredUtc = nowUtc,
     };
 }
-
-internal static class Clock
-{
-    /// <summary>Today in the county (the server's local time zone).</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-}

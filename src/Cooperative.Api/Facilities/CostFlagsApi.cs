@@ -1,3 +1,4 @@
+using Cooperative.Domain.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Data;

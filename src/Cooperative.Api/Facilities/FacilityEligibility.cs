@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +15,8 @@ public sealed record EligibilityResult(bool Eligible, string? Code, string? Mess
 {
     public static readonly EligibilityResult Ok = new(true, null, null);
 
-    /// <summary>The refusal as a 422 problem answer, for the endpoints that submit claims.</summary>
-    public ProblemHttpResult ToProblem() => Problems.Unprocessable(Code ?? "facility_not_eligible", "该医疗机构不能结报新农合费用", Message);
+    /// <summary>The refusal of a claim that names this facility.</summary>
+    public Refusal ToRefusal() => Refusal.Unprocessable(Code ?? "facility_not_eligible", "该医疗机构不能结报新农合费用", Message);
 }
 
 /// <summary>

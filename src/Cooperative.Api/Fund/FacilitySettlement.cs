@@ -1,20 +1,30 @@
+using Cooperative.Api.Audit;
+using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain.Claims;
 using Cooperative.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Fund;
 
-public sealed record FacilityPayment(string FacilityCode, decimal Owed, decimal Paid, string? EntryNumber);
+/// <param name="Owed">What the books owe the facility at the month's end (claims less penalties and deductions).</param>
+/// <param name="Held">Of that, the claims still under review: not paid until a reviewer approves them.</param>
+/// <param name="ClaimsPaid">The claims this payment paid.</param>
+/// <param name="Deducted">Money owed back for claims reversed after an earlier payment, netted in this one.</param>
+public sealed record FacilityPayment(string FacilityCode, decimal Owed, decimal Held, decimal Paid, string? EntryNumber, int ClaimsPaid,
+    decimal Deducted);
 
 public sealed record FacilityStatement(string FacilityCode, string Period, decimal Opening, decimal Claims, decimal Penalties,
     decimal Payments, decimal Other, decimal Closing);
 
 /// <summary>
 /// Monthly settlement with the facilities (月度结算): what the fund owes each facility for its direct settlements
-/// up to the month's end, less penalties, is paid from the bank and posted. Settling a month twice pays nothing twice.
+/// up to the month's end, less penalties and what was owed back, is paid from the bank and posted; claims held
+/// for review wait. The claims paid are marked paid with the payment's entry, and the deductions netted are marked
+/// recovered. Settling a month twice pays nothing twice.
 /// </summary>
-public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledger, TimeProvider clock)
+public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledger, ICurrentActor actor, TimeProvider clock)
 {
     public const string SourceType = "facility-settlement";
 
@@ -28,23 +38,46 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         var prefix = $"{LedgerPeriod.Format(period)}:";
         var done = await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == SourceType && e.SourceId.StartsWith(prefix))
             .Select(e => e.SourceId).ToListAsync(ct);
+        var settledBy = CountyTime.StartUtc(end.AddDays(1));
+        var claims = await db.Claims.Where(c => c.Channel == ClaimChannel.Facility && c.SettledUtc < settledBy && c.Reimbursement > 0
+                && (c.Status == ClaimStatus.Settled || c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.UnderReview
+                    || (c.RecoveryKind == RecoveryKind.FacilityDeduction && c.RecoveredUtc == null)))
+            .Include(c => c.History).ToListAsync(ct);
+        var byFacility = claims.ToLookup(c => c.FacilityCode);
         var payments = new List<FacilityPayment>();
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var sum in owed.OrderBy(s => s.FacilityCode))
         {
             var balance = sum.Credit - sum.Debit;
+            var mine = byFacility[sum.FacilityCode].ToList();
+            var held = mine.Where(c => c.Status == ClaimStatus.UnderReview).Sum(c => c.Reimbursement);
+            var payable = balance - held;
             var sourceId = prefix + sum.FacilityCode;
-            if (balance <= 0 || done.Contains(sourceId))
+            if (payable <= 0 || done.Contains(sourceId))
             {
-                payments.Add(new FacilityPayment(sum.FacilityCode!, balance, 0m, null));
+                payments.Add(new FacilityPayment(sum.FacilityCode!, balance, held, 0m, null, 0, 0m));
                 continue;
             }
             var posted = await ledger.PostAsync(new JournalDraft(today, $"支付 {sum.FacilityCode} {LedgerPeriod.Format(period)} 即时结报垫付款",
                 SourceType, sourceId,
-                [JournalLineDraft.Dr(ChartOfAccounts.PayableToFacilities, balance, sum.FacilityCode), JournalLineDraft.Cr(ChartOfAccounts.Bank, balance)]), ct);
+                [JournalLineDraft.Dr(ChartOfAccounts.PayableToFacilities, payable, sum.FacilityCode), JournalLineDraft.Cr(ChartOfAccounts.Bank, payable)]), ct);
             if (!posted.Succeeded) return (null, posted.ErrorCode, posted.Message);
-            payments.Add(new FacilityPayment(sum.FacilityCode!, balance, balance, posted.Entry!.Number));
+            var entry = posted.Entry!;
+            var paid = mine.Where(c => c.Status is ClaimStatus.Settled or ClaimStatus.Approved).ToList();
+            foreach (var claim in paid)
+                claim.RecordPayment(PaymentMethod.BankTransfer, null, entry.Id, now, actor.Current.Name, $"{LedgerPeriod.Format(period)} 月度结算 {entry.Number}");
+            var deductions = mine.Where(c => c.RecoveryOutstanding).ToList();
+            foreach (var claim in deductions) claim.RecordRecovery(entry.Id, now);
+            payments.Add(new FacilityPayment(sum.FacilityCode!, balance, held, payable, entry.Number, paid.Count, deductions.Sum(c => c.RecoveryAmount)));
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, ClaimErrors.WrongState, "结算期间有报销单被同时审核或冲销，请重新结算");
+        }
         return (payments, null, null);
     }
 

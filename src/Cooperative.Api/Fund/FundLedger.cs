@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,14 @@ public sealed record PostingResult(JournalEntry? Entry, string? ErrorCode, strin
     public bool Succeeded => Entry is not null;
 
     public static PostingResult Refused(string code, string message) => new(null, code, message);
+
+    /// <summary>The refusal as a value for the caller's caller: a missing entry is "not found", a bad one unprocessable.</summary>
+    public Refusal ToRefusal() => ErrorCode switch
+    {
+        LedgerErrors.EntryNotFound => Refusal.NotFound(ErrorCode, Message!),
+        LedgerErrors.Unbalanced => Refusal.Unprocessable(ErrorCode, "记账凭证无效", Message),
+        _ => Refusal.Conflict(ErrorCode!, Message!),
+    };
 }
 
 public static class LedgerErrors
@@ -62,8 +71,9 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
     /// Posts the mirror of an entry, dated <paramref name="date"/> (in an open period), naming the entry it
     /// reverses. An entry is reversed at most once.
     /// </summary>
+    /// <param name="swaps">Accounts whose mirrored lines go to another account instead (a payable already paid becomes a receivable).</param>
     public async Task<PostingResult> ReverseAsync(Guid entryId, DateOnly date, string description, string sourceType,
-        string sourceId, CancellationToken ct)
+        string sourceId, CancellationToken ct, IReadOnlyDictionary<string, string>? swaps = null)
     {
         var original = await db.JournalEntries.Include(e => e.Lines).AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct);
         if (original is null) return PostingResult.Refused(LedgerErrors.EntryNotFound, "要冲销的凭证不存在");
@@ -71,7 +81,9 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
             return PostingResult.Refused(LedgerErrors.AlreadyReversed, $"凭证 {original.Number} 已被冲销");
         var draft = new JournalDraft(date, description, sourceType, sourceId,
             original.Lines.OrderBy(l => l.LineNo)
-                .Select(l => new JournalLineDraft(l.AccountCode, l.Credit, l.Debit, l.FacilityCode)).ToList())
+                .Select(l => swaps?.GetValueOrDefault(l.AccountCode) is { } swapped
+                    ? new JournalLineDraft(swapped, l.Credit, l.Debit, null)
+                    : new JournalLineDraft(l.AccountCode, l.Credit, l.Debit, l.FacilityCode)).ToList())
         {
             CorrectsPeriod = original.Period != LedgerPeriod.KeyOf(date) && await IsClosedAsync(original.Period, ct)
                 ? $"{original.Period / 100:0000}-{original.Period % 100:00}" : null,

@@ -83,12 +83,7 @@ public static class LedgerApi
         return TypedResults.Created($"/api/ledger/entries/{posted.Entry!.Number}", ToResponse(posted.Entry));
     }
 
-    internal static ProblemHttpResult Refusal(PostingResult refused) => refused.ErrorCode switch
-    {
-        LedgerErrors.EntryNotFound => Problems.NotFound(refused.ErrorCode, refused.Message!),
-        LedgerErrors.Unbalanced => Problems.Unprocessable(refused.ErrorCode, "记账凭证无效", refused.Message),
-        _ => Problems.Conflict(refused.ErrorCode!, refused.Message!),
-    };
+    private static ProblemHttpResult Refusal(PostingResult refused) => Problems.From(refused.ToRefusal());
 
     internal static JournalEntryResponse ToResponse(JournalEntry e) => new(e.Id, e.Number, e.Date, LedgerPeriod.Format(e.Period),
         e.Description, e.SourceType, e.SourceId, e.ReversesEntryId, e.CorrectsPeriod is { } c ? LedgerPeriod.Format(c) : null,

@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Infrastructure;
@@ -18,6 +19,15 @@ public static class Problems
         var ext = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { [CodeKey] = code };
         return TypedResults.Problem(detail, statusCode: status, title: title, type: TypeFor(code), extensions: ext);
     }
+
+    /// <summary>A service's refusal as the problem answer of its kind (400, 404, 409 or 422).</summary>
+    public static ProblemHttpResult From(Refusal refusal) => Of(refusal.Kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+    }, refusal.Code, refusal.Title, refusal.Detail);
 
     public static ProblemHttpResult NotFound(string code, string title) => Of(StatusCodes.Status404NotFound, code, title);
 

@@ -27,6 +27,16 @@ public static class CoverageRule
     public static int FundYearOf(DateOnly date) => date.Year;
 
     /// <summary>
+    /// The day on which cover is decided for a treatment: an inpatient stay on its admission date (a person
+    /// enrolled while already in hospital is not paid for that stay), an outpatient visit on its date.
+    /// </summary>
+    public static DateOnly ServiceDate(Reimbursement.VisitType visit, DateOnly admission, DateOnly discharge) => visit switch
+    {
+        Reimbursement.VisitType.Inpatient => admission,
+        Reimbursement.VisitType.Outpatient => admission,
+    };
+
+    /// <summary>
     /// A person with status <paramref name="status"/> since <paramref name="statusSince"/> is active on every
     /// date before that one: a death or departure takes effect on its own date.
     /// </summary>

@@ -23,6 +23,7 @@ public static class ChartOfAccounts
     public const string SubsidyReceivableProvince = "1101.02";// 应收省级财政补助
     public const string SubsidyReceivableCounty = "1101.03";  // 应收市县财政补助
     public const string ContributionReceivableCivilAffairs = "1102"; // 应收民政代缴参合金
+    public const string RefundReceivableResidents = "1103";  // 应收参合人员退回补偿款
     public const string PayableToFacilities = "2001";        // 应付定点医疗机构款
     public const string PayableToResidents = "2002";         // 应付参合人员补偿款
     public const string PooledFund = "3001";                 // 统筹基金
@@ -56,6 +57,7 @@ public static class ChartOfAccounts
             new(SubsidyReceivableProvince, "应收财政补助-省级", AccountType.Asset),
             new(SubsidyReceivableCounty, "应收财政补助-市县", AccountType.Asset),
             new(ContributionReceivableCivilAffairs, "应收民政代缴参合金", AccountType.Asset),
+            new(RefundReceivableResidents, "应收参合人员退回补偿款", AccountType.Asset),
             new(PayableToFacilities, "应付定点医疗机构款", AccountType.Liability),
             new(PayableToResidents, "应付参合人员补偿款", AccountType.Liability),
             new(PooledFund, "统筹基金", AccountType.Fund),

@@ -20,7 +20,9 @@ public sealed class CapConcurrencyTests : IAsyncLifetime
         // Each bill alone pays (5,000 − 400) × 70 % + 35,000 × 80 % = 31,220; eight of them would pay 249,760.
         var window = await _s.App.ClientForAsync("window");
         var tcm = await _s.App.FacilityClientAsync("H0002");
-        var submissions = Enumerable.Range(0, 8).Select(i => SubmitAsync(i % 2 == 0 ? _s.CityHospital : tcm, BigBill(Head.IdNumber, $"BIG-{i}"), $"race-{i}"));
+        // Eight stays one after the other (the same stay twice would be one bill: refused as a duplicate).
+        var submissions = Enumerable.Range(0, 8).Select(i => SubmitAsync(i % 2 == 0 ? _s.CityHospital : tcm,
+            BigBill(Head, $"BIG-{i}", $"2026-{9 + (i / 4):00}-{(i % 4 * 7) + 1:00}", $"2026-{9 + (i / 4):00}-{(i % 4 * 7) + 6:00}"), $"race-{i}"));
 
         var responses = await Task.WhenAll(submissions);
 
@@ -50,9 +52,9 @@ public sealed class CostFlagTests : IAsyncLifetime
     public async Task A_county_hospital_far_above_the_average_of_its_level_is_flagged()
     {
         // City hospital: two admissions of 5,500; TCM hospital: one of 40,000. County level average 17,000.
-        await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, "C-1"), "c-1");
-        await SubmitAsync(_s.CityHospital, InpatientBill(Son.IdNumber, "C-2"), "c-2");
-        await SubmitAsync(await _s.App.FacilityClientAsync("H0002"), BigBill(Wife.IdNumber, "T-1"), "t-1");
+        await SubmitAsync(_s.CityHospital, InpatientBill(Head, "C-1"), "c-1");
+        await SubmitAsync(_s.CityHospital, InpatientBill(Son, "C-2"), "c-2");
+        await SubmitAsync(await _s.App.FacilityClientAsync("H0002"), BigBill(Wife, "T-1"), "t-1");
 
         var result = await (await _s.Window.GetAsync("/api/facilities/cost-flags?month=2026-11")).ShouldBeOkAsync<JsonElement>();
 

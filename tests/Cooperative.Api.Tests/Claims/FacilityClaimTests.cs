@@ -17,7 +17,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [Fact]
     public async Task A_facility_bill_is_settled_at_once_and_the_fund_owes_the_facility()
     {
-        var response = await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "k-1");
+        var response = await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-1");
 
         var claim = await response.ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         claim.GetProperty("status").GetString().Should().Be("Settled");
@@ -35,12 +35,12 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [Fact]
     public async Task The_same_key_and_body_return_the_same_claim_and_another_body_is_a_conflict()
     {
-        var first = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "k-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        var first = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
 
-        var replay = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "k-2")).ShouldBeOkAsync<JsonElement>();
+        var replay = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-2")).ShouldBeOkAsync<JsonElement>();
         replay.GetProperty("number").GetString().Should().Be(first.GetProperty("number").GetString());
 
-        var other = await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, invoice: "FP-9"), "k-2");
+        var other = await SubmitAsync(_s.CityHospital, InpatientBill(Head, invoice: "FP-9"), "k-2");
         await other.ShouldBeProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM claims")).Should().Be(1);
         (await _s.InpatientPaidAsync(Head.IdNumber)).Should().Be(3080m, "paid once");
@@ -49,7 +49,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [Fact]
     public async Task A_submission_without_an_idempotency_key_is_refused()
     {
-        var response = await _s.CityHospital.PostAsync("/api/claims", System.Net.Http.Json.JsonContent.Create(InpatientBill(Head.IdNumber)));
+        var response = await _s.CityHospital.PostAsync("/api/claims", System.Net.Http.Json.JsonContent.Create(InpatientBill(Head)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
     }
@@ -57,9 +57,9 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [Fact]
     public async Task The_same_invoice_twice_is_a_duplicate()
     {
-        (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "k-3")).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-3")).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var again = await SubmitAsync(_s.CityHospital, InpatientBill(Son.IdNumber), "k-4");
+        var again = await SubmitAsync(_s.CityHospital, InpatientBill(Son), "k-4");
 
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate_invoice");
     }
@@ -70,7 +70,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [InlineData("2026-11-10", "2026-11-25", "dates_inconsistent")]
     public async Task Late_or_impossible_dates_are_refused_with_their_code(string admitted, string discharged, string code)
     {
-        var response = await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, admitted: admitted, discharged: discharged), $"k-{code}-{admitted}");
+        var response = await SubmitAsync(_s.CityHospital, InpatientBill(Head, admitted: admitted, discharged: discharged), $"k-{code}-{admitted}");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, code);
     }
@@ -80,14 +80,14 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     {
         var wrongAmount = new
         {
-            idNumber = Head.IdNumber, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
             referred = false, invoiceNumber = "MZ-1", lines = new[] { new { code = "D0001", quantity = 3m, unitPrice = 12.5m, amount = 40m } },
         };
         await (await SubmitAsync(_s.CityHospital, wrongAmount, "k-5")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "amounts_inconsistent");
 
         var unknown = new
         {
-            idNumber = Head.IdNumber, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
             referred = false, invoiceNumber = "MZ-2", lines = new[] { new { code = "ZZ999", quantity = 1m, unitPrice = 10m, amount = 10m } },
         };
         await (await SubmitAsync(_s.CityHospital, unknown, "k-6")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "catalogue_code_unknown");
@@ -99,7 +99,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
         var stranger = new Enrollment.Member(Id("19800808", 77), "赵六", "户主");
         await RegisterAsync(_s.Window, "3301991010010077", [stranger]);
 
-        var response = await SubmitAsync(_s.CityHospital, InpatientBill(stranger.IdNumber), "k-7");
+        var response = await SubmitAsync(_s.CityHospital, InpatientBill(stranger), "k-7");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "not_enrolled");
     }
@@ -112,7 +112,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
             System.Net.Http.Json.JsonContent.Create(new { status = "Suspended", reason = "违规收费，暂停定点资格" }));
         suspend.IsSuccessStatusCode.Should().BeTrue(await suspend.Content.ReadAsStringAsync());
 
-        var response = await SubmitAsync(tcm, InpatientBill(Head.IdNumber), "k-8");
+        var response = await SubmitAsync(tcm, InpatientBill(Head), "k-8");
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "facility_suspended");
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM claims")).Should().Be(0);
@@ -121,7 +121,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     [Fact]
     public async Task A_facility_sees_only_its_own_claims_and_window_staff_cannot_submit_as_a_facility()
     {
-        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "k-9")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-9")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = claim.GetProperty("number").GetString();
 
         var tcm = await _s.App.FacilityClientAsync("H0002");
@@ -130,8 +130,8 @@ public sealed class FacilityClaimTests : IAsyncLifetime
         var staffView = await (await _s.Window.GetAsync($"/api/claims/{number}")).ShouldBeOkAsync<JsonElement>();
         staffView.GetProperty("idNumber").GetString().Should().Be(Head.IdNumber, "staff see the full ID number");
 
-        (await SubmitAsync(_s.Window, InpatientBill(Head.IdNumber, invoice: "X"), "k-10")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await SubmitAsync(await _s.App.ClientForAsync("auditor"), InpatientBill(Head.IdNumber, invoice: "Y"), "k-11", "/api/claims/window"))
+        (await SubmitAsync(_s.Window, InpatientBill(Head, invoice: "X"), "k-10")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await SubmitAsync(await _s.App.ClientForAsync("auditor"), InpatientBill(Head, invoice: "Y"), "k-11", "/api/claims/window"))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

@@ -19,7 +19,7 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
     /// <summary>Treated in a provincial hospital without referral: deductible 1,000, 45 % (55 less 10 points).</summary>
     private static object PaperClaim(string invoice, params string[] documents) => new
     {
-        idNumber = Son.IdNumber, visitType = "Inpatient", admissionDate = "2026-10-20", dischargeDate = "2026-10-30", diagnosisCode = "S82.2",
+        idNumber = Son.IdNumber, patientName = Son.Name, visitType = "Inpatient", admissionDate = "2026-10-20", dischargeDate = "2026-10-30", diagnosisCode = "S82.2",
         referred = false, invoiceNumber = invoice, facilityName = "省人民医院", facilityLevel = "OutsideCounty",
         lines = new[] { new { amount = 9000m, status = "Covered", code = (string?)null } },
         providedDocuments = documents,
@@ -51,7 +51,7 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
     [Fact]
     public async Task A_rejected_settled_claim_is_reversed_in_the_ledger_and_the_cap_given_back()
     {
-        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "r-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "r-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = claim.GetProperty("number").GetString();
         var reviewer = await _s.App.ClientForAsync("reviewer");
 
@@ -67,15 +67,15 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'claim-reversal'")).Should().Be(1);
         await _s.InvariantHoldsAsync();
 
-        var corrected = await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "r-2");
+        var corrected = await SubmitAsync(_s.CityHospital, InpatientBill(Head), "r-2");
         corrected.StatusCode.Should().Be(HttpStatusCode.Created, "a correction is a new claim on the same invoice once the first is reversed");
     }
 
     [Fact]
     public async Task Readmission_within_15_days_is_flagged_for_review_and_can_be_approved()
     {
-        await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, "A-1", "2026-10-20", "2026-10-25"), "f-1");
-        var second = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber, "A-2", "2026-11-02", "2026-11-08"), "f-2"))
+        await SubmitAsync(_s.CityHospital, InpatientBill(Head, "A-1", "2026-10-20", "2026-10-25"), "f-1");
+        var second = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head, "A-2", "2026-11-02", "2026-11-08"), "f-2"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
 
         second.GetProperty("status").GetString().Should().Be("UnderReview");
@@ -91,7 +91,7 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
     [Fact]
     public async Task The_settlement_statement_explains_every_step_in_html_and_excel()
     {
-        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head.IdNumber), "s-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        var claim = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "s-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = claim.GetProperty("number").GetString();
 
         var html = await _s.Window.GetStringAsync($"/api/claims/{number}/statement.html");

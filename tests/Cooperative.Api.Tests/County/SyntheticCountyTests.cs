@@ -60,11 +60,12 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         var report = county.Report;
         (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Settled' AND Reimbursement > 0"))
             .Should().Be(0, "a settled paper claim is paid at the window at once");
-        var paid = await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status = 'Paid'");
+        var paid = await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Paid'");
         paid.Should().BeGreaterThan(0).And.Be(report.WindowClaimsPaid);
-        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Status = 'Paid' AND (PaymentMethod = 'BankTransfer') <> (Reimbursement >= 1000)"))
+        (await Db.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Paid' AND (PaymentMethod = 'BankTransfer') <> (Reimbursement >= 1000)"))
             .Should().Be(0);
-        report.PaidToResidents.Should().Be(await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims WHERE Status = 'Paid'"));
+        report.PaidToResidents.Should().Be(await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Window' AND Status = 'Paid'"));
         // What residents are still owed is exactly the window claims waiting for review.
         (await Db.ScalarAsync<decimal>(
                 $"SELECT COALESCE(SUM(Credit) - SUM(Debit), 0) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToResidents}'"))
@@ -75,14 +76,20 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         (await Db.ScalarAsync<string>(
                 "SELECT GROUP_CONCAT(DISTINCT LEFT(SourceId, 7) ORDER BY SourceId) FROM journal_entries WHERE SourceType = 'facility-settlement'"))
             .Should().Be("2026-01,2026-02,2026-03");
-        // Paid: every direct settlement up to 31 March (county time); still owed: those settled in April, paid on 5 May.
+        // Paid: every direct settlement up to 31 March (county time) but those held for review; still owed: those settled in
+        // April, paid on 5 May, and the held ones. Each paid claim is marked paid by its month's settlement.
         const string april = "'2026-03-31 16:00:00'";
         (await Db.ScalarAsync<decimal>(
                 $"SELECT SUM(Credit) - SUM(Debit) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToFacilities}'"))
             .Should().Be(await Db.ScalarAsync<decimal>(
-                $"SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Facility' AND SettledUtc >= {april}"));
+                $"SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Facility' AND (SettledUtc >= {april} OR Status = 'UnderReview')"));
         report.PaidToFacilities.Should().BeGreaterThan(0)
-            .And.Be(await Db.ScalarAsync<decimal>($"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND SettledUtc < {april}"));
+            .And.Be(await Db.ScalarAsync<decimal>($"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND Status = 'Paid'"))
+            .And.Be(await Db.ScalarAsync<decimal>(
+                $"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND SettledUtc < {april} AND Status <> 'UnderReview'"));
+        (await Db.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM claims c JOIN journal_entries e ON e.Id = c.PaymentEntryId WHERE c.Channel = 'Facility' AND e.SourceType <> 'facility-settlement'"))
+            .Should().Be(0, "a facility's claim is paid by its monthly settlement only");
         var admin = await county.App.ClientForAsync("admin");
         var statement = await (await admin.GetAsync("/api/ledger/facility-settlements/2026-02/" +
             await Db.ScalarAsync<string>("SELECT FacilityCode FROM claims WHERE Channel = 'Facility' AND DischargeDate BETWEEN '2026-02-01' AND '2026-02-28' LIMIT 1")))

@@ -27,18 +27,18 @@ public static class DisclosureMonthScenario
         var window = await app.ClientForAsync("window");
         var hospital = await app.FacilityClientAsync("H0001");
 
-        var head = await SettleAsync(hospital, InpatientBill(Head.IdNumber, "FP-D1"), "d-1", "/api/claims");
+        var head = await SettleAsync(hospital, InpatientBill(Head, "FP-D1"), "d-1", "/api/claims");
         var son = await SettleAsync(window, new
         {
-            idNumber = Son.IdNumber, visitType = "Inpatient", admissionDate = "2026-11-02", dischargeDate = "2026-11-09", diagnosisCode = "S82.2",
+            idNumber = Son.IdNumber, patientName = Son.Name, visitType = "Inpatient", admissionDate = "2026-11-02", dischargeDate = "2026-11-09", diagnosisCode = "S82.2",
             referred = false, invoiceNumber = "SRM-D2", facilityName = "省人民医院", facilityLevel = "OutsideCounty",
             lines = new[] { new { amount = 9000m, status = "Covered", code = (string?)null } },
             providedDocuments = new[] { "IdCard", "Invoices", "ItemizedList", "DischargeSummary" },
         }, "d-2", "/api/claims/window");
         var wife = await SettleAsync(window, new
         {
-            idNumber = Wife.IdNumber, visitType = "Outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12", diagnosisCode = "J06.9",
-            referred = false, invoiceNumber = "MZ-D3", facilityName = "城关镇卫生院", facilityLevel = "Township",
+            idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "Outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12", diagnosisCode = "J06.9",
+            referred = false, invoiceNumber = "MZ-D3", facilityCode = "T0001",
             lines = new[] { new { amount = 80m, status = "Covered", code = (string?)null } },
             providedDocuments = new[] { "IdCard", "Invoices", "ItemizedList" },
         }, "d-3", "/api/claims/window");

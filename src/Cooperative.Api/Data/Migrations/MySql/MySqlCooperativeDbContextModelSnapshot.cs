@@ -159,6 +159,11 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<DateOnly>("AdmissionDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("BillKey")
+                        .IsRequired()
+                        .HasMaxLength(180)
+                        .HasColumnType("varchar(180)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -194,8 +199,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasColumnType("varchar(100)");
 
                     b.Property<string>("Flags")
-                        .HasMaxLength(100)
-                        .HasColumnType("varchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
 
                     b.Property<int>("FundYear")
                         .HasColumnType("int");
@@ -257,6 +262,20 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
 
+                    b.Property<DateTime?>("RecoveredUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<decimal>("RecoveryAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid?>("RecoveryEntryId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("RecoveryKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<bool>("Referred")
                         .HasColumnType("tinyint(1)");
 
@@ -307,12 +326,18 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<string>("VisitType")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BillKey");
 
                     b.HasIndex("DischargeDate");
 
@@ -325,6 +350,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.HasIndex("SettledUtc");
 
                     b.HasIndex("FacilityCode", "DischargeDate");
+
+                    b.HasIndex("PersonId", "AdmissionDate");
 
                     b.HasIndex("Status", "DischargeDate");
 

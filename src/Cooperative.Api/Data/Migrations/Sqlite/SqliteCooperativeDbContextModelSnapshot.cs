@@ -152,6 +152,11 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.Property<DateOnly>("AdmissionDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BillKey")
+                        .IsRequired()
+                        .HasMaxLength(180)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -187,7 +192,7 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flags")
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FundYear")
@@ -250,6 +255,20 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RecoveredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RecoveryAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecoveryEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecoveryKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Referred")
                         .HasColumnType("INTEGER");
 
@@ -300,12 +319,18 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("VisitType")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BillKey");
 
                     b.HasIndex("DischargeDate");
 
@@ -318,6 +343,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.HasIndex("SettledUtc");
 
                     b.HasIndex("FacilityCode", "DischargeDate");
+
+                    b.HasIndex("PersonId", "AdmissionDate");
 
                     b.HasIndex("Status", "DischargeDate");
 
