@@ -5,7 +5,6 @@ using Cooperative.Api.Infrastructure;
 using Cooperative.Domain;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Ledger;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Claims;
 
@@ -26,14 +25,10 @@ internal sealed class ClaimPayment(CooperativeDbContext db, FundLedger ledger, I
         if (!posted.Succeeded) return posted.ToRefusal();
         if (claim.RecordPayment(method, account?.Trim(), posted.Entry!.Id, clock.GetUtcNow().UtcDateTime, actor.Current.Name) is { } refused)
             return refused;
-        try
+        return await ClaimRaces.GuardAsync(async () =>
         {
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Conflict(ClaimErrors.WrongState, "报销单已被他人同时处理", "该报销单刚刚已被支付或改变状态，请刷新后查看");
-        }
-        return null;
+            return null;
+        });
     }
 }

@@ -71,16 +71,5 @@ internal sealed class ClaimWorkflow(CooperativeDbContext db, IPolicyStore polici
         return null;
     });
 
-    /// <summary>Someone else moved the claim between our read and our write: refused, the caller reads it again.</summary>
-    private static async Task<Refusal?> Guarded(Func<Task<Refusal?>> write)
-    {
-        try
-        {
-            return await write();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Refusal.Conflict(ClaimErrors.WrongState, "报销单已被他人同时处理", "该报销单的状态刚刚被其他操作改变，请刷新后重试");
-        }
-    }
+    private static Task<Refusal?> Guarded(Func<Task<Refusal?>> write) => ClaimRaces.GuardAsync(write);
 }

@@ -74,7 +74,7 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (ClaimRaces.IsLost(e))
         {
             return (null, ClaimErrors.WrongState, "结算期间有报销单被同时审核或冲销，请重新结算");
         }
