@@ -20,11 +20,14 @@ public enum RefusalKind
 /// A refusal as a value: a stable machine code, a Chinese title and detail for the person at the counter.
 /// Services return it; only the endpoints know HTTP.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Code, string Title, string? Detail = null)
+/// <param name="Details">Further members of the answer (the rows of a register that failed, say), or null.</param>
+public sealed record Refusal(RefusalKind Kind, string Code, string Title, string? Detail = null,
+    IReadOnlyDictionary<string, object?>? Details = null)
 {
     public static Refusal Conflict(string code, string title, string? detail = null) => new(RefusalKind.Conflict, code, title, detail);
 
-    public static Refusal Unprocessable(string code, string title, string? detail = null) => new(RefusalKind.Unprocessable, code, title, detail);
+    public static Refusal Unprocessable(string code, string title, string? detail = null, IReadOnlyDictionary<string, object?>? details = null) =>
+        new(RefusalKind.Unprocessable, code, title, detail, details);
 
     public static Refusal NotFound(string code, string title, string? detail = null) => new(RefusalKind.NotFound, code, title, detail);
 

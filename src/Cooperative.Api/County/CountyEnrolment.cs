@@ -71,7 +71,7 @@ internal sealed class CountyEnrolment(IServiceProvider services, CountyClock clo
                 {
                     var outcome = await enrolment.EnrolAsync(visit.HouseholdId, request.FundYear, visit.PersonIds, ct);
                     if (outcome.Refusal is { } refusal)
-                        throw new InvalidOperationException($"Enrolment refused: {refusal.ProblemDetails.Title} {refusal.ProblemDetails.Detail}");
+                        throw new InvalidOperationException($"Enrolment refused: {refusal.Code} {refusal.Title} {refusal.Detail}");
                     tally.Enrolment(visit.PersonIds.Count);
                     break;
                 }

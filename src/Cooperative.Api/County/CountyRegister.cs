@@ -23,7 +23,7 @@ internal sealed class CountyRegister(IServiceProvider services, CountyClock cloc
         var outcome = await scope.ServiceProvider.GetRequiredService<RegisterImport>()
             .ImportAsync($"{township}-参合花名册.csv", ".csv", RegisterGenerator.Csv(rows), ct);
         if (outcome.Problem is { } problem)
-            throw new InvalidOperationException($"The register of {township} was refused: {problem.ProblemDetails.Title} {problem.ProblemDetails.Detail}");
+            throw new InvalidOperationException($"The register of {township} was refused: {problem.Code} {problem.Title} {problem.Detail}");
         tally.Imported(outcome.Response!.HouseholdsCreated, outcome.Response.PersonsCreated);
     }
 

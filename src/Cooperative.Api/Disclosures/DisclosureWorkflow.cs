@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
@@ -20,10 +21,10 @@ public static class DisclosureErrors
 /// <summary>Prepare, review, publish (编制、审核、发布): each step by an administrator, each audited, publication final.</summary>
 internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSource source, ICurrentActor actor, TimeProvider clock)
 {
-    public async Task<(MonthlyDisclosure? Disclosure, ProblemHttpResult? Refusal)> PrepareAsync(DisclosureMonth month, CancellationToken ct)
+    public async Task<(MonthlyDisclosure? Disclosure, Refusal? Refusal)> PrepareAsync(DisclosureMonth month, CancellationToken ct)
     {
         if (!month.HasEnded(clock.Today()))
-            return (null, Problems.Unprocessable(DisclosureErrors.MonthNotEnded, "该月尚未结束，不能编制公示", $"{month} 月结束后才能编制本月公示"));
+            return (null, Refusal.Unprocessable(DisclosureErrors.MonthNotEnded, "该月尚未结束，不能编制公示", $"{month} 月结束后才能编制本月公示"));
         var disclosure = await db.MonthlyDisclosures.SingleOrDefaultAsync(d => d.Month == month.ToString(), ct);
         if (disclosure?.Status == DisclosureStatus.Published) return (null, Published(month));
         var document = DisclosureDocument.Of(await source.BuildAsync(month, ct));
@@ -37,7 +38,7 @@ internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSour
         return (disclosure, null);
     }
 
-    public async Task<(MonthlyDisclosure? Disclosure, ProblemHttpResult? Refusal)> ReviewAsync(DisclosureMonth month, string? note,
+    public async Task<(MonthlyDisclosure? Disclosure, Refusal? Refusal)> ReviewAsync(DisclosureMonth month, string? note,
         CancellationToken ct)
     {
         var disclosure = await db.MonthlyDisclosures.SingleOrDefaultAsync(d => d.Month == month.ToString(), ct);
@@ -49,13 +50,13 @@ internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSour
     }
 
     /// <summary>Publishes exactly the reviewed content; a second publication of the month is refused, even a concurrent one.</summary>
-    public async Task<(MonthlyDisclosure? Disclosure, ProblemHttpResult? Refusal)> PublishAsync(DisclosureMonth month, CancellationToken ct)
+    public async Task<(MonthlyDisclosure? Disclosure, Refusal? Refusal)> PublishAsync(DisclosureMonth month, CancellationToken ct)
     {
         var disclosure = await db.MonthlyDisclosures.SingleOrDefaultAsync(d => d.Month == month.ToString(), ct);
         if (disclosure is null) return (null, NotFound(month));
         if (disclosure.Status == DisclosureStatus.Published) return (null, Published(month));
         if (disclosure.Status != DisclosureStatus.Reviewed)
-            return (null, Problems.Conflict(DisclosureErrors.NotReviewed, "公示须经审核后才能发布", $"{month} 月公示尚未审核"));
+            return (null, Refusal.Conflict(DisclosureErrors.NotReviewed, "公示须经审核后才能发布", $"{month} 月公示尚未审核"));
         db.PublishedDisclosures.Add(disclosure.Publish(actor.Current.Name, clock.GetUtcNow().UtcDateTime));
         try
         {
@@ -75,10 +76,10 @@ internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSour
         return await db.PublishedDisclosures.AnyAsync(p => p.Month == month.ToString(), ct);
     }
 
-    public static ProblemHttpResult NotFound(DisclosureMonth month) =>
-        Problems.Of(StatusCodes.Status404NotFound, DisclosureErrors.NotFound, "该月公示不存在", $"{month} 月公示尚未编制或尚未发布");
+    public static Refusal NotFound(DisclosureMonth month) =>
+        Refusal.NotFound(DisclosureErrors.NotFound, "该月公示不存在", $"{month} 月公示尚未编制或尚未发布");
 
-    private static ProblemHttpResult Published(DisclosureMonth month) =>
-        Problems.Conflict(DisclosureErrors.AlreadyPublished, "该月公示已发布，不能更改",
+    private static Refusal Published(DisclosureMonth month) =>
+        Refusal.Conflict(DisclosureErrors.AlreadyPublished, "该月公示已发布，不能更改",
             $"{month} 月公示已发布；此后的冲销将在冲销当月的公示中作为更正列出");
 }

@@ -55,7 +55,7 @@ public static class DisclosuresApi
         var v = ParseMonth(month, out var m);
         if (!v.IsValid) return v.ToProblem();
         var disclosure = await db.MonthlyDisclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Month == m.ToString(), ct);
-        return disclosure is null ? DisclosureWorkflow.NotFound(m) : TypedResults.Ok(DisclosureView.Of(disclosure, withContent: true));
+        return disclosure is null ? Problems.From(DisclosureWorkflow.NotFound(m)) : TypedResults.Ok(DisclosureView.Of(disclosure, withContent: true));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> File(string month, string format,
@@ -65,7 +65,7 @@ public static class DisclosuresApi
         if (!v.IsValid) return v.ToProblem();
         if (!DisclosureFormats.IsKnown(format)) return DisclosureFormats.Unknown(format);
         var disclosure = await db.MonthlyDisclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Month == m.ToString(), ct);
-        if (disclosure is null) return DisclosureWorkflow.NotFound(m);
+        if (disclosure is null) return Problems.From(DisclosureWorkflow.NotFound(m));
         var file = DisclosureFormats.Render(disclosure.ContentJson, format);
         return TypedResults.File(file.Bytes, file.ContentType, DisclosureFiles.FileName(m.ToString(), format));
     }
@@ -76,7 +76,7 @@ public static class DisclosuresApi
         var v = ParseMonth(month, out var m);
         if (!v.IsValid) return v.ToProblem();
         var (disclosure, refusal) = await workflow.PrepareAsync(m, ct);
-        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: true));
+        return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: true));
     }
 
     private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Review(string month,
@@ -85,7 +85,7 @@ public static class DisclosuresApi
         var v = ParseMonth(month, out var m).Check(request?.Note is null || request.Note.Length <= 500, "note", "审核意见不能超过 500 字");
         if (!v.IsValid) return v.ToProblem();
         var (disclosure, refusal) = await workflow.ReviewAsync(m, request?.Note?.Trim(), ct);
-        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
+        return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
     }
 
     private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Publish(string month,
@@ -94,6 +94,6 @@ public static class DisclosuresApi
         var v = ParseMonth(month, out var m);
         if (!v.IsValid) return v.ToProblem();
         var (disclosure, refusal) = await workflow.PublishAsync(m, ct);
-        return refusal ?? (Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>)TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
+        return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));
     }
 }

@@ -1,4 +1,5 @@
 using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -44,7 +45,7 @@ internal static class PublicDisclosuresApi
         {
             var published = await db.PublishedDisclosures.AsNoTracking().Where(p => p.Month == m.ToString())
                 .Select(p => new { p.ContentJson, p.ContentHash }).SingleOrDefaultAsync(ct);
-            if (published is null) return DisclosureWorkflow.NotFound(m); // not cached: it may be published any moment
+            if (published is null) return Problems.From(DisclosureWorkflow.NotFound(m)); // not cached: it may be published any moment
             rendered = new Rendered(DisclosureFormats.Render(published.ContentJson, format),
                 new EntityTagHeaderValue($"\"{published.ContentHash[..32]}-{format}\""));
             cache.Set(key, rendered, new MemoryCacheEntryOptions { SlidingExpiration = KeepRendered });

@@ -35,7 +35,7 @@ public static class EnrollmentApi
             .Check(request.PersonIds is null || request.PersonIds.Distinct().Count() == request.PersonIds.Count, "personIds", "参合成员不能重复");
         if (!validation.IsValid) return validation.ToProblem();
         var outcome = await enrolment.EnrolAsync(id, request.FundYear!.Value, request.PersonIds!, ct);
-        if (outcome.Refusal is not null) return outcome.Refusal;
+        if (outcome.Refusal is not null) return Problems.From(outcome.Refusal);
         return TypedResults.Created($"/api/receipts/{outcome.ReceiptNumber}", (await ReceiptViews.LoadAsync(db, outcome.ReceiptNumber!, ct))!);
     }
 }

@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.Enrollment;
 
 /// <summary>The receipt of an enrolment, or why it was refused.</summary>
-internal sealed record EnrolmentOutcome(string? ReceiptNumber, ProblemHttpResult? Refusal);
+internal sealed record EnrolmentOutcome(string? ReceiptNumber, Refusal? Refusal);
 
 /// <summary>
 /// Enrols members of a household for a fund year (参合缴费): one enrolment per joining member, one receipt, and
@@ -24,11 +25,11 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
     public async Task<EnrolmentOutcome> EnrolAsync(Guid householdId, int year, IReadOnlyList<Guid> personIds, CancellationToken ct)
     {
         var today = clock.Today();
-        if (!await db.Households.AnyAsync(h => h.Id == householdId, ct)) return Refused(Problems.NotFound("household_not_found", "户不存在"));
+        if (!await db.Households.AnyAsync(h => h.Id == householdId, ct)) return Refused(Refusal.NotFound("household_not_found", "户不存在"));
         if (!EnrollmentApi.IsOpen(year, today))
-            return Refused(Problems.Unprocessable("fund_year_not_open", "该年度不在参合缴费期内", $"只能为 {today.Year} 或 {today.Year + 1} 年度参合缴费"));
+            return Refused(Refusal.Unprocessable("fund_year_not_open", "该年度不在参合缴费期内", $"只能为 {today.Year} 或 {today.Year + 1} 年度参合缴费"));
         var policy = await policies.InForceAsync(year, year == today.Year ? today : new DateOnly(year, 1, 1), ct);
-        if (policy is null) return Refused(Problems.Unprocessable("policy_missing", "该年度尚无补偿方案", $"{year} 年度的筹资和补偿方案尚未发布"));
+        if (policy is null) return Refused(Refusal.Unprocessable("policy_missing", "该年度尚无补偿方案", $"{year} 年度的筹资和补偿方案尚未发布"));
 
         var members = await (from m in db.Memberships where m.HouseholdId == householdId && m.To == null
                              join p in db.Persons on m.PersonId equals p.Id
@@ -36,7 +37,7 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
                              select p).AsNoTracking().ToListAsync(ct);
         var strangers = personIds.Except(members.Select(p => p.Id)).ToList();
         if (strangers.Count > 0)
-            return Refused(Problems.Unprocessable("not_a_member", "所选人员不是本户在册成员", $"人员 {string.Join("、", strangers)} 不是本户在册成员"));
+            return Refused(Refusal.Unprocessable("not_a_member", "所选人员不是本户在册成员", $"人员 {string.Join("、", strangers)} 不是本户在册成员"));
         var enrolled = await db.Enrollments.Where(e => e.FundYear == year && personIds.Contains(e.PersonId))
             .Select(e => e.PersonId).ToListAsync(ct);
         var joining = members.Where(p => !enrolled.Contains(p.Id)).OrderBy(p => p.BirthDate).ToList();
@@ -48,7 +49,7 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
         var card = await db.Households.Where(h => h.Id == householdId).Select(h => h.CardNumber).SingleAsync(ct);
         var posting = await ledger.PostAsync(new JournalDraft(today, $"参合缴费 {card} {year}年度 {joining.Count}人", "receipt", number,
             quote.LedgerLines()), ct);
-        if (!posting.Succeeded) return Refused(Problems.Unprocessable(posting.ErrorCode!, "记账失败", posting.Message));
+        if (!posting.Succeeded) return Refused(Refusal.Unprocessable(posting.ErrorCode!, "记账失败", posting.Message));
 
         var receipt = new Receipt
         {
@@ -66,8 +67,8 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
         return new EnrolmentOutcome(number, null);
     }
 
-    private static EnrolmentOutcome Refused(ProblemHttpResult problem) => new(null, problem);
+    private static EnrolmentOutcome Refused(Refusal problem) => new(null, problem);
 
     private static EnrolmentOutcome AlreadyEnrolled(int year) =>
-        Refused(Problems.Conflict("already_enrolled", "所选成员均已参合", $"所选成员均已登记 {year} 年度参合"));
+        Refused(Refusal.Conflict("already_enrolled", "所选成员均已参合", $"所选成员均已登记 {year} 年度参合"));
 }

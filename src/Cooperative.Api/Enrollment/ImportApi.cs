@@ -46,7 +46,7 @@ public static class ImportApi
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         var outcome = await import.ImportAsync(Path.GetFileName(file.FileName), extension, buffer.ToArray(), ct);
-        return outcome.Problem is not null ? outcome.Problem : TypedResults.Ok(outcome.Response!);
+        return outcome.Problem is not null ? Problems.From(outcome.Problem) : TypedResults.Ok(outcome.Response!);
     }
 
     private static ProblemHttpResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "payload_too_large",

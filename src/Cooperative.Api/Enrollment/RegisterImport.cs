@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.Enrollment;
 
 /// <summary>What an import stored, or why nothing was stored.</summary>
-internal sealed record ImportOutcome(ImportResponse? Response, ProblemHttpResult? Problem);
+internal sealed record ImportOutcome(ImportResponse? Response, Refusal? Problem);
 
 /// <summary>
 /// Imports a register file's bytes (.csv or .xlsx): reads, checks every row, plans against what is stored and
@@ -42,14 +43,14 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Refused(Problems.Unprocessable("import_file_unreadable", "无法读取导入文件", "文件已损坏或不是有效的 Excel 工作簿"));
+            return Refused(Refusal.Unprocessable("import_file_unreadable", "无法读取导入文件", "文件已损坏或不是有效的 Excel 工作簿"));
         }
 
         var missing = RegisterColumns.Missing(register.Header, out var positions);
         if (missing.Count > 0)
-            return Refused(Problems.Of(StatusCodes.Status422UnprocessableEntity, "import_header_invalid", "导入文件缺少必需的列",
+            return Refused(Refusal.Unprocessable("import_header_invalid", "导入文件缺少必需的列",
                 $"缺少列：{string.Join("、", missing)}", new Dictionary<string, object?> { ["missing"] = missing }));
-        if (register.Rows.Count == 0) return Refused(Problems.Unprocessable("import_file_empty", "导入文件没有数据行"));
+        if (register.Rows.Count == 0) return Refused(Refusal.Unprocessable("import_file_empty", "导入文件没有数据行"));
         phases.Read = phases.Lap();
 
         var today = clock.Today();
@@ -77,7 +78,7 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         }
         catch (Exception e) when (e is ImportConflictException or DbUpdateException || DatabaseErrors.IsUniqueViolation(e))
         {
-            return Refused(Problems.Conflict("import_conflict", "导入时数据已被他人修改", "部分人员或户刚被他人登记，本次未导入任何数据；请重新导入"));
+            return Refused(Refusal.Conflict("import_conflict", "导入时数据已被他人修改", "部分人员或户刚被他人登记，本次未导入任何数据；请重新导入"));
         }
         phases.Written = phases.Lap();
         Stored(logger, fileName, sha256, plan.Persons.Count, plan.Households.Count, phases.Total, phases.Read, phases.Checked,
@@ -127,10 +128,10 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         After = JsonSerializer.Serialize(response, AuditJson),
     };
 
-    private static ProblemHttpResult RowsInvalid(IReadOnlyList<ImportError> errors)
+    private static Refusal RowsInvalid(IReadOnlyList<ImportError> errors)
     {
         var rows = errors.Select(e => e.Row).Distinct().Count();
-        return Problems.Of(StatusCodes.Status422UnprocessableEntity, "import_rows_invalid", "导入文件有错误，未导入任何数据",
+        return Refusal.Unprocessable("import_rows_invalid", "导入文件有错误，未导入任何数据",
             $"共 {rows} 行有错误（{errors.Count} 处），请改正后重新导入", new Dictionary<string, object?>
             {
                 ["errorCount"] = errors.Count,
@@ -138,7 +139,7 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
             });
     }
 
-    private static ImportOutcome Refused(ProblemHttpResult problem) => new(null, problem);
+    private static ImportOutcome Refused(Refusal problem) => new(null, problem);
 
     private static string CellOf(RawRegisterRow row, int cell) => cell < row.Cells.Count ? row.Cells[cell] ?? "" : "";
 

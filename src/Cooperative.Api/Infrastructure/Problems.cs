@@ -27,7 +27,7 @@ public static class Problems
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
-    }, refusal.Code, refusal.Title, refusal.Detail);
+    }, refusal.Code, refusal.Title, refusal.Detail, refusal.Details?.ToDictionary(d => d.Key, d => d.Value));
 
     public static ProblemHttpResult NotFound(string code, string title) => Of(StatusCodes.Status404NotFound, code, title);
 

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cooperative.Api.Tests.Enrollment;
 using Cooperative.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Cooperative.Api.Tests.Claims.ClaimScenario;
+using static Cooperative.Api.Tests.Claims.OneBillOneClaimTests;
 using static Cooperative.Api.Tests.Enrollment.Households;
 
 namespace Cooperative.Api.Tests.Claims;
@@ -201,5 +203,36 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
         });
         await trial.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM claims")).Should().Be(0);
+    }
+}
+
+/// <summary>Claims stored before bills had a normal form are keyed at start-up, so an old bill retyped is still refused.</summary>
+public sealed class ClaimBillKeysTests : IAsyncLifetime
+{
+    private ClaimScenario _s = null!;
+
+    public async Task InitializeAsync() => _s = await StartAsync();
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+
+    [Fact]
+    public async Task Claims_of_before_the_normal_form_get_their_keys_and_old_bills_stay_refused()
+    {
+        await (await SubmitAsync(_s.CityHospital, Bill(Head, "OLD－7"), "h-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        await (await SubmitAsync(_s.CityHospital, Bill(Son, "OLD－8"), "h-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        // As the rows stood before the migration: no bill key, the invoice key as it was typed; the second one rejected.
+        await _s.App.Database!.ExecuteAsync("UPDATE claims SET BillKey = '', InvoiceKey = CONCAT('H0001|', InvoiceNumber) WHERE InvoiceNumber = 'OLD－7'");
+        await _s.App.Database!.ExecuteAsync("UPDATE claims SET BillKey = '', InvoiceKey = NULL WHERE InvoiceNumber = 'OLD－8'");
+
+        await using (var scope = _s.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cooperative.Api.Data.CooperativeDbContext>();
+            foreach (var seeder in scope.ServiceProvider.GetServices<Cooperative.Api.Data.IReferenceDataSeeder>()) await seeder.SeedAsync(db, default);
+        }
+
+        (await _s.App.Database!.ScalarAsync<string>("SELECT InvoiceKey FROM claims WHERE InvoiceNumber = 'OLD－7'")).Should().Be("H0001|OLD-7");
+        (await _s.App.Database!.ScalarAsync<string>("SELECT BillKey FROM claims WHERE InvoiceNumber = 'OLD－8'")).Should().Be("H0001|OLD-8");
+        (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE InvoiceNumber = 'OLD－8' AND InvoiceKey IS NULL")).Should().Be(1);
+        await (await SubmitAsync(_s.Window, Bill(Head, "old-7"), "w-1", "/api/claims/window")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate_invoice");
     }
 }

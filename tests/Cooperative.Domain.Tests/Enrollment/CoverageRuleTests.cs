@@ -56,3 +56,27 @@ public class CoverageRuleTests
         RemainingCaps.Of(DefaultPolicy.Rules, 0m, 120m).Outpatient.Should().Be(180m);
     }
 }
+
+public class ServiceDateTests
+{
+    [Fact]
+    public void A_stay_is_covered_by_its_admission_date_and_a_visit_by_its_date()
+    {
+        var admitted = new DateOnly(2026, 3, 1);
+        var discharged = new DateOnly(2026, 3, 12);
+
+        CoverageRule.ServiceDate(VisitType.Inpatient, admitted, discharged).Should().Be(admitted);
+        CoverageRule.ServiceDate(VisitType.Outpatient, admitted, admitted).Should().Be(admitted);
+    }
+
+    [Fact]
+    public void Someone_enrolled_while_in_hospital_is_not_covered_for_that_stay()
+    {
+        var admitted = new DateOnly(2026, 3, 1);
+        var decision = CoverageRule.Decide(CoverageRule.ServiceDate(VisitType.Inpatient, admitted, new DateOnly(2026, 3, 12)),
+            PersonStatus.Active, null, [new EnrollmentFact(2026, new DateOnly(2026, 3, 5))]);
+
+        decision.Covered.Should().BeFalse();
+        decision.Reason.Should().Be(CoverageRule.BeforeEnrollment);
+    }
+}
