@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
+using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Policy;
 using Cooperative.Domain.Facilities;
@@ -40,6 +41,7 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             importSeconds += watch.Elapsed.TotalSeconds;
             watch.Restart();
             await enrolment.EnrolAsync(township, ct);
+            await ReceiveFundingAsync(services, clock, request, township, report, ct);
             enrolSeconds += watch.Elapsed.TotalSeconds;
             watch.Restart();
             await claims.SubmitAsync(township, ct);
@@ -83,6 +85,34 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             return;
         }
         foreach (var payment in payments.Where(p => p.Paid > 0)) tally.FacilityPaid(payment.Paid);
+    }
+
+    /// <summary>
+    /// The governments' subsidies and civil affairs' contributions for the township's enrolled arrive in the fund's
+    /// bank in mid-January (资金到账), recorded as the admin's receipts endpoint records them: whatever is owed then.
+    /// </summary>
+    private static async Task ReceiveFundingAsync(IServiceProvider services, CountyClock clock, CountyRequest request, string township,
+        Action<string> report, CancellationToken ct)
+    {
+        clock.Set(CountyClock.At(new DateOnly(request.FundYear, 1, 15), 10 * 60));
+        await using var scope = AdminScope(services, request.RunId);
+        var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+        var ledger = scope.ServiceProvider.GetRequiredService<FundLedger>();
+        var postings = scope.ServiceProvider.GetRequiredService<ManualPostings>();
+        foreach (var kind in Enum.GetValues<ReceiptKind>())
+        {
+            var receivable = BankReceipts.Receivable(kind);
+            var owed = (await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking().Where(l => l.AccountCode == receivable), ct))
+                .Sum(x => x.Debit - x.Credit);
+            if (owed <= 0) continue;
+            var reference = $"{request.RunId}-{township}-{kind}";
+            var draft = new Domain.Ledger.JournalDraft(clock.Today(), $"{BankReceipts.Chinese(kind)}到账（{township}）", BankReceipts.SourceType, reference,
+                [Domain.Ledger.JournalLineDraft.Dr(Domain.Ledger.ChartOfAccounts.Bank, owed), Domain.Ledger.JournalLineDraft.Cr(receivable, owed)]);
+            var outcome = await postings.PostAsync(reference, reference, () => postings.ReceiptProblemAsync(receivable, owed, reference, ct),
+                () => ledger.PostAsync(draft, ct, idempotencyKey: reference, requestHash: reference), ct);
+            if (outcome.Refusal is { } refusal) report($"  {township} {BankReceipts.Chinese(kind)}到账未记账：{refusal.Code} {refusal.Detail}");
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>A scope in which the county's administrator acts, as the office's monthly tasks are done.</summary>

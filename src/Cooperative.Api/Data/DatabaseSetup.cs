@@ -53,6 +53,22 @@ public static class DatabaseSetup
         return context;
     }
 
+    public const string MigrationsConnectionName = "CooperativeMigrations";
+
+    /// <summary>
+    /// A context on <c>ConnectionStrings:CooperativeMigrations</c> (an account with DDL rights: migrations and the
+    /// guard triggers), or null when none is configured and the application's own account does both.
+    /// </summary>
+    public static CooperativeDbContext? MigrationsContext(IConfiguration config)
+    {
+        var connectionString = config.GetConnectionString(MigrationsConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString) || config.GetValue("Database:Provider", DatabaseProvider.Sqlite) != DatabaseProvider.MySql)
+            return null;
+        var serverVersion = config["Database:ServerVersion"] is { Length: > 0 } v ? ServerVersion.Parse(v) : ServerVersion.AutoDetect(connectionString);
+        return new MySqlCooperativeDbContext(new DbContextOptionsBuilder<MySqlCooperativeDbContext>()
+            .UseMySql(connectionString, serverVersion, my => my.CommandTimeout(600)).Options);
+    }
+
     private static string DefaultSqlitePath()
     {
         var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,

@@ -16,9 +16,16 @@ public static class Startup
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
-        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
-            await db.Database.MigrateAsync();
-        await Fund.ImmutableTables.EnsureTriggersAsync(db, CancellationToken.None);
+        // Schema changes and the guard triggers need DDL rights: a migrations account of their own where one is
+        // configured; the application's account then needs (and should have) data rights only.
+        await using (var migrator = DatabaseSetup.MigrationsContext(app.Configuration))
+        {
+            var schema = migrator ?? db;
+            if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+                await schema.Database.MigrateAsync();
+            await Fund.ImmutableTables.EnsureTriggersAsync(schema, CancellationToken.None);
+        }
+        await Fund.ImmutableTables.VerifyAsync(db, CancellationToken.None);
         foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>())
             await seeder.SeedAsync(db, CancellationToken.None);
         if (demo.Any) await demo.SeedAsync(scope.ServiceProvider);

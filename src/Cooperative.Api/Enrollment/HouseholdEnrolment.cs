@@ -48,7 +48,7 @@ internal sealed class HouseholdEnrolment(CooperativeDbContext db, IPolicyStore p
         var number = ReceiptNumber.Format(year, await numbers.TakeAsync(db, ReceiptNumber.Sequence, year, ct, block: 1));
         var card = await db.Households.Where(h => h.Id == householdId).Select(h => h.CardNumber).SingleAsync(ct);
         var posting = await ledger.PostAsync(new JournalDraft(today, $"参合缴费 {card} {year}年度 {joining.Count}人", "receipt", number,
-            quote.LedgerLines()), ct);
+            quote.LedgerLines(inAdvance: year > today.Year)), ct);
         if (!posting.Succeeded) return Refused(Refusal.Unprocessable(posting.ErrorCode!, "记账失败", posting.Message));
 
         var receipt = new Receipt

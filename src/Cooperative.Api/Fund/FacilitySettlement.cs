@@ -38,6 +38,9 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         var prefix = $"{LedgerPeriod.Format(period)}:";
         var done = await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == SourceType && e.SourceId.StartsWith(prefix))
             .Select(e => e.SourceId).ToListAsync(ct);
+        // One transaction: the bank's row is locked by the first payment's funds check, and either every facility is
+        // paid or none is (a bank that cannot cover the month refuses it, saying how much is missing).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var settledBy = CountyTime.StartUtc(end.AddDays(1));
         var claims = await db.Claims.Where(c => c.Channel == ClaimChannel.Facility && c.SettledUtc < settledBy && c.Reimbursement > 0
                 && (c.Status == ClaimStatus.Settled || c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.UnderReview
@@ -73,6 +76,7 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (Exception e) when (ClaimRaces.IsLost(e))
         {

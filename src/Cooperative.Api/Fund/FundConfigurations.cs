@@ -28,6 +28,9 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(e => e.SourceType).HasMaxLength(32);
         b.Property(e => e.SourceId).HasMaxLength(64);
         b.Property(e => e.PostedBy).HasMaxLength(128);
+        b.Property(e => e.IdempotencyKey).HasMaxLength(100);
+        b.Property(e => e.RequestHash).HasMaxLength(64);
+        b.HasIndex(e => new { e.PostedBy, e.IdempotencyKey }).IsUnique();
         b.HasIndex(e => new { e.SourceType, e.SourceId });
         b.HasIndex(e => e.ReversesEntryId).IsUnique();
         b.HasIndex(e => new { e.Period, e.Date });

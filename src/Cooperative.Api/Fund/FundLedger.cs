@@ -19,6 +19,10 @@ public sealed record PostingResult(JournalEntry? Entry, string? ErrorCode, strin
     {
         LedgerErrors.EntryNotFound => Refusal.NotFound(ErrorCode, Message!),
         LedgerErrors.Unbalanced => Refusal.Unprocessable(ErrorCode, "记账凭证无效", Message),
+        LedgerErrors.InsufficientFunds => Refusal.Conflict(ErrorCode, "基金专户余额不足", Message),
+        LedgerErrors.PeriodClosed => Refusal.Conflict(ErrorCode, "会计期间已结账", Message),
+        LedgerErrors.BeforeOpening => Refusal.Conflict(ErrorCode, "记账日期早于基金建账日期", Message),
+        LedgerErrors.AlreadyReversed => Refusal.Conflict(ErrorCode, "凭证已被冲销", Message),
         _ => Refusal.Conflict(ErrorCode!, Message!),
     };
 }
@@ -27,6 +31,8 @@ public static class LedgerErrors
 {
     public const string Unbalanced = "ledger_entry_invalid";
     public const string PeriodClosed = "ledger_period_closed";
+    public const string BeforeOpening = "ledger_before_opening";
+    public const string InsufficientFunds = "insufficient_funds";
     public const string AlreadyReversed = "ledger_entry_already_reversed";
     public const string EntryNotFound = "ledger_entry_not_found";
 }
@@ -35,15 +41,35 @@ public static class LedgerErrors
 /// The one way money enters the books. Every feature posts through here, inside its own transaction: the
 /// entry is added to the context and saved with the caller's change, so either both happen or neither.
 /// </summary>
-public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, SequenceAllocator numbers)
+/// <remarks>
+/// Three guards stand before every posting: nothing is dated in or before a closed month (a late correction goes
+/// into the open month and names the closed one), nothing before the fund's opening date, and nothing takes the
+/// fund's bank account below zero (inside a transaction, the bank's row is locked first, so two payments at once
+/// cannot both spend the last yuan).
+/// </remarks>
+public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, SequenceAllocator numbers,
+    IConfiguration config)
 {
-    public async Task<PostingResult> PostAsync(JournalDraft draft, CancellationToken ct, Guid? reverses = null)
+    public const string OpeningSource = "opening";
+
+    public async Task<PostingResult> PostAsync(JournalDraft draft, CancellationToken ct, Guid? reverses = null,
+        string? idempotencyKey = null, string? requestHash = null)
     {
         if (draft.Problem() is { } problem) return PostingResult.Refused(LedgerErrors.Unbalanced, problem);
         var period = LedgerPeriod.KeyOf(draft.Date);
+        var opening = await OpeningDateAsync(ct);
+        if (draft.Date < opening && draft.SourceType != OpeningSource)
+            return PostingResult.Refused(LedgerErrors.BeforeOpening, $"记账日期 {draft.Date:yyyy-MM-dd} 早于基金建账日期 {opening:yyyy-MM-dd}");
+        if (await LatestClosedAsync(ct) is { } closed && period <= closed)
+            return PostingResult.Refused(LedgerErrors.PeriodClosed,
+                $"会计期间 {LedgerPeriod.Format(closed)} 及以前已结账，不能再记入 {draft.Date:yyyy-MM-dd}；请在当前未结账期间记更正凭证");
         if (await IsClosedAsync(period, ct))
             return PostingResult.Refused(LedgerErrors.PeriodClosed,
                 $"会计期间 {draft.Date:yyyy-MM} 已结账，不能再记账；请在当前未结账期间记更正凭证");
+        var outflow = draft.Lines.Where(l => l.AccountCode == ChartOfAccounts.Bank).Sum(l => l.Credit - l.Debit);
+        if (outflow > 0 && await BankBalanceAsync(lockRow: true, ct) is var bank && bank < outflow)
+            return PostingResult.Refused(LedgerErrors.InsufficientFunds,
+                $"基金专户余额 {bank:0.00} 元，不足支付 {outflow:0.00} 元，尚缺 {outflow - bank:0.00} 元；请待财政补助或缴费到账后再支付");
 
         var entry = new JournalEntry
         {
@@ -57,6 +83,9 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
             ReversesEntryId = reverses,
             PostedUtc = clock.GetUtcNow().UtcDateTime,
             PostedBy = actor.Current.Name,
+            LineCount = draft.Lines.Count,
+            IdempotencyKey = idempotencyKey,
+            RequestHash = requestHash,
         };
         entry.Lines.AddRange(draft.Lines.Select((l, i) => new JournalLine
         {
@@ -73,7 +102,8 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
     /// </summary>
     /// <param name="swaps">Accounts whose mirrored lines go to another account instead (a payable already paid becomes a receivable).</param>
     public async Task<PostingResult> ReverseAsync(Guid entryId, DateOnly date, string description, string sourceType,
-        string sourceId, CancellationToken ct, IReadOnlyDictionary<string, string>? swaps = null)
+        string sourceId, CancellationToken ct, IReadOnlyDictionary<string, string>? swaps = null, string? idempotencyKey = null,
+        string? requestHash = null)
     {
         var original = await db.JournalEntries.Include(e => e.Lines).AsNoTracking().SingleOrDefaultAsync(e => e.Id == entryId, ct);
         if (original is null) return PostingResult.Refused(LedgerErrors.EntryNotFound, "要冲销的凭证不存在");
@@ -88,10 +118,46 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
             CorrectsPeriod = original.Period != LedgerPeriod.KeyOf(date) && await IsClosedAsync(original.Period, ct)
                 ? $"{original.Period / 100:0000}-{original.Period % 100:00}" : null,
         };
-        return await PostAsync(draft, ct, reverses: entryId);
+        return await PostAsync(draft, ct, reverses: entryId, idempotencyKey, requestHash);
     }
 
     private Task<bool> IsClosedAsync(int period, CancellationToken ct) => PeriodGuard.IsClosedAsync(db, period, ct);
+
+    private async Task<int?> LatestClosedAsync(CancellationToken ct) =>
+        await db.LedgerPeriods.AsNoTracking().Where(p => p.IsClosed).MaxAsync(p => (int?)p.Period, ct);
+
+    /// <summary>
+    /// The fund's first day on the system: the opening entry's date once it is posted, else <c>Fund:OpeningDate</c>
+    /// (default 2000-01-01: only an impossible date is refused until a county configures or opens its books).
+    /// </summary>
+    public async Task<DateOnly> OpeningDateAsync(CancellationToken ct)
+    {
+        var opened = await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == OpeningSource).Select(e => (DateOnly?)e.Date)
+            .FirstOrDefaultAsync(ct);
+        return opened ?? config.GetValue("Fund:OpeningDate", new DateOnly(2000, 1, 1));
+    }
+
+    /// <summary>
+    /// What the fund's bank account (1001) holds now: the latest snapshot and every line after it. With
+    /// <paramref name="lockRow"/> inside a MariaDB transaction, the account's row is locked first: payments out
+    /// of the bank queue behind one another until each commits.
+    /// </summary>
+    public async Task<decimal> BankBalanceAsync(bool lockRow, CancellationToken ct)
+    {
+        if (lockRow && db.Database.IsMySql() && db.Database.CurrentTransaction is not null)
+            await db.Database.SqlQueryRaw<string>("SELECT `Code` AS `Value` FROM ledger_accounts WHERE `Code` = {0} FOR UPDATE", ChartOfAccounts.Bank)
+                .ToListAsync(ct);
+        var snapshot = await db.PeriodBalances.AsNoTracking().Where(b => b.AccountCode == ChartOfAccounts.Bank)
+            .OrderByDescending(b => b.Period).FirstOrDefaultAsync(ct);
+        var after = snapshot is null ? DateOnly.MinValue : LedgerPeriod.EndOf(snapshot.Period);
+        var sums = await LedgerSums.ByAccountAsync(db,
+            db.JournalLines.AsNoTracking().Where(l => l.AccountCode == ChartOfAccounts.Bank && l.Date > after), ct);
+        var lines = sums.Sum(x => x.Debit - x.Credit);
+        // Lines already added to this context but not yet saved (a monthly settlement paying facility after facility).
+        var pending = db.ChangeTracker.Entries<JournalLine>().Where(e => e.State == EntityState.Added && e.Entity.AccountCode == ChartOfAccounts.Bank)
+            .Sum(e => e.Entity.Debit - e.Entity.Credit);
+        return (snapshot is null ? 0m : snapshot.Debit - snapshot.Credit) + lines + pending;
+    }
 
     private async Task<string> NextNumberAsync(int year, CancellationToken ct)
     {

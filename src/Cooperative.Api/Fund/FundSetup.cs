@@ -12,6 +12,9 @@ public static class FundSetup
         services.AddScoped<Balances>();
         services.AddScoped<PeriodClosing>();
         services.AddScoped<FacilitySettlement>();
+        services.AddScoped<ManualPostings>();
+        services.AddScoped<FundYearIncome>();
+        services.AddHostedService<FundYearService>();
         services.AddScoped<LedgerInvariant>();
         services.AddScoped<IReferenceDataSeeder, ChartOfAccountsSeeder>();
         return services;

@@ -22,6 +22,14 @@ public sealed class JournalEntry : IImmutable
     public int? CorrectsPeriod { get; init; }
     public required DateTime PostedUtc { get; init; }
     public required string PostedBy { get; init; }
+    /// <summary>
+    /// How many lines the entry was posted with: the database refuses a line beyond it (entries posted before
+    /// this was kept have none, and take no line at all).
+    /// </summary>
+    public int? LineCount { get; init; }
+    /// <summary>The client's Idempotency-Key of a manual posting, unique per poster: a retry gets this entry back.</summary>
+    public string? IdempotencyKey { get; init; }
+    public string? RequestHash { get; init; }
     public List<JournalLine> Lines { get; init; } = [];
 }
 

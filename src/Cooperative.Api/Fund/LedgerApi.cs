@@ -3,6 +3,7 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Fund;
@@ -16,6 +17,12 @@ public sealed record ManualEntryRequest(DateOnly? Date, string? Description, IRe
 
 public sealed record ReverseRequest(DateOnly? Date, string? Reason);
 
+/// <summary>The opening entry (建账): the fund's balances on the day the county starts on the system.</summary>
+public sealed record OpeningRequest(DateOnly? Date, string? Description, IReadOnlyList<JournalLineDraft>? Lines);
+
+/// <summary>Money received into the bank (资金到账): which receivable it settles, from whom, and the bank's reference.</summary>
+public sealed record BankReceiptRequest(ReceiptKind? Kind, decimal? Amount, DateOnly? Date, string? Payer, string? BankReference);
+
 /// <summary>The fund's books: entries, manual postings and reversals (administrators); reading is for admins and auditors.</summary>
 public static class LedgerApi
 {
@@ -27,6 +34,8 @@ public static class LedgerApi
         group.MapGet("/entries/{number}", Get);
         group.MapPost("/entries", PostManual).RequireAuthorization(Policies.Admin);
         group.MapPost("/entries/{number}/reverse", Reverse).RequireAuthorization(Policies.Admin);
+        group.MapPost("/opening", Open).RequireAuthorization(Policies.Admin);
+        group.MapPost("/receipts", Receive).RequireAuthorization(Policies.Admin);
         return group;
     }
 
@@ -49,41 +58,104 @@ public static class LedgerApi
         return entry is null ? Problems.NotFound(LedgerErrors.EntryNotFound, "凭证不存在") : TypedResults.Ok(ToResponse(entry));
     }
 
-    /// <summary>A manual entry (interest, subsidy received into the bank, a correction of a closed month...).</summary>
-    private static async Task<Results<Created<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> PostManual(
-        ManualEntryRequest request, FundLedger ledger, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>A manual entry (interest, a correction of a closed month...), safe to retry under its Idempotency-Key.</summary>
+    private static async Task<Results<Created<JournalEntryResponse>, Ok<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> PostManual(
+        ManualEntryRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger, ManualPostings postings,
+        TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Check(request.Date is not null, "date", "记账日期不能为空")
             .Required(request.Description, "description", "摘要", 200)
             .Check(request.Lines is { Count: >= 2 }, "lines", "记账凭证至少需要两行分录")
             .Check(request.CorrectsPeriod is null || LedgerPeriod.Parse(request.CorrectsPeriod) is not null, "correctsPeriod", "更正期间格式应为 yyyy-MM");
         if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "记账日期不能晚于今天");
+        if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
         if (!v.IsValid) return v.ToProblem();
         var draft = new JournalDraft(request.Date!.Value, request.Description!.Trim(), "manual", "manual", request.Lines!)
         {
             CorrectsPeriod = request.CorrectsPeriod,
         };
-        var posted = await ledger.PostAsync(draft, ct);
-        if (!posted.Succeeded) return Refusal(posted);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/ledger/entries/{posted.Entry!.Number}", ToResponse(posted.Entry));
+        return Answer(await postings.PostAsync(idempotencyKey!.Trim(), Hash(request), () => Task.FromResult<Domain.Refusal?>(null),
+            () => ledger.PostAsync(draft, ct, idempotencyKey: idempotencyKey.Trim(), requestHash: Hash(request)), ct));
     }
 
-    private static async Task<Results<Created<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> Reverse(string number,
-        ReverseRequest request, FundLedger ledger, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<JournalEntryResponse>, Ok<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> Reverse(
+        string number, ReverseRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger,
+        ManualPostings postings, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Required(request.Reason, "reason", "冲销原因", 200);
+        if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "冲销日期不能晚于今天");
+        if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
         if (!v.IsValid) return v.ToProblem();
         var original = await db.JournalEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Number == number, ct);
         if (original is null) return Problems.NotFound(LedgerErrors.EntryNotFound, "要冲销的凭证不存在");
-        var posted = await ledger.ReverseAsync(original.Id, request.Date ?? clock.Today(), $"冲销 {number}：{request.Reason!.Trim()}",
-            "reversal", number, ct);
-        if (!posted.Succeeded) return Refusal(posted);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/ledger/entries/{posted.Entry!.Number}", ToResponse(posted.Entry));
+        var hash = Hash(new { number, request });
+        return Answer(await postings.PostAsync(idempotencyKey!.Trim(), hash, () => Task.FromResult<Domain.Refusal?>(null),
+            () => ledger.ReverseAsync(original.Id, request.Date ?? clock.Today(), $"冲销 {number}：{request.Reason!.Trim()}", "reversal", number, ct,
+                idempotencyKey: idempotencyKey.Trim(), requestHash: hash), ct));
     }
 
-    private static ProblemHttpResult Refusal(PostingResult refused) => Problems.From(refused.ToRefusal());
+    /// <summary>The opening entry: once, when the county starts on the system, of balance-sheet accounts only.</summary>
+    private static async Task<Results<Created<JournalEntryResponse>, Ok<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> Open(
+        OpeningRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger, ManualPostings postings,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var v = new Validation().Check(request.Date is not null, "date", "建账日期不能为空")
+            .Check(request.Lines is { Count: >= 2 }, "lines", "建账凭证至少需要两行分录")
+            .Check(request.Description is null || request.Description.Length <= 200, "description", "摘要不能超过200个字符");
+        if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "建账日期不能晚于今天");
+        if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
+        if (!v.IsValid) return v.ToProblem();
+        var draft = new JournalDraft(request.Date!.Value, request.Description?.Trim() is { Length: > 0 } text ? text : "基金建账：期初余额",
+            FundLedger.OpeningSource, "opening", request.Lines!);
+        var hash = Hash(request);
+        return Answer(await postings.PostAsync(idempotencyKey!.Trim(), hash, () => postings.OpeningProblemAsync(draft, ct),
+            () => ledger.PostAsync(draft, ct, idempotencyKey: idempotencyKey.Trim(), requestHash: hash), ct));
+    }
+
+    /// <summary>Subsidies and civil affairs' contributions arriving in the bank: Dr 1001 / Cr the receivable they settle.</summary>
+    private static async Task<Results<Created<JournalEntryResponse>, Ok<JournalEntryResponse>, ValidationProblem, ProblemHttpResult>> Receive(
+        BankReceiptRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger, ManualPostings postings,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var v = new Validation().Check(request.Kind is not null, "kind", "请选择到账类别（SubsidyCentral、SubsidyProvince、SubsidyCounty、CivilAffairs）")
+            .Check(request.Amount is > 0 and <= JournalDraft.MaxLineAmount && Domain.Money.IsWholeFen(request.Amount.Value), "amount", "到账金额必须为正数，精确到分")
+            .Required(request.Payer, "payer", "付款单位", 100)
+            .Required(request.BankReference, "bankReference", "银行流水号", 64);
+        if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "到账日期不能晚于今天");
+        if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
+        if (!v.IsValid) return v.ToProblem();
+        var kind = request.Kind!.Value;
+        var receivable = BankReceipts.Receivable(kind);
+        var reference = request.BankReference!.Trim();
+        var draft = new JournalDraft(request.Date ?? clock.Today(), $"{BankReceipts.Chinese(kind)}到账：{request.Payer!.Trim()}（流水号 {reference}）",
+            BankReceipts.SourceType, reference,
+            [JournalLineDraft.Dr(ChartOfAccounts.Bank, request.Amount!.Value), JournalLineDraft.Cr(receivable, request.Amount.Value)]);
+        var hash = Hash(request);
+        return Answer(await postings.PostAsync(idempotencyKey!.Trim(), hash,
+            () => postings.ReceiptProblemAsync(receivable, request.Amount.Value, reference, ct),
+            () => ledger.PostAsync(draft, ct, idempotencyKey: idempotencyKey.Trim(), requestHash: hash), ct));
+    }
+
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    private static readonly System.Text.Json.JsonSerializerOptions HashJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    private static string Hash<T>(T request) => TextDigests.Sha256Hex(System.Text.Json.JsonSerializer.Serialize(request, HashJson));
+
+    private static ProblemHttpResult? KeyProblem(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100
+        ? Problems.Of(StatusCodes.Status400BadRequest, PostingErrors.IdempotencyKeyRequired, "缺少幂等键",
+            $"记账请求必须带 {IdempotencyHeader} 请求头（不超过 100 个字符），重试时使用同一个键")
+        : null;
+
+    /// <summary>201 with a Location whose entry number is percent-encoded (记-2026-000001 is not ASCII); 200 for a replay.</summary>
+    private static Results<Created<JournalEntryResponse>, Ok<JournalEntryResponse>, ValidationProblem, ProblemHttpResult> Answer(PostingOutcome outcome)
+    {
+        if (outcome.Refusal is { } refusal) return Problems.From(refusal);
+        var response = ToResponse(outcome.Entry!);
+        return outcome.Replayed
+            ? TypedResults.Ok(response)
+            : TypedResults.Created($"/api/ledger/entries/{Uri.EscapeDataString(response.Number)}", response);
+    }
 
     internal static JournalEntryResponse ToResponse(JournalEntry e) => new(e.Id, e.Number, e.Date, LedgerPeriod.Format(e.Period),
         e.Description, e.SourceType, e.SourceId, e.ReversesEntryId, e.CorrectsPeriod is { } c ? LedgerPeriod.Format(c) : null,

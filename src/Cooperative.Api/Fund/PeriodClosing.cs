@@ -13,8 +13,8 @@ public sealed record ClosingResult(int Period, decimal Income, decimal RiskReser
 /// Closes a month (月末结账): sets aside the risk reserve share of the month's income, freezes the month and
 /// writes the balance snapshot that later balances start from. Months close in order and only once ended.
 /// </summary>
-public sealed class PeriodClosing(CooperativeDbContext db, FundLedger ledger, IPolicyStore policies, Audit.ICurrentActor actor,
-    TimeProvider clock)
+public sealed class PeriodClosing(CooperativeDbContext db, FundLedger ledger, IPolicyStore policies, FundYearIncome yearIncome,
+    Audit.ICurrentActor actor, TimeProvider clock)
 {
     public async Task<(ClosingResult? Result, string? Code, string? Message)> CloseAsync(int period, CancellationToken ct)
     {
@@ -27,6 +27,8 @@ public sealed class PeriodClosing(CooperativeDbContext db, FundLedger ledger, IP
         if (earlierOpen != 0)
             return (null, "earlier_period_open", $"请先结账 {LedgerPeriod.Format(earlierOpen)}");
 
+        // The year's advance receipts become its income before any of its months is closed.
+        await yearIncome.RecognizeAsync(period / 100, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await PeriodGuard.LockForCloseAsync(db, period, ct);
         var row = await db.LedgerPeriods.SingleOrDefaultAsync(p => p.Period == period, ct);

@@ -19,8 +19,9 @@ public sealed record StatementLine(string Code, string Name, decimal Amount);
 public sealed record IncomeStatementResponse(string Period, IReadOnlyList<StatementLine> Income, decimal TotalIncome,
     IReadOnlyList<StatementLine> Expenditure, decimal TotalExpenditure, decimal Surplus);
 
+/// <param name="State"><c>ok</c>, or <c>warning</c> when the pooled fund available has fallen below the risk reserve (基金预警).</param>
 public sealed record PooledFundResponse(DateOnly Date, decimal Bank, decimal Receivables, decimal Payables, decimal RiskReserve,
-    decimal PooledFund, bool Reconciled);
+    decimal PooledFund, bool Reconciled, string State, string? Warning);
 
 /// <summary>The fund's reports (账表): trial balance, account movements, income and expenditure, pooled fund against bank.</summary>
 public static class ReportsApi
@@ -90,7 +91,10 @@ public static class ReportsApi
         var reserve = b[ChartOfAccounts.RiskReserve].Balance;
         var household = b[ChartOfAccounts.HouseholdAccounts].Balance;
         var pooled = b[ChartOfAccounts.PooledFund].Balance + Of(AccountType.Income) - Of(AccountType.Expense);
+        var warning = pooled < reserve
+            ? $"统筹基金可用余额 {pooled:0.00} 元低于风险基金 {reserve:0.00} 元：请控制基金支出，必要时动用风险基金并报告"
+            : null;
         return TypedResults.Ok(new PooledFundResponse(at, bank, receivables, payables, reserve, pooled,
-            bank + receivables - payables == pooled + reserve + household));
+            bank + receivables - payables == pooled + reserve + household, warning is null ? "ok" : "warning", warning));
     }
 }

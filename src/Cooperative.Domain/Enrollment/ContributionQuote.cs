@@ -50,10 +50,13 @@ public sealed record ContributionQuote(
     /// <summary>
     /// The journal lines of the enrolment, each receivable or cash against its income: cash at the window
     /// (1001 / 4001.01), contributions civil affairs owes (1102 / 4001.02) and the subsidies owed by each
-    /// government (1101.0x / 4101.0x). Zero amounts make no line.
+    /// government (1101.0x / 4101.0x). Zero amounts make no line. Collected <paramref name="inAdvance"/> of the
+    /// fund year (the autumn campaign), the credits go to the year's advance accounts (2101.0x / 2102.0x) instead,
+    /// and become its income when the year begins.
     /// </summary>
-    public IReadOnlyList<JournalLineDraft> LedgerLines()
+    public IReadOnlyList<JournalLineDraft> LedgerLines(bool inAdvance = false)
     {
+        string Credit(string income) => inAdvance ? ChartOfAccounts.AdvanceIncome.Single(a => a.Income == income).Advance : income;
         var lines = new List<JournalLineDraft>();
         void Pair(string debit, string credit, decimal amount)
         {
@@ -61,11 +64,11 @@ public sealed record ContributionQuote(
             lines.Add(JournalLineDraft.Dr(debit, amount));
             lines.Add(JournalLineDraft.Cr(credit, amount));
         }
-        Pair(ChartOfAccounts.Bank, ChartOfAccounts.ContributionIncomeIndividual, IndividualTotal);
-        Pair(ChartOfAccounts.ContributionReceivableCivilAffairs, ChartOfAccounts.ContributionIncomeCivilAffairs, CivilAffairsTotal);
-        Pair(ChartOfAccounts.SubsidyReceivableCentral, ChartOfAccounts.SubsidyIncomeCentral, SubsidyCentral);
-        Pair(ChartOfAccounts.SubsidyReceivableProvince, ChartOfAccounts.SubsidyIncomeProvince, SubsidyProvince);
-        Pair(ChartOfAccounts.SubsidyReceivableCounty, ChartOfAccounts.SubsidyIncomeCounty, SubsidyCounty);
+        Pair(ChartOfAccounts.Bank, Credit(ChartOfAccounts.ContributionIncomeIndividual), IndividualTotal);
+        Pair(ChartOfAccounts.ContributionReceivableCivilAffairs, Credit(ChartOfAccounts.ContributionIncomeCivilAffairs), CivilAffairsTotal);
+        Pair(ChartOfAccounts.SubsidyReceivableCentral, Credit(ChartOfAccounts.SubsidyIncomeCentral), SubsidyCentral);
+        Pair(ChartOfAccounts.SubsidyReceivableProvince, Credit(ChartOfAccounts.SubsidyIncomeProvince), SubsidyProvince);
+        Pair(ChartOfAccounts.SubsidyReceivableCounty, Credit(ChartOfAccounts.SubsidyIncomeCounty), SubsidyCounty);
         return lines;
     }
 }

@@ -26,6 +26,11 @@ public static class ChartOfAccounts
     public const string RefundReceivableResidents = "1103";  // 应收参合人员退回补偿款
     public const string PayableToFacilities = "2001";        // 应付定点医疗机构款
     public const string PayableToResidents = "2002";         // 应付参合人员补偿款
+    public const string AdvanceContributionIndividual = "2101.01";   // 预收参合缴费-个人缴纳
+    public const string AdvanceContributionCivilAffairs = "2101.02"; // 预收参合缴费-民政代缴
+    public const string AdvanceSubsidyCentral = "2102.01";           // 预收财政补助-中央
+    public const string AdvanceSubsidyProvince = "2102.02";          // 预收财政补助-省级
+    public const string AdvanceSubsidyCounty = "2102.03";            // 预收财政补助-市县
     public const string PooledFund = "3001";                 // 统筹基金
     public const string RiskReserve = "3002";                // 风险基金
     public const string HouseholdAccounts = "3003";          // 家庭账户基金
@@ -44,6 +49,19 @@ public static class ChartOfAccounts
 
     public static Account? Find(string code) => ByCode.GetValueOrDefault(code);
 
+    /// <summary>
+    /// Money received for a fund year before it begins (预收): each advance account and the income it becomes when
+    /// the year begins. Until then it is owed to the year, not earned (新农合基金会计: 预收款项).
+    /// </summary>
+    public static IReadOnlyList<(string Advance, string Income)> AdvanceIncome { get; } =
+    [
+        (AdvanceContributionIndividual, ContributionIncomeIndividual),
+        (AdvanceContributionCivilAffairs, ContributionIncomeCivilAffairs),
+        (AdvanceSubsidyCentral, SubsidyIncomeCentral),
+        (AdvanceSubsidyProvince, SubsidyIncomeProvince),
+        (AdvanceSubsidyCounty, SubsidyIncomeCounty),
+    ];
+
     /// <summary>住院补偿支出 or 门诊补偿支出 of a facility level: 5001.xx inpatient, 5002.xx outpatient.</summary>
     public static string ClaimExpense(VisitType visit, FacilityLevel level) =>
         $"{(visit == VisitType.Inpatient ? "5001" : "5002")}.{(int)level + 1:00}";
@@ -60,6 +78,11 @@ public static class ChartOfAccounts
             new(RefundReceivableResidents, "应收参合人员退回补偿款", AccountType.Asset),
             new(PayableToFacilities, "应付定点医疗机构款", AccountType.Liability),
             new(PayableToResidents, "应付参合人员补偿款", AccountType.Liability),
+            new(AdvanceContributionIndividual, "预收参合缴费-个人缴纳", AccountType.Liability),
+            new(AdvanceContributionCivilAffairs, "预收参合缴费-民政代缴", AccountType.Liability),
+            new(AdvanceSubsidyCentral, "预收财政补助-中央", AccountType.Liability),
+            new(AdvanceSubsidyProvince, "预收财政补助-省级", AccountType.Liability),
+            new(AdvanceSubsidyCounty, "预收财政补助-市县", AccountType.Liability),
             new(PooledFund, "统筹基金", AccountType.Fund),
             new(RiskReserve, "风险基金", AccountType.Fund),
             new(HouseholdAccounts, "家庭账户基金", AccountType.Fund),

@@ -29,14 +29,21 @@ public sealed record JournalDraft(
     /// Why this draft cannot be posted, or null. Two or more lines, every line one positive amount on one
     /// side in whole fen, a known account, and debits equal to credits.
     /// </summary>
+    /// <summary>The largest amount of one line (a county fund's year is far below it; the columns hold 18 digits).</summary>
+    public const decimal MaxLineAmount = 1_000_000_000_000m;
+
+    public const int MaxLines = 1000;
+
     public string? Problem()
     {
         if (Lines.Count < 2) return "记账凭证至少需要两行分录";
+        if (Lines.Count > MaxLines) return $"记账凭证不能超过 {MaxLines} 行分录";
         if (string.IsNullOrWhiteSpace(Description)) return "记账凭证必须有摘要";
         foreach (var line in Lines)
         {
             if (ChartOfAccounts.Find(line.AccountCode) is null) return $"未知的会计科目 {line.AccountCode}";
             if (line.Debit < 0 || line.Credit < 0) return "分录金额不能为负";
+            if (line.Debit > MaxLineAmount || line.Credit > MaxLineAmount) return $"分录金额不能超过 {MaxLineAmount:0}";
             if ((line.Debit == 0) == (line.Credit == 0)) return "每行分录必须且只能在借方或贷方记一个金额";
             if (!Money.IsWholeFen(line.Debit) || !Money.IsWholeFen(line.Credit)) return "分录金额必须精确到分";
         }

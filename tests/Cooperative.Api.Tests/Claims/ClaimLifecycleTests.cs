@@ -112,7 +112,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
     {
         var number = await WindowClaimAsync("R-1", AllDocuments);
         (await Act(_s.Window, number, "pay", new { method = "Cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await _s.BalanceAsync("1001")).Should().Be(300m - 3600m);
+        (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m - 3600m);
 
         var rejected = await (await Act(_reviewer, number, "reject", new { reason = "伪造发票" })).ShouldBeOkAsync<JsonElement>();
 
@@ -133,7 +133,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         var refunded = await (await Act(_s.Window, number, "refund", new { method = "Cash" })).ShouldBeOkAsync<JsonElement>();
         refunded.GetProperty("recovery").GetProperty("recovered").GetBoolean().Should().BeTrue();
         (await _s.BalanceAsync("1103")).Should().Be(0m);
-        (await _s.BalanceAsync("1001")).Should().Be(300m);
+        (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m);
         await Refused(Act(_s.Window, number, "refund", new { method = "Cash" }), "nothing_to_recover");
         await _s.InvariantHoldsAsync();
     }

@@ -19,10 +19,14 @@ internal sealed class ClaimScenario : IAsyncDisposable
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient CityHospital { get; private set; } = null!;
 
+    /// <summary>What the fund's bank account held when the county opened its books on 1 January.</summary>
+    public const decimal OpeningBank = 500_000m;
+
     public static async Task<ClaimScenario> StartAsync()
     {
         var clock = FixedClock.At(2026, 1, 5);
         var app = await CooperativeApp.StartAsync(clock: clock);
+        await Fund.LedgerScenario.OpenBooksAsync(await app.ClientForAsync("admin"), "2026-01-01", OpeningBank);
         var household = await Households.EnrolledWangsAsync(await app.ClientForAsync("window"));
         clock.Now = FixedClock.At(2026, 11, 20).Now;
         var scenario = new ClaimScenario { App = app, Clock = clock, Household = household };

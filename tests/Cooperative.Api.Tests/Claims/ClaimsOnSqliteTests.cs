@@ -24,6 +24,7 @@ public sealed class ClaimsOnSqliteTests : IDisposable
     {
         var clock = FixedClock.At(2026, 1, 5);
         await using var app = CooperativeApp.StartSqlite(_file, clock: clock);
+        await Fund.LedgerScenario.OpenBooksAsync(await app.ClientForAsync("admin"), "2026-01-01", OpeningBank);
         await EnrolledWangsAsync(await app.ClientForAsync("window"));
         clock.Now = FixedClock.At(2026, 11, 20).Now;
         var window = await app.ClientForAsync("window");

@@ -65,7 +65,7 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
         await (await reviewer.PostAsJsonAsync($"/api/claims/{number}/reject", new { reason = "同一次住院已由医院即时结报" })).ShouldBeOkAsync<JsonElement>();
 
         (await _s.InpatientPaidAsync(Head.IdNumber)).Should().Be(fundPays, "one bill, paid once");
-        (await _s.BalanceAsync("1001")).Should().Be(300m, "nothing went out of the bank (two contributions of 150 came in)");
+        (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m, "nothing went out of the bank (two contributions of 150 came in)");
         (await _s.App.Database!.ScalarAsync<decimal>("SELECT COALESCE(SUM(Debit) - SUM(Credit), 0) FROM journal_lines WHERE AccountCode LIKE '5001%'"))
             .Should().Be(fundPays);
         await _s.InvariantHoldsAsync();

@@ -44,7 +44,7 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
         var paid = await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "Cash" })).ShouldBeOkAsync<JsonElement>();
         paid.GetProperty("status").GetString().Should().Be("Paid");
         (await _s.BalanceAsync("2002")).Should().Be(0m);
-        (await _s.BalanceAsync("1001")).Should().Be(300m - 3600m, "two members paid 150 each (the wife is on 低保: civil affairs pays), the payment went out");
+        (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m - 3600m, "two members paid 150 each (the wife is on 低保: civil affairs pays), the payment went out");
         await _s.InvariantHoldsAsync();
     }
 

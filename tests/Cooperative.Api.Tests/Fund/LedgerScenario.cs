@@ -17,9 +17,24 @@ internal static class LedgerScenario
 
     public static async Task<JsonElement> PostAsync(HttpClient admin, object entry)
     {
-        var response = await admin.PostAsJsonAsync("/api/ledger/entries", entry);
+        var response = await SendAsync(admin, "/api/ledger/entries", entry);
         return await response.ShouldBeOkAsync<JsonElement>(System.Net.HttpStatusCode.Created);
     }
+
+    /// <summary>A posting request with its Idempotency-Key (a fresh one unless given: a retry passes the same).</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, string url, object body, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString("N"));
+        return client.SendAsync(request);
+    }
+
+    /// <summary>The fund's opening entry: the bank and the pooled fund it holds on the day the county starts on the system.</summary>
+    public static async Task OpenBooksAsync(HttpClient admin, string date, decimal bank) =>
+        await (await SendAsync(admin, "/api/ledger/opening", new
+        {
+            date, lines = new[] { Line("1001", bank, 0m), Line("3001", 0m, bank) },
+        })).ShouldBeOkAsync<JsonElement>(System.Net.HttpStatusCode.Created);
 
     public static async Task PostOctoberAsync(HttpClient admin)
     {

@@ -40,7 +40,7 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task An_unbalanced_entry_is_refused_and_nothing_is_posted()
     {
-        var response = await _admin.PostAsJsonAsync("/api/ledger/entries",
+        var response = await SendAsync(_admin, "/api/ledger/entries",
             Entry("2026-11-02", "不平衡", Line("1001", 100m, 0m), Line("4201", 0m, 99.99m)));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "ledger_entry_invalid");
@@ -51,7 +51,7 @@ public sealed class LedgerTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_account_is_refused()
     {
-        var response = await _admin.PostAsJsonAsync("/api/ledger/entries",
+        var response = await SendAsync(_admin, "/api/ledger/entries",
             Entry("2026-11-02", "错误科目", Line("9999", 100m, 0m), Line("4201", 0m, 100m)));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "ledger_entry_invalid");
@@ -63,12 +63,12 @@ public sealed class LedgerTests : IAsyncLifetime
         await PostOctoberAsync(_admin);
         await _admin.PostAsync("/api/ledger/periods/2026-10/close", null);
 
-        var late = await _admin.PostAsJsonAsync("/api/ledger/entries", Entry("2026-10-30", "迟到的利息", Line("1001", 50m, 0m), Line("4201", 0m, 50m)));
+        var late = await SendAsync(_admin, "/api/ledger/entries", Entry("2026-10-30", "迟到的利息", Line("1001", 50m, 0m), Line("4201", 0m, 50m)));
         await late.ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_period_closed");
 
         var entries = await GetAsync(_admin, "/api/ledger/entries?sourceType=manual&to=2026-10-31");
         var claim = entries.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("description").GetString() == "住院补偿（县级医院）");
-        var reversal = await _admin.PostAsJsonAsync($"/api/ledger/entries/{claim.GetProperty("number").GetString()}/reverse",
+        var reversal = await SendAsync(_admin, $"/api/ledger/entries/{claim.GetProperty("number").GetString()}/reverse",
             new { date = "2026-11-03", reason = "重复录入" });
         var reversed = await reversal.ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         reversed.GetProperty("correctsPeriod").GetString().Should().Be("2026-10");
@@ -83,8 +83,8 @@ public sealed class LedgerTests : IAsyncLifetime
         var entry = await PostAsync(_admin, Entry("2026-11-02", "利息收入", Line("1001", 88.8m, 0m), Line("4201", 0m, 88.8m)));
         var number = entry.GetProperty("number").GetString();
 
-        (await _admin.PostAsJsonAsync($"/api/ledger/entries/{number}/reverse", new { reason = "错记" })).StatusCode.Should().Be(HttpStatusCode.Created);
-        var again = await _admin.PostAsJsonAsync($"/api/ledger/entries/{number}/reverse", new { reason = "再次冲销" });
+        (await SendAsync(_admin, $"/api/ledger/entries/{number}/reverse", new { reason = "错记" })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var again = await SendAsync(_admin, $"/api/ledger/entries/{number}/reverse", new { reason = "再次冲销" });
 
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_entry_already_reversed");
         var trial = await GetAsync(_admin, "/api/ledger/trial-balance?date=2026-11-20");

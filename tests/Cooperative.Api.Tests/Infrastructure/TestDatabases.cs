@@ -85,7 +85,7 @@ public sealed class MariaDbDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         MySqlConnection.ClearAllPools();
-        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "" };
+        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "", Pooling = false };
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync();
         var sessions = new List<long>();
@@ -106,10 +106,23 @@ public sealed class MariaDbDatabase : IAsyncDisposable
 
     private static async Task ExecuteOnServerAsync(string sql)
     {
-        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "" };
-        await using var connection = new MySqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        // Unpooled, and tried again once: a pooled server connection killed or reset meanwhile answered
+        // "incomplete response" to CREATE DATABASE once in a full run.
+        var builder = new MySqlConnectionStringBuilder(TestServer.ConnectionString) { Database = "", Pooling = false };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new MySqlConnection(builder.ConnectionString);
+                await connection.OpenAsync();
+                await using var command = new MySqlCommand(sql, connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (MySqlException) when (attempt < 3)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 }

@@ -1294,6 +1294,13 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<int?>("LineCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1309,6 +1316,10 @@ namespace Cooperative.Api.Data.Migrations.MySql
 
                     b.Property<DateTime>("PostedUtc")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
 
                     b.Property<Guid?>("ReversesEntryId")
                         .HasColumnType("char(36)");
@@ -1332,6 +1343,9 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsUnique();
 
                     b.HasIndex("Period", "Date");
+
+                    b.HasIndex("PostedBy", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("SourceType", "SourceId");
 

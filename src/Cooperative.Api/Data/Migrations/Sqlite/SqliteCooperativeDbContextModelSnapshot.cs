@@ -1284,6 +1284,13 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LineCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1298,6 +1305,10 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PostedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReversesEntryId")
@@ -1322,6 +1333,9 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Period", "Date");
+
+                    b.HasIndex("PostedBy", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("SourceType", "SourceId");
 
