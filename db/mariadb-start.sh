@@ -61,8 +61,8 @@ mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 2>&1 || { ec
 mariadb --no-defaults --socket="$sock" -uroot <<SQL
 CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';
 CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
-GRANT ALL PRIVILEGES ON *.* TO '$user'@'127.0.0.1';
-GRANT ALL PRIVILEGES ON *.* TO '$user'@'localhost';
+GRANT ALL PRIVILEGES ON *.* TO '$user'@'127.0.0.1' WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON *.* TO '$user'@'localhost' WITH GRANT OPTION;
 CREATE DATABASE IF NOT EXISTS cooperative CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 SQL
 echo "Server=127.0.0.1;Port=$port;User ID=$user;Password=$password;Database=cooperative"

@@ -24,8 +24,9 @@ public static class Startup
             if (app.Configuration.GetValue("Database:MigrateOnStart", true))
                 await schema.Database.MigrateAsync();
             await Fund.ImmutableTables.EnsureTriggersAsync(schema, CancellationToken.None);
+            // Read back by the account that may see trigger bodies (a data-rights account may not).
+            await Fund.ImmutableTables.VerifyAsync(schema, CancellationToken.None);
         }
-        await Fund.ImmutableTables.VerifyAsync(db, CancellationToken.None);
         foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>())
             await seeder.SeedAsync(db, CancellationToken.None);
         if (demo.Any) await demo.SeedAsync(scope.ServiceProvider);

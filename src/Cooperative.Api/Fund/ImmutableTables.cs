@@ -57,6 +57,9 @@ public static class ImmutableTables
         foreach (var (name, table, operation, body) in Guards)
         {
             if (!stored.TryGetValue(name, out var found)) problems.Add($"guard trigger {name} is missing");
+            else if (found.Body is null)
+                problems.Add($"guard trigger {name} cannot be read by this account (it lacks the TRIGGER privilege): " +
+                             $"configure ConnectionStrings:{Data.DatabaseSetup.MigrationsConnectionName} so that the guards are checked with it");
             else if (Normal(found.Body) != Normal(body) || found.Table != table || found.Event != operation || found.Timing != "BEFORE")
                 problems.Add($"guard trigger {name} has been altered: {found.Timing} {found.Event} ON {found.Table}: {found.Body}");
         }
@@ -72,7 +75,7 @@ public static class ImmutableTables
                 "refusing to start until an administrator has looked: " + string.Join("; ", problems));
     }
 
-    private sealed record StoredTrigger(string Name, string Table, string Event, string Timing, string Body);
+    private sealed record StoredTrigger(string Name, string Table, string Event, string Timing, string? Body);
 
     private static async Task<Dictionary<string, StoredTrigger>> StoredAsync(CooperativeDbContext db, CancellationToken ct)
     {
