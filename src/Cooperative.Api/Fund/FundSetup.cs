@@ -14,6 +14,8 @@ public static class FundSetup
         services.AddScoped<FacilitySettlement>();
         services.AddScoped<ManualPostings>();
         services.AddScoped<FundYearIncome>();
+        services.AddScoped<BooksReconciliation>();
+        services.AddHostedService<BooksReconciliationService>();
         services.AddHostedService<FundYearService>();
         services.AddScoped<LedgerInvariant>();
         services.AddScoped<IReferenceDataSeeder, ChartOfAccountsSeeder>();

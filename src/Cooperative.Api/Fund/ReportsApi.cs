@@ -33,6 +33,7 @@ public static class ReportsApi
         group.MapGet("/accounts/{code}/movements", Movements);
         group.MapGet("/income-statement", IncomeStatement);
         group.MapGet("/pooled-fund", PooledFund);
+        group.MapGet("/reconciliation", async (BooksReconciliation check, CancellationToken ct) => TypedResults.Ok(await check.CheckAsync(ct)));
         return group;
     }
 
