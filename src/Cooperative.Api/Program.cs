@@ -25,6 +25,8 @@ if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+builder.Services.AddSingleton<AuditKeys>();
+builder.Services.AddSingleton<AuditCheckpoints>();
 builder.Services.AddScoped<AuditChain>();
 builder.Services.AddHostedService<AuditSealingService>();
 builder.Services.AddScoped<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();

@@ -7,14 +7,19 @@ namespace Cooperative.Api.Audit;
 
 public sealed record ChainBreak(long? Seq, long RecordId, string Reason);
 
-public sealed record ChainVerification(long Verified, long Unsealed, bool Intact, ChainBreak? FirstBroken, double Seconds);
+/// <param name="LastGoodCheckpoint">The newest signed checkpoint outside the database that the chain still agrees with.</param>
+public sealed record ChainVerification(long Verified, long Unsealed, bool Intact, ChainBreak? FirstBroken, double Seconds,
+    int Checkpoints = 0, AuditCheckpoint? LastGoodCheckpoint = null);
 
 /// <summary>
 /// The tamper-evident audit trail. Writers append records without waiting for one another; the sealer then
-/// chains them in order, each hash covering the previous one, so that a sealed record changed or deleted in the
-/// database breaks the chain at that record. Only the few seconds between a write and its sealing are unguarded.
+/// chains them in order, each hash an HMAC under a key the database does not hold and covering the previous one,
+/// so that a sealed record changed, inserted or deleted in the database breaks the chain at that record even for
+/// someone who recomputes every hash after it; and after every seal the head is checkpointed, signed, outside the
+/// database, so that a tail cut off with the head moved back is found too. Only the few seconds between a write
+/// and its sealing are unguarded.
 /// </summary>
-public sealed class AuditChain(CooperativeDbContext db)
+public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditCheckpoints checkpoints, TimeProvider clock)
 {
     private const int Batch = 5000;
 
@@ -30,13 +35,14 @@ public sealed class AuditChain(CooperativeDbContext db)
             foreach (var record in pending)
             {
                 var seq = head.Seq + 1;
-                var hash = HashOf(record, seq, head.Hash);
-                record.Seal(seq, hash);
+                var hash = HashOf(record, seq, head.Hash, keys.CurrentId);
+                record.Seal(seq, hash, keys.CurrentId);
                 head.Seq = seq;
                 head.Hash = hash;
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (pending.Count > 0) checkpoints.Append(head.Seq, head.Hash, clock.GetUtcNow().UtcDateTime);
             db.ChangeTracker.Clear();
             sealedCount += pending.Count;
             if (pending.Count < Batch) return sealedCount;
@@ -48,6 +54,10 @@ public sealed class AuditChain(CooperativeDbContext db)
     {
         var started = DateTime.UtcNow;
         var unsealed = await db.AuditRecords.CountAsync(r => r.Seq == null, ct);
+        var signed = checkpoints.ReadAll();
+        var atCheckpoint = signed.Where(c => c.Signed).GroupBy(c => c.Checkpoint.Seq).ToDictionary(g => g.Key, g => g.Select(c => c.Checkpoint).ToList());
+        AuditCheckpoint? lastGood = null;
+        var keyed = false;
         var previousHash = AuditChainHead.GenesisHash;
         long expected = 1;
         while (true)
@@ -57,8 +67,19 @@ public sealed class AuditChain(CooperativeDbContext db)
             foreach (var record in batch)
             {
                 if (record.Seq != expected) return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录缺失（已被删除）"));
-                if (HashOf(record, expected, previousHash) != record.Hash)
-                    return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录（编号 {record.Id}）内容与哈希不符（已被篡改）"));
+                if (record.KeyId is { } id && !keys.Knows(id))
+                    return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录的密钥 {id} 未配置，无法验证"));
+                if (record.KeyId is null && keyed)
+                    return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录没有密钥标识却位于加密记录之后（已被改写）"));
+                keyed |= record.KeyId is not null;
+                if (HashOf(record, expected, previousHash, record.KeyId) != record.Hash)
+                    return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录（编号 {record.Id}）内容与哈希不符（已被篡改或插入）"));
+                if (atCheckpoint.TryGetValue(expected, out var marks))
+                {
+                    if (marks.Any(m => m.Hash != record.Hash))
+                        return Broken(new ChainBreak(expected, record.Id, $"第 {expected} 条记录与库外检查点不符（链已被改写）"));
+                    lastGood = marks[0];
+                }
                 previousHash = record.Hash!;
                 expected++;
             }
@@ -67,21 +88,26 @@ public sealed class AuditChain(CooperativeDbContext db)
         var head = await db.AuditChainHeads.AsNoTracking().SingleOrDefaultAsync(ct);
         if (head is not null && (head.Seq != expected - 1 || head.Hash != previousHash))
             return Broken(new ChainBreak(head.Seq, 0, $"链尾记录与链头不符：链头为第 {head.Seq} 条，实际最后为第 {expected - 1} 条（末尾记录被删除）"));
+        if (signed.Where(c => c.Signed).Select(c => c.Checkpoint).MaxBy(c => c.Seq) is { } newest && newest.Seq > expected - 1)
+            return Broken(new ChainBreak(expected, 0,
+                $"库外检查点记到第 {newest.Seq} 条（{newest.AtUtc:yyyy-MM-dd HH:mm:ss} UTC），库中只到第 {expected - 1} 条：其后的记录已被删除"));
+        if (signed.FirstOrDefault(c => !c.Signed) is { Checkpoint: { } forged })
+            return Broken(new ChainBreak(forged.Seq, 0, $"检查点文件中第 {forged.Seq} 条的签名无效（检查点文件被改动）"));
         return Result(expected - 1, true, null);
 
         ChainVerification Broken(ChainBreak b) => Result(expected - 1, false, b);
         ChainVerification Result(long verified, bool intact, ChainBreak? b) =>
-            new(verified, unsealed, intact, b, (DateTime.UtcNow - started).TotalSeconds);
+            new(verified, unsealed, intact, b, (DateTime.UtcNow - started).TotalSeconds, signed.Count, lastGood);
     }
 
-    public static string HashOf(AuditRecord r, long seq, string previousHash)
+    public string HashOf(AuditRecord r, long seq, string previousHash, string? keyId)
     {
         var canonical = JsonSerializer.Serialize(new object?[]
         {
             seq, r.Id, r.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture), r.Actor, r.ActorRole,
             r.EntityType, r.EntityId, r.Action, r.Before, r.After, r.CorrelationId, previousHash,
         });
-        return Infrastructure.TextDigests.Sha256Hex(canonical);
+        return keys.Mac(keyId, canonical);
     }
 
     private async Task<AuditChainHead> LockHeadAsync(CancellationToken ct)

@@ -18,14 +18,17 @@ public sealed class AuditRecord : INotAudited
     public string? CorrelationId { get; init; }
     /// <summary>Position in the tamper-evident chain, set when the record is sealed (shortly after it is written).</summary>
     public long? Seq { get; private set; }
-    /// <summary>SHA-256 (hex) over the previous record's hash and this record's canonical form.</summary>
+    /// <summary>HMAC-SHA256 (hex, keyed by <see cref="KeyId"/>) over the previous record's hash and this record's canonical form.</summary>
     public string? Hash { get; private set; }
+    /// <summary>The id of the configured key the hash was made with; null for records sealed before keys (plain SHA-256).</summary>
+    public string? KeyId { get; private set; }
 
-    public void Seal(long seq, string hash)
+    public void Seal(long seq, string hash, string? keyId)
     {
         if (Seq is not null) throw new InvalidOperationException("An audit record is sealed once.");
         Seq = seq;
         Hash = hash;
+        KeyId = keyId;
     }
 }
 

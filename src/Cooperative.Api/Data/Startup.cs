@@ -14,6 +14,10 @@ public static class Startup
                 "Demo accounts are configured but the environment is Production. Remove the 'Demo' section; " +
                 "create the first administrator with the create-admin command.");
 
+        if (app.Environment.IsProduction() && app.Services.GetRequiredService<Audit.AuditKeys>().CurrentId is null)
+            throw new InvalidOperationException(
+                "No audit key is configured (Audit:Keys:{id}, Audit:KeyId): the audit trail would be unkeyed and rewritable by whoever " +
+                "holds the database. Configure a key of at least 32 random bytes (base64) outside the database.");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
         // Schema changes and the guard triggers need DDL rights: a migrations account of their own where one is

@@ -83,4 +83,45 @@ public sealed class AuditChainTests : IAsyncLifetime
         result.GetProperty("unsealed").GetInt64().Should().Be(0);
         result.GetProperty("intact").GetBoolean().Should().BeTrue();
     }
+
+    /// <summary>What someone with the database but not the key would do: rewrite a record and recompute every hash after it.</summary>
+    [Fact]
+    public async Task A_record_rewritten_with_every_later_hash_recomputed_is_named_because_the_key_is_not_in_the_database()
+    {
+        var id = await _app.Database!.ScalarAsync<long>("SELECT Id FROM audit_records WHERE EntityType = 'JournalEntry' ORDER BY Seq LIMIT 1");
+        await _app.Database.ExecuteAsync($"UPDATE audit_records SET After = REPLACE(After, '15000', '1500') WHERE Id = {id}");
+        // Recompute the chain from the altered record on, with SHA-256 (the hash the chain used before it was keyed).
+        await _app.Database.ExecuteAsync(
+            "UPDATE audit_records SET Hash = SHA2(CONCAT(Hash, After), 256), KeyId = NULL WHERE Seq >= (SELECT Seq FROM (SELECT Seq FROM audit_records WHERE Id = " + id + ") s)");
+        var head = await _app.Database.ScalarAsync<string>("SELECT Hash FROM audit_records ORDER BY Seq DESC LIMIT 1");
+        await _app.Database.ExecuteAsync($"UPDATE audit_chain_heads SET Hash = '{head}'");
+
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeFalse();
+        result.GetProperty("firstBroken").GetProperty("recordId").GetInt64().Should().Be(id);
+    }
+
+    [Fact]
+    public async Task A_tail_cut_off_with_the_head_moved_back_is_found_against_the_checkpoint_outside_the_database()
+    {
+        await PostAsync(_admin, Entry("2026-11-02", "利息收入", Line("1001", 12m, 0m), Line("4201", 0m, 12m)));
+        await _admin.PostAsync("/api/audit/seal", null);
+        var before = await VerifyAsync();
+        before.GetProperty("intact").GetBoolean().Should().BeTrue();
+        var last = before.GetProperty("lastGoodCheckpoint").GetProperty("seq").GetInt64();
+        last.Should().Be(before.GetProperty("verified").GetInt64(), "every seal leaves a signed checkpoint of the head");
+
+        // Cut the newest records off and move the head back to the record before them: the database alone agrees.
+        var keep = await _app.Database!.ScalarAsync<long>($"SELECT MAX(Seq) FROM audit_records WHERE Seq < {last - 1}");
+        var keptHash = await _app.Database.ScalarAsync<string>($"SELECT Hash FROM audit_records WHERE Seq = {keep}");
+        await _app.Database.ExecuteAsync($"DELETE FROM audit_records WHERE Seq > {keep}");
+        await _app.Database.ExecuteAsync($"UPDATE audit_chain_heads SET Seq = {keep}, Hash = '{keptHash}'");
+
+        var result = await VerifyAsync();
+
+        result.GetProperty("intact").GetBoolean().Should().BeFalse();
+        result.GetProperty("firstBroken").GetProperty("reason").GetString().Should().Contain("检查点").And.Contain("删除");
+        result.GetProperty("lastGoodCheckpoint").GetProperty("seq").GetInt64().Should().BeLessThanOrEqualTo(keep);
+    }
 }

@@ -46,6 +46,8 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Cooperative"] = database.ConnectionString,
             // One certificate for the whole run: generating ephemeral RSA keys for every app costs seconds.
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
+            // The chain's checkpoints outside the database: a file of this app's own.
+            ["Audit:CheckpointFile"] = Path.Combine(Path.GetTempPath(), $"coop-checkpoints-{Guid.NewGuid():N}.jsonl"),
         };
         configure?.Invoke(settings);
         var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock, _onKestrel = kestrel };
@@ -60,6 +62,7 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Cooperative"] = $"Data Source={file}",
+            ["Audit:CheckpointFile"] = file + ".checkpoints.jsonl",
         };
         configure?.Invoke(settings);
         return new CooperativeApp(settings, environment) { _clock = clock };

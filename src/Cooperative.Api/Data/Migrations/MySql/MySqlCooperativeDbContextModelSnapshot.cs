@@ -89,6 +89,9 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasColumnType("longtext");
+
                     b.Property<long?>("Seq")
                         .HasColumnType("bigint");
 

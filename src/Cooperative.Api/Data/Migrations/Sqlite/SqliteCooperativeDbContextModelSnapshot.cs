@@ -82,6 +82,9 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("Seq")
                         .HasColumnType("INTEGER");
 
