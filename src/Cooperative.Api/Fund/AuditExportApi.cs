@@ -53,8 +53,8 @@ public static class AuditExportApi
         }
     }
 
-    private static async Task<IResult> Workbook(int year, CooperativeDbContext db, Balances balances, AuditChain chain, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> Workbook(int year, CooperativeDbContext db, Balances balances, AuditChain chain,
+        BooksReconciliation reconciliation, TimeProvider clock, CancellationToken ct)
     {
         var yearEnd = new DateOnly(year, 12, 31);
         var at = clock.Today() < yearEnd ? clock.Today() : yearEnd;
@@ -68,6 +68,7 @@ public static class AuditExportApi
             .ToListAsync(ct);
         var trial = await balances.AtAsync(at, ct);
         var verification = await chain.VerifyAsync(ct);
+        var agreement = await reconciliation.CheckAsync(ct);
 
         using var workbook = new XLWorkbook();
         workbook.AddTable("基金收支表", [new("科目代码", 12), new("项目", 30), ExcelColumn.Money("本年金额")],
@@ -95,8 +96,16 @@ public static class AuditExportApi
         [
             ["已验证记录数", verification.Verified], ["未封存记录数", verification.Unsealed],
             ["审计链完整", verification.Intact ? "是" : "否"], ["首个异常", verification.FirstBroken?.Reason ?? "无"],
+            ["库外检查点数", verification.Checkpoints],
+            ["最近一个相符的检查点", verification.LastGoodCheckpoint is { } good
+                ? $"第 {good.Seq} 条，{good.AtUtc:yyyy-MM-dd HH:mm:ss} UTC，哈希 {good.Hash}，签名 {good.Mac}（密钥 {good.KeyId ?? "无"}）" : "无"],
             ["验证时间（UTC）", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)],
         ]);
+        workbook.AddTable("账实核对", [new ExcelColumn("类别", 28), new ExcelColumn("记录", 24), new ExcelColumn("说明", 90)],
+            agreement.Disagreements.Select(d => new object?[] { d.Kind, d.Record, d.Detail })
+                .Prepend(new object?[] { agreement.Agrees ? "相符" : "不符",
+                    $"报销单 {agreement.ClaimsChecked}，参合记录 {agreement.EnrollmentsChecked}，月度结算 {agreement.SettlementsChecked}",
+                    agreement.Agrees ? "报销单、个人累计补偿与账簿一致" : $"{agreement.Disagreements.Count} 处不一致，见下" }).ToList());
         return Results.File(workbook.ToBytes(), Xlsx.ContentType, $"audit-{year}.xlsx");
     }
 
