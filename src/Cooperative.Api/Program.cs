@@ -50,6 +50,7 @@ var app = builder.Build();
 
 if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCommand.RunAsync(app, args);
 if (args.FirstOrDefault() == SeedCountyCommand.Name) return await SeedCountyCommand.RunAsync(app, args);
+if (args.FirstOrDefault() == AdvanceIncomeCarryOver.CommandName) return await AdvanceIncomeCarryOver.RunCommandAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -14,6 +14,7 @@ public static class FundSetup
         services.AddScoped<FacilitySettlement>();
         services.AddScoped<ManualPostings>();
         services.AddScoped<FundYearIncome>();
+        services.AddScoped<AdvanceIncomeCarryOver>();
         services.AddScoped<BooksReconciliation>();
         services.AddHostedService<BooksReconciliationService>();
         services.AddHostedService<FundYearService>();

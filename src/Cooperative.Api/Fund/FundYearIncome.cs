@@ -28,9 +28,13 @@ public sealed class FundYearIncome(CooperativeDbContext db, FundLedger ledger, T
             await db.Database.SqlQueryRaw<string>("SELECT `Code` AS `Value` FROM ledger_accounts WHERE `Code` = {0} FOR UPDATE",
                 ChartOfAccounts.AdvanceContributionIndividual).ToListAsync(ct);
         var advanceCodes = ChartOfAccounts.AdvanceIncome.Select(a => a.Advance).ToList();
-        var received = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking()
-            .Where(l => advanceCodes.Contains(l.AccountCode) && l.Date < start), ct);
         var sourceId = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Received before the year began, and what the one-off carry-over of old books moved there for the year.
+        var received = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking()
+            .Where(l => advanceCodes.Contains(l.AccountCode))
+            .Where(l => l.Date < start || db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == AdvanceIncomeCarryOver.SourceType
+                                                                      && e.SourceId == sourceId))
+            .Where(l => !db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == SourceType)), ct);
         var recognized = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking()
             .Where(l => advanceCodes.Contains(l.AccountCode))
             .Where(l => db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == SourceType && e.SourceId == sourceId)), ct);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cooperative.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using MySqlConnector;
 using static Cooperative.Api.Tests.Enrollment.Households;
 using static Cooperative.Api.Tests.Fund.LedgerScenario;
@@ -57,6 +58,51 @@ public sealed class FundYearIncomeTests
             await Task.Delay(200);
         }
         return null;
+    }
+}
+
+/// <summary>Books kept before advance receipts were held apart are carried over once by the one-off command.</summary>
+public sealed class AdvanceIncomeCarryOverTests
+{
+    [Fact]
+    public async Task Old_advance_income_is_moved_to_its_fund_year_once()
+    {
+        var clock = FixedClock.At(2025, 11, 10);
+        await using var app = await CooperativeApp.StartAsync(s => s["Fund:YearCheckMinutes"] = "0", clock);
+        var admin = await app.ClientForAsync("admin");
+        var policy = await GetAsync(admin, "/api/policies/2025");
+        (await admin.PutAsJsonAsync("/api/policies/2026", policy.GetProperty("policy"))).IsSuccessStatusCode.Should().BeTrue();
+        var window = await app.ClientForAsync("window");
+        var household = await RegisterWangsAsync(window);
+        await (await EnrollAsync(window, IdOf(household), 2026, MemberIds(household))).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        // As the books stood before the rule: the autumn's receipt booked as income (the guard lifted for the rewrite).
+        await app.Database!.ExecuteAsync("DROP TRIGGER journal_lines_no_update");
+        await app.Database.ExecuteAsync("UPDATE journal_lines SET AccountCode = CASE AccountCode WHEN '2101.01' THEN '4001.01' " +
+            "WHEN '2101.02' THEN '4001.02' WHEN '2102.01' THEN '4101.01' WHEN '2102.02' THEN '4101.02' WHEN '2102.03' THEN '4101.03' ELSE AccountCode END");
+        var guard = Cooperative.Api.Fund.ImmutableTables.Guards.Single(g => g.Name == "journal_lines_no_update");
+        await app.Database.ExecuteAsync($"CREATE TRIGGER `{guard.Name}` BEFORE {guard.Event} ON `{guard.Table}` FOR EACH ROW {guard.Body}");
+        var before = await GetAsync(admin, "/api/ledger/income-statement?year=2025");
+        before.GetProperty("totalIncome").GetDecimal().Should().BeGreaterThan(0, "the old books: 2026's money as 2025's income");
+
+        (await CarryOverAsync(app)).Should().HaveCount(1);
+        (await GetAsync(admin, "/api/ledger/income-statement?year=2025")).GetProperty("totalIncome").GetDecimal().Should().Be(0m);
+        Balance(await GetAsync(admin, "/api/ledger/trial-balance?date=2025-11-10"), "2101.01").Should().Be(300m);
+        (await CarryOverAsync(app)).Should().BeEmpty("run twice, it moves nothing twice");
+
+        clock.Now = FixedClock.At(2026, 1, 2).Now;
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Cooperative.Api.Fund.FundYearIncome>().RecognizeAsync(2026, default);
+        admin = await app.ClientForAsync("admin");
+        var year = await GetAsync(admin, "/api/ledger/income-statement?year=2026");
+        year.GetProperty("income").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "4001.01").GetProperty("amount").GetDecimal()
+            .Should().Be(300m);
+        (await GetAsync(admin, "/api/ledger/invariant")).GetProperty("holds").GetBoolean().Should().BeTrue();
+    }
+
+    private static async Task<IReadOnlyList<string>> CarryOverAsync(CooperativeApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Cooperative.Api.Fund.AdvanceIncomeCarryOver>().RunAsync(default);
     }
 }
 
