@@ -150,9 +150,16 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
         var snapshot = await db.PeriodBalances.AsNoTracking().Where(b => b.AccountCode == ChartOfAccounts.Bank)
             .OrderByDescending(b => b.Period).FirstOrDefaultAsync(ct);
         var after = snapshot is null ? DateOnly.MinValue : LedgerPeriod.EndOf(snapshot.Period);
-        var sums = await LedgerSums.ByAccountAsync(db,
-            db.JournalLines.AsNoTracking().Where(l => l.AccountCode == ChartOfAccounts.Bank && l.Date > after), ct);
-        var lines = sums.Sum(x => x.Debit - x.Credit);
+        decimal lines;
+        if (lockRow && db.Database.IsMySql() && db.Database.CurrentTransaction is not null)
+            // A locking read reads the newest committed lines, not the transaction's snapshot (which an earlier plain
+            // read in the same transaction may have fixed before the payment ahead of us committed).
+            lines = (await db.Database.SqlQueryRaw<decimal?>(
+                "SELECT SUM(`Debit` - `Credit`) AS `Value` FROM journal_lines WHERE `AccountCode` = {0} AND `Date` > {1} LOCK IN SHARE MODE",
+                ChartOfAccounts.Bank, after).ToListAsync(ct)).SingleOrDefault() ?? 0m;
+        else
+            lines = (await LedgerSums.ByAccountAsync(db,
+                db.JournalLines.AsNoTracking().Where(l => l.AccountCode == ChartOfAccounts.Bank && l.Date > after), ct)).Sum(x => x.Debit - x.Credit);
         // Lines already added to this context but not yet saved (a monthly settlement paying facility after facility).
         var pending = db.ChangeTracker.Entries<JournalLine>().Where(e => e.State == EntityState.Added && e.Entity.AccountCode == ChartOfAccounts.Bank)
             .Sum(e => e.Entity.Debit - e.Entity.Credit);

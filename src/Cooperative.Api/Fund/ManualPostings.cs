@@ -55,9 +55,9 @@ public sealed class ManualPostings(CooperativeDbContext db, ICurrentActor actor)
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await check() is { } refused) return await TwinOrAsync(PostingOutcome.Refused(refused));
+            if (await check() is { } refused) return await TwinOrAsync(transaction, PostingOutcome.Refused(refused));
             var posted = await post();
-            if (!posted.Succeeded) return await TwinOrAsync(PostingOutcome.Refused(posted.ToRefusal()));
+            if (!posted.Succeeded) return await TwinOrAsync(transaction, PostingOutcome.Refused(posted.ToRefusal()));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new PostingOutcome(posted.Entry, false, null);
@@ -69,9 +69,11 @@ public sealed class ManualPostings(CooperativeDbContext db, ICurrentActor actor)
             return await ReplayAsync(key, hash, ct) ?? throw new InvalidOperationException("A posting lost a race but no twin is found.", e);
         }
 
-        // A refusal that a twin's commit caused (already reversed, a bank reference taken) is the twin's answer.
-        async Task<PostingOutcome> TwinOrAsync(PostingOutcome refused)
+        // A refusal that a twin's commit caused (already reversed, a bank reference taken, the bank spent by the twin)
+        // is the twin's answer; read outside this transaction, whose snapshot may predate the twin's commit.
+        async Task<PostingOutcome> TwinOrAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, PostingOutcome refused)
         {
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return await ReplayAsync(key, hash, ct) ?? refused;
         }

@@ -94,11 +94,26 @@ public sealed class ProductionGuardTests : IDisposable
     }
 
     [Fact]
+    public void Production_refuses_to_start_without_an_audit_key()
+    {
+        var certificate = TestCertificates.WriteSelfSigned();
+        using var app = CooperativeApp.StartSqlite(_file, "Production", s => s["Authentication:SigningCertificate:Path"] = certificate);
+
+        var start = () => app.Server;
+
+        start.Should().Throw<InvalidOperationException>().WithMessage("*audit key*");
+    }
+
+    [Fact]
     public async Task Production_with_a_certificate_and_no_demo_accounts_starts_with_no_users()
     {
         var certificate = TestCertificates.WriteSelfSigned();
         await using var app = CooperativeApp.StartSqlite(_file, "Production", s =>
-            s["Authentication:SigningCertificate:Path"] = certificate);
+        {
+            s["Authentication:SigningCertificate:Path"] = certificate;
+            s["Audit:KeyId"] = "prod-1";
+            s["Audit:Keys:prod-1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        });
 
         var response = await app.CreateClient().GetAsync("/health/ready");
 

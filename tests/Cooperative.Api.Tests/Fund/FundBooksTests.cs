@@ -52,7 +52,8 @@ public sealed class FundBooksTests : IAsyncLifetime
         var reversals = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             SendAsync(_admin, $"/api/ledger/entries/{Uri.EscapeDataString(number!)}/reverse", new { reason = "错记" }, "rev-1")));
         reversals.Count(r => r.StatusCode == HttpStatusCode.Created).Should().Be(1);
-        reversals.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(9);
+        reversals.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(9,
+            string.Join("; ", await Task.WhenAll(reversals.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"))));
         reversals.Single(r => r.StatusCode == HttpStatusCode.Created).Headers.Location!.OriginalString.Should().MatchRegex("^[\\x21-\\x7E]+$");
         (await EntriesAsync("reversal")).Should().Be(1);
         (await GetAsync(_admin, "/api/ledger/invariant")).GetProperty("holds").GetBoolean().Should().BeTrue();

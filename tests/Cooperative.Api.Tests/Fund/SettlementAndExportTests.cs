@@ -73,7 +73,9 @@ public sealed class SettlementAndExportTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
 
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
-        workbook.Worksheets.Select(w => w.Name).Should().Equal("基金收支表", "试算平衡表", "月度汇总", "补偿支出按级别", "机构结算与罚款", "审计链验证");
+        workbook.Worksheets.Select(w => w.Name).Should().Equal("基金收支表", "试算平衡表", "月度汇总", "补偿支出按级别", "机构结算与罚款", "审计链验证", "账实核对");
+        workbook.Worksheet("审计链验证").RowsUsed().Should().Contain(r => r.Cell(1).GetString() == "最近一个相符的检查点");
+        workbook.Worksheet("账实核对").Cell(2, 1).GetString().Should().Be("相符", "no claim, no usage and no facility payment disagree");
         var statement = workbook.Worksheet("基金收支表");
         statement.Cell(2, 2).GetString().Should().Be("项目");
         var income = statement.RowsUsed().Skip(2).Where(r => r.Cell(2).GetString().StartsWith("收入", StringComparison.Ordinal)).Sum(r => r.Cell(3).GetValue<decimal>());
