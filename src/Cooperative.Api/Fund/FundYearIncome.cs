@@ -29,12 +29,12 @@ public sealed class FundYearIncome(CooperativeDbContext db, FundLedger ledger, T
                 ChartOfAccounts.AdvanceContributionIndividual).ToListAsync(ct);
         var advanceCodes = ChartOfAccounts.AdvanceIncome.Select(a => a.Advance).ToList();
         var sourceId = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Received before the year began, and what the one-off carry-over of old books moved there for the year.
+        // Received before the year began (earlier years' recognitions, dated before it too, net their own advances out),
+        // and what the one-off carry-over of old books moved there for the year.
         var received = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking()
             .Where(l => advanceCodes.Contains(l.AccountCode))
             .Where(l => l.Date < start || db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == AdvanceIncomeCarryOver.SourceType
-                                                                      && e.SourceId == sourceId))
-            .Where(l => !db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == SourceType)), ct);
+                                                                      && e.SourceId == sourceId)), ct);
         var recognized = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking()
             .Where(l => advanceCodes.Contains(l.AccountCode))
             .Where(l => db.JournalEntries.Any(e => e.Id == l.EntryId && e.SourceType == SourceType && e.SourceId == sourceId)), ct);

@@ -42,6 +42,24 @@ public sealed class FundYearIncomeTests
         (await app.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'fund-year-income'")).Should().Be(1,
             "recognised once however often the system looks");
         (await GetAsync(admin, "/api/ledger/invariant")).GetProperty("holds").GetBoolean().Should().BeTrue();
+
+        // The next campaign: only 2027's own advance becomes 2027's income, not 2026's once more.
+        clock.Now = FixedClock.At(2026, 11, 10).Now;
+        admin = await app.ClientForAsync("admin");
+        var policy2026 = await GetAsync(admin, "/api/policies/2026");
+        (await admin.PutAsJsonAsync("/api/policies/2027", policy2026.GetProperty("policy"))).IsSuccessStatusCode.Should().BeTrue();
+        window = await app.ClientForAsync("window");
+        var single = await RegisterAsync(window, "3301991010010066", [new Enrollment.Member(Id("19660606", 66), "赵一", "户主")]);
+        await (await EnrollAsync(window, IdOf(single), 2027, MemberIds(single))).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        clock.Now = FixedClock.At(2027, 1, 1, hour: 0).Now.AddMinutes(30);
+        for (var i = 0; i < 100 && await app.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'fund-year-income'") < 2; i++)
+            await Task.Delay(200);
+        await Task.Delay(1000);
+        admin = await app.ClientForAsync("admin");
+        var next = await GetAsync(admin, "/api/ledger/income-statement?year=2027");
+        next.GetProperty("income").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "4001.01").GetProperty("amount").GetDecimal()
+            .Should().Be(150m, "one member paid 150 for 2027; 2026's 300 was recognised in 2026");
+        (await app.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'fund-year-income'")).Should().Be(2);
     }
 
     private static async Task<string?> WaitForAsync(CooperativeApp app, string sourceType)
