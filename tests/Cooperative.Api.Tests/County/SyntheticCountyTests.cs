@@ -47,6 +47,8 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         var admin = await county.App.ClientForAsync("admin");
         var invariant = await (await admin.GetAsync("/api/ledger/invariant")).ShouldBeOkAsync<JsonElement>();
         invariant.GetProperty("holds").GetBoolean().Should().BeTrue(invariant.ToString());
+        var agreement = await (await admin.GetAsync("/api/ledger/reconciliation")).ShouldBeOkAsync<JsonElement>();
+        agreement.GetProperty("agrees").GetBoolean().Should().BeTrue("claims, usage and payments agree with the books: " + agreement);
 
         var reimbursed = await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims");
         var expenditure = await Db.ScalarAsync<decimal>(
