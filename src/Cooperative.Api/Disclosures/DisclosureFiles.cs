@@ -70,8 +70,18 @@ public static class DisclosureFiles
             [new ExcelColumn("项目", 20), ExcelColumn.Money("金额（元）", 20)],
             [["本月基金收入", c.Fund.Income], ["本月基金支出", c.Fund.Expenditure], ["月末基金结余", c.Fund.Balance]],
             Title(c.Month) + " 基金收支");
+        workbook.AddTable("审计链检查点", [new ExcelColumn("项目", 20), new ExcelColumn("内容", 70)], CheckpointRows(c.AuditCheckpoint),
+            Title(c.Month) + " 审计链检查点（编制公示时库外签名的审计链头）");
         return workbook.ToBytes();
     }
+
+    private static object?[][] CheckpointRows(AuditCheckpointFigure? checkpoint) => checkpoint is { } k
+        ?
+        [
+            ["记录序号", k.Seq], ["哈希", k.Hash], ["签名时间（UTC）", k.AtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)],
+            ["签名密钥", k.KeyId ?? "无"], ["签名", k.Mac], ["编制时与库内记录", k.MatchesChain ? "相符" : "不符"],
+        ]
+        : [["检查点", "编制时尚无库外检查点"]];
 
     /// <summary>The inpatient list as CSV (UTF-8 with BOM, so that Excel reads the Chinese), one reimbursement per line.</summary>
     public static byte[] Csv(DisclosureContent c)

@@ -1,3 +1,4 @@
+using Cooperative.Api.Audit;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
@@ -12,7 +13,7 @@ namespace Cooperative.Api.Disclosures;
 /// within the month), reversals dated in it of claims settled earlier, and the fund's figures. Rows are
 /// streamed and only the columns needed are read, so a county's month (150,000 visits) stays small in memory.
 /// </summary>
-internal sealed class DisclosureSource(CooperativeDbContext db, Balances balances)
+internal sealed class DisclosureSource(CooperativeDbContext db, Balances balances, AuditCheckpoints checkpoints)
 {
     public async Task<DisclosureBuild> BuildAsync(DisclosureMonth month, CancellationToken ct)
     {
@@ -34,7 +35,17 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         var reversed = await ReversedEarlierAsync(reversals, from, places, ct);
         var statement = await FundStatements.IncomeStatementAsync(db, month.Year, month.Month, ct);
         var balance = await FundStatements.NetAssetsAsync(balances, month.LastDay, ct);
-        return builder.Build(reversed, new FundFigures(statement.TotalIncome, statement.TotalExpenditure, balance));
+        var build = builder.Build(reversed, new FundFigures(statement.TotalIncome, statement.TotalExpenditure, balance));
+        return build with { Content = build.Content with { AuditCheckpoint = await CheckpointAsync(ct) } };
+    }
+
+    /// <summary>The newest signed checkpoint outside the database, and whether the record at its position still has its hash.</summary>
+    private async Task<AuditCheckpointFigure?> CheckpointAsync(CancellationToken ct)
+    {
+        if (checkpoints.Latest() is not { } latest) return null;
+        var stored = await db.AuditRecords.AsNoTracking().Where(r => r.Seq == latest.Seq).Select(r => r.Hash).FirstOrDefaultAsync(ct);
+        return new AuditCheckpointFigure(latest.Seq, latest.Hash, latest.AtUtc, latest.KeyId, latest.Mac,
+            string.Equals(stored, latest.Hash, StringComparison.Ordinal));
     }
 
     private async Task<List<ReversedVisit>> ReversedEarlierAsync(List<ReversalRow> reversals, DateTime from,

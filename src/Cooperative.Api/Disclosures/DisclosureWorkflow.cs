@@ -19,12 +19,14 @@ public static class DisclosureErrors
 }
 
 /// <summary>Prepare, review, publish (编制、审核、发布): each step by an administrator, each audited, publication final.</summary>
-internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSource source, ICurrentActor actor, TimeProvider clock)
+internal sealed class DisclosureWorkflow(CooperativeDbContext db, DisclosureSource source, AuditChain chain, ICurrentActor actor, TimeProvider clock)
 {
     public async Task<(MonthlyDisclosure? Disclosure, Refusal? Refusal)> PrepareAsync(DisclosureMonth month, CancellationToken ct)
     {
         if (!month.HasEnded(clock.Today()))
             return (null, Refusal.Unprocessable(DisclosureErrors.MonthNotEnded, "该月尚未结束，不能编制公示", $"{month} 月结束后才能编制本月公示"));
+        // Seal what is pending first, so that the checkpoint printed in the month is the chain's head as it is now.
+        await chain.SealPendingAsync(ct);
         var disclosure = await db.MonthlyDisclosures.SingleOrDefaultAsync(d => d.Month == month.ToString(), ct);
         if (disclosure?.Status == DisclosureStatus.Published) return (null, Published(month));
         var document = DisclosureDocument.Of(await source.BuildAsync(month, ct));

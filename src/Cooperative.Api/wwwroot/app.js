@@ -157,6 +157,11 @@
     fillList($('fund'), [
       ['本月收入（元）', formatMoney(f.income)], ['本月支出（元）', formatMoney(f.expenditure)], ['月末结余（元）', formatMoney(f.balance)],
     ]);
+    const k = data.auditCheckpoint;
+    fillList($('checkpoint'), k
+      ? [['记录序号', formatCount(k.seq)], ['哈希', k.hash], ['签名时间（UTC）', String(k.atUtc).replace('T', ' ').slice(0, 19)],
+        ['签名', k.mac], ['编制时与库内记录', k.matchesChain ? '相符' : '不符']]
+      : [['检查点', '编制时尚无库外检查点']]);
     const inpatients = data.inpatients || [];
     const byVillage = data.outpatientByVillage || [];
     const byFacility = data.outpatientByFacility || [];

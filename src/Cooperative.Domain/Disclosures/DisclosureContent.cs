@@ -13,7 +13,16 @@ public sealed record DisclosureContent(
     IReadOnlyList<InpatientRow> Inpatients,
     IReadOnlyList<VillageOutpatientTotal> OutpatientByVillage,
     IReadOnlyList<FacilityOutpatientTotal> OutpatientByFacility,
-    IReadOnlyList<CorrectionRow> Corrections);
+    IReadOnlyList<CorrectionRow> Corrections,
+    AuditCheckpointFigure? AuditCheckpoint = null);
+
+/// <summary>
+/// The audit chain's head as last checkpointed and signed outside the database when the month was prepared
+/// (审计链检查点), published so that anyone holding a copy of the disclosure can later prove that the chain up to
+/// <see cref="Seq"/> has not been rewritten or cut. <see cref="MatchesChain"/> says whether the record at that
+/// position still carried that hash when the month was prepared.
+/// </summary>
+public sealed record AuditCheckpointFigure(long Seq, string Hash, DateTime AtUtc, string? KeyId, string Mac, bool MatchesChain);
 
 /// <summary>
 /// The month's totals over the claims settled in it. <see cref="AverageRatio"/> is fund paid over total cost as

@@ -62,6 +62,12 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         content.GetProperty("fund").GetProperty("expenditure").GetDecimal().Should().Be(head.FundPays + son.FundPays + wife.FundPays,
             "November's only expenditure is these claims");
         foreach (var secret in Secrets) prepared.ToString().Should().NotContain(secret);
+        var checkpoint = content.GetProperty("auditCheckpoint");
+        var verified = await (await (await _app.ClientForAsync("auditor")).GetAsync("/api/audit/verify")).ShouldBeOkAsync<JsonElement>();
+        checkpoint.GetProperty("matchesChain").GetBoolean().Should().BeTrue();
+        checkpoint.GetProperty("seq").GetInt64().Should().BeGreaterThan(0)
+            .And.BeLessThanOrEqualTo(verified.GetProperty("lastGoodCheckpoint").GetProperty("seq").GetInt64(), "the chain still agrees with it");
+        File.ReadAllText(_app.CheckpointFile).Should().Contain(checkpoint.GetProperty("mac").GetString(), "it is a signed checkpoint of the file");
 
         await (await admin.PostAsync($"/api/disclosures/{November}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "disclosure_not_reviewed");
         await (await (await _app.ClientForAsync("window")).PostAsJsonAsync($"/api/disclosures/{November}/review", new { note = "x" }))
@@ -74,6 +80,10 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         list.EnumerateArray().Select(m => m.GetProperty("month").GetString()).Should().Equal(November);
         var json = await anyone.GetStringAsync($"/api/public/disclosures/{November}");
         JsonDocument.Parse(json).RootElement.GetProperty("summary").ToString().Should().Be(summary.ToString());
+        var published = JsonDocument.Parse(json).RootElement.GetProperty("auditCheckpoint");
+        published.GetProperty("matchesChain").GetBoolean().Should().BeTrue();
+        published.GetProperty("seq").GetInt64().Should().BeGreaterThan(checkpoint.GetProperty("seq").GetInt64(),
+            "publishing re-prepared the month after the first preparation's own audit records were sealed");
         var csv = Encoding.UTF8.GetString(await anyone.GetByteArrayAsync($"/api/public/disclosures/{November}.csv"));
         csv.Should().Contain("王*国").And.Contain(PublicVillage);
         var xlsx = await anyone.GetByteArrayAsync($"/api/public/disclosures/{November}.xlsx");
@@ -100,7 +110,7 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentDisposition!.FileNameStar.Should().Be($"新农合补偿公示-{November}.xlsx");
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
-        workbook.Worksheets.Select(w => w.Name).Should().Equal("汇总", "住院补偿明细", "门诊按村汇总", "门诊按机构汇总", "更正", "基金收支");
+        workbook.Worksheets.Select(w => w.Name).Should().Equal("汇总", "住院补偿明细", "门诊按村汇总", "门诊按机构汇总", "更正", "基金收支", "审计链检查点");
         var detail = workbook.Worksheet("住院补偿明细");
         detail.Cell(2, 12).GetString().Should().Be("补偿金额（元）");
         detail.SheetView.SplitRow.Should().Be(2, "the heading stays in view");

@@ -29,6 +29,9 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
 
     public MariaDbDatabase? Database { get; private init; }
 
+    /// <summary>The app's checkpoint file outside the database.</summary>
+    public string CheckpointFile => _settings["Audit:CheckpointFile"]!;
+
     /// <param name="clock">A fixed clock for tests whose rules depend on the date (fund years, deadlines).</param>
     /// <param name="services">Replaces services for this app (a fake policy store, say), after the app's own registrations.</param>
     public static Task<CooperativeApp> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? clock = null,
