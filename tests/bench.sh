@@ -10,6 +10,10 @@ export COOP_DB_DIR=$repo/.data/mariadb-bench COOP_DB_PORT=3309 COOP_DB_FAST=0
 conn=$(bash db/mariadb-start.sh | tail -n 1)
 server=${conn%;Database=*}
 mariadb --no-defaults --socket="$COOP_DB_DIR/mariadb.sock" -uroot -e "DROP DATABASE IF EXISTS cooperative_bench; CREATE DATABASE cooperative_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+# The audit chain's checkpoints (outside the database) belong to this database: a fresh file with every fresh database,
+# shared by both API processes, not the default file of whatever else ran on this machine.
+export Audit__CheckpointFile=$repo/.data/bench-audit-checkpoints.jsonl
+rm -f "$Audit__CheckpointFile"
 db="$server;Database=cooperative_bench;AllowLoadLocalInfile=true;Maximum Pool Size=200"
 dotnet build src/Cooperative.Api -c Release -v q -nologo | tail -n 2
 dotnet build tests/Cooperative.Bench -c Release -v q -nologo | tail -n 2
@@ -28,4 +32,4 @@ ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVers
 quiet_pid=$!
 for _ in $(seq 1 240); do curl -sf http://127.0.0.1:5091/health/ready >/dev/null && break; sleep 0.5; done
 dotnet tests/Cooperative.Bench/bin/Release/net9.0/Cooperative.Bench.dll --api http://127.0.0.1:5090 --db "$db" --api-pid "$api_pid" \
-  --quiet-api http://127.0.0.1:5091 --quiet-pid "$quiet_pid" --register "$api_dll" --out reports/bench "$@"
+  --quiet-api http://127.0.0.1:5091 --quiet-pid "$quiet_pid" --register "$api_dll" --api-log "$repo/.data/bench-api.log" --out reports/bench "$@"

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -18,6 +19,7 @@ var quietApi = Arg("--quiet-api", api);
 var quietPid = int.Parse(Arg("--quiet-pid", apiPid.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 var outDir = Arg("--out", "reports/bench");
 var register = Arg("--register", "");
+var apiLog = Arg("--api-log", ""); // the main API process's log, for what a refused request's 500 does not say
 var runs = int.Parse(Arg("--runs", "3"), CultureInfo.InvariantCulture);
 var seconds = TimeSpan.FromSeconds(double.Parse(Arg("--seconds", "10"), CultureInfo.InvariantCulture));
 // Load scenarios first run this long uncounted: a fresh process runs instrumented code until tiered PGO has recompiled it.
@@ -35,6 +37,7 @@ var quietAdmin = await Token(quietHttp, "grant_type=password&username=admin&pass
 var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 var codes = new[] { "S0002", "S0003", "S0004", "S0005", "S0006", "S0007", "S0008", "S0013", "D0001", "D0002", "D0003", "D0004", "D0005", "D0006", "D0007", "D0009", "D0011", "D0012", "M0001", "M0002" };
 long claimSeq = 0;
+var claimFailures = new Failures(); // every claim refused in the run, by status and code (for the report)
 var claimPrefix = $"BENCH-{DateTime.UtcNow:HHmmss}";
 
 // Probe: one load scenario against the database as it is (after a full run), for profiling:
@@ -98,7 +101,37 @@ await Ceilings.ExecAsync(db, $"""
     INSERT INTO enrollments (Id, PersonId, FundYear, HouseholdId, EnrolledOn, ReceiptId, PaidBy, Contribution, PolicyVersion, InpatientPaid, OutpatientPaid)
     SELECT UUID(), m.PersonId, {today.Year}, m.HouseholdId, '{today.Year}-01-02', (SELECT Id FROM receipts WHERE Number = 'BENCH-{today.Year}'), 'Individual', 150, 1, 0, 0
     FROM memberships m WHERE m.`To` IS NULL AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.PersonId = m.PersonId AND e.FundYear = {today.Year});
+    UPDATE receipts r SET r.PersonCount = (SELECT COUNT(*) FROM enrollments e WHERE e.ReceiptId = r.Id),
+      r.IndividualAmount = (SELECT COALESCE(SUM(e.Contribution), 0) FROM enrollments e WHERE e.ReceiptId = r.Id)
+    WHERE r.Number = 'BENCH-{today.Year}';
     """);
+// The books opened through the API as a county starting on the system does (admin, once, before every other entry):
+// the fund's bank account and the pooled fund it holds on the first day of the year the bench's books cover.
+var booksYear = new DateOnly(today.Year, today.Month, 1).AddMonths(-1).Year;
+const decimal openingBank = 20_000_000m;
+using (var opening = new HttpRequestMessage(HttpMethod.Post, "/api/ledger/opening")
+{
+    Content = JsonContent.Create(new
+    {
+        date = $"{booksYear}-01-01", description = "建账（基准数据）",
+        lines = new[] { new { accountCode = "1001", debit = openingBank, credit = 0m }, new { accountCode = "3001", debit = 0m, credit = openingBank } },
+    }),
+})
+{
+    opening.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
+    opening.Headers.Add("Idempotency-Key", $"bench-opening-{booksYear}");
+    var opened = await http.SendAsync(opening);
+    if (opened.StatusCode != System.Net.HttpStatusCode.Created) throw new InvalidOperationException($"opening the books failed: {(int)opened.StatusCode} {await opened.Content.ReadAsStringAsync()}");
+}
+// The bench receipt's contributions into the bank, as a receipt posts them (Dr 1001 / Cr 4001.01, source the receipt).
+await using (var books = new MySqlConnection(db))
+{
+    await books.OpenAsync();
+    var contributions = await Ceilings.ScalarAsync(db, $"SELECT CAST(IndividualAmount AS SIGNED) FROM receipts WHERE Number = 'BENCH-{today.Year}'");
+    var receiptEntry = await Books.PostAsync(books, new DateOnly(today.Year, 1, 2), $"参合缴费（基准数据）{today.Year}年度", "receipt", $"BENCH-{today.Year}",
+        [new Books.Line("1001", contributions, 0m), new Books.Line("4001.01", 0m, contributions)]);
+    await Ceilings.ExecAsync(db, $"UPDATE receipts SET JournalEntryId = '{receiptEntry}' WHERE Number = 'BENCH-{today.Year}'");
+}
 var ids = await EnrolledIdsAsync();
 report.Note($"{ids.Count:N0} enrolled persons in the database for the coverage and claim scenarios.");
 
@@ -124,6 +157,13 @@ for (var run = 0; run < runs; run++)
 var claims = Load.Median(claimRuns);
 report.Figure("claim settlement over HTTP, 20 lines, 32 clients", claims.ToString(), $"single-row commits {commits.PerSecond:N0}/s",
     claims.PerSecond / commits.PerSecond, "ratio ≥ 0.5, p99 < 100 ms (issue 6)", claims.PerSecond / commits.PerSecond >= 0.5 && claims.P99Ms < 100);
+if (apiLog != "" && File.Exists(apiLog))
+{
+    var deadlocks = ApiLog.DeadlockedSaves(apiLog);
+    Console.WriteLine($"  API log: {deadlocks:N0} saves ended in a deadlock");
+    report.Note($"The API's log up to the end of the claim scenario: {deadlocks:N0} SaveChanges failed with a deadlock (MariaDB 1213) " +
+        "(the submission retries a deadlocked claim up to 3 attempts in all; a claim still deadlocked then answers 500).");
+}
 
 // The monthly disclosure of a county's month: 6,000 inpatient stays and 150,000 outpatient visits (claims by SQL, see
 // DisclosureMonth), prepared over HTTP several times (a draft may be prepared again), then published and served.
@@ -169,8 +209,14 @@ report.Figure($"published month served to the public (JSON, {servedBytes / 1024.
 // The books at a million journal lines: balanced entries bulk-loaded to reach 1,000,000 lines (bench set-up), then the API reads them.
 Console.WriteLine("journal to 1,000,000 lines...");
 var existing = await Ceilings.ScalarAsync(db, "SELECT COUNT(*) FROM journal_lines");
+var filling = Stopwatch.StartNew();
 await Journal.FillAsync(db, 1_000_000 - existing, today);
+Console.WriteLine($"  {1_000_000 - existing:N0} lines added in {filling.Elapsed.TotalSeconds:N1} s");
 var lines = await Ceilings.ScalarAsync(db, "SELECT COUNT(*) FROM journal_lines");
+var (entryCount, wrongEntries) = await Books.CheckAsync(db);
+if (wrongEntries > 0) throw new InvalidOperationException($"{wrongEntries} of {entryCount} journal entries do not balance or do not have their LineCount of lines");
+report.Note($"The books: {entryCount:N0} entries and {lines:N0} lines; every entry has exactly its LineCount of lines, balances, and its lines carry its date and period (checked by SQL after the fill). " +
+    $"Of them {existing:N0} lines were there before the fill (the opening entry, the bench receipt, the claims settled over HTTP and the disclosure month's settlements).");
 var adminClient = Clients(api, admin, 1)[0];
 var trial = new List<double>();
 for (var run = 0; run < Math.Max(runs, 5); run++)
@@ -209,14 +255,22 @@ Console.WriteLine("audit chain...");
 (await adminClient.PostAsync("/api/audit/seal", null)).EnsureSuccessStatusCode();
 var verify = await (await adminClient.GetAsync("/api/audit/verify")).Content.ReadFromJsonAsync<JsonElement>();
 var verified = verify.GetProperty("verified").GetInt64();
-report.Figure("audit-chain verification", $"{verified / verify.GetProperty("seconds").GetDouble():N0} records/s ({verified:N0} records, intact: {verify.GetProperty("intact").GetBoolean()})",
+var intact = verify.GetProperty("intact").GetBoolean();
+var broken = !intact && verify.TryGetProperty("firstBroken", out var firstBroken) && firstBroken.ValueKind == JsonValueKind.Object
+    ? $"; first broken: {firstBroken.GetProperty("reason").GetString()}" : "";
+report.Figure("audit-chain verification", $"{verified / verify.GetProperty("seconds").GetDouble():N0} records/s ({verified:N0} records, intact: {intact}{broken})",
     "—", null, "report", null);
 
 report.Note("Disclosure and journal-export memory is the peak RSS of a second API process on the same database that " +
     "served only those scenarios (three preparations, then three exports).");
-report.Note("Set-up by SQL, marked BENCH/BD: enrolments of the imported register, the disclosure month's 156,000 claims and the " +
-    "balanced journal entries up to 1,000,000 lines (settling them one by one through the API would outlast the run).");
-report.Note("Claims and coverage are CPU-bound: the load generator, the API and MariaDB share 2 cores (measured from /proc " +
+if (claimFailures.Count > 0) report.Note($"Claims refused in the claim scenario (warm-up included): {claimFailures}.");
+report.Note("Set-up: the books opened over HTTP (POST /api/ledger/opening, 1001 / 3001); by SQL, submitted or posted by \"bench\": enrolments of the " +
+    "imported register under one receipt BENCH-yyyy with its contributions entry (Dr 1001 / Cr 4001.01), the disclosure month's 156,000 settled " +
+    "claims (claim numbers from the claim sequence, bill keys, patient names, Version 1 and history, enrolment usage, each with its settlement entry) " +
+    "and two-line entries of the direct-settlement shape (source ids BENCH-n, no claim behind them) up to 1,000,000 lines, all numbered " +
+    "from the journal sequence with their LineCount and lines inserted after their entries as the guard trigger permits " +
+    "(settling them one by one through the API would outlast the run).");
+report.Note("The load generator, the API and MariaDB share 2 cores. Not measured in this run but in an earlier one (reported since 2026-11-27-0549, before the journal's line guard): claims were CPU-bound (from /proc " +
     "during a claim run: ~7.7 ms of API CPU and ~6 ms of MariaDB CPU per claim at steady state).");
 Directory.CreateDirectory(outDir);
 var path = Path.Combine(outDir, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
@@ -224,41 +278,49 @@ await File.WriteAllTextAsync(path, report.Render(runs, seconds));
 Console.WriteLine(await File.ReadAllTextAsync(path));
 return 0;
 
-async Task<List<string>> EnrolledIdsAsync()
+// The enrolled persons: ID number and registered name (a bill names its patient; a name not the person's is refused).
+async Task<List<Insured>> EnrolledIdsAsync()
 {
-    var list = new List<string>();
+    var list = new List<Insured>();
     await using var connection = new MySqlConnection(db);
     await connection.OpenAsync();
-    await using var cmd = new MySqlCommand($"SELECT p.IdNumber FROM persons p JOIN enrollments e ON e.PersonId = p.Id AND e.FundYear = {today.Year} ORDER BY p.IdNumber", connection);
+    await using var cmd = new MySqlCommand($"SELECT p.IdNumber, p.Name FROM persons p JOIN enrollments e ON e.PersonId = p.Id AND e.FundYear = {today.Year} ORDER BY p.IdNumber", connection);
     await using var reader = await cmd.ExecuteReaderAsync();
-    while (await reader.ReadAsync()) list.Add(reader.GetString(0));
+    while (await reader.ReadAsync()) list.Add(new Insured(reader.GetString(0), reader.GetString(1)));
     return list;
 }
 
-Task<LoadResult> CoverageLoad(List<string> ids, int workers, TimeSpan? duration = null)
+Task<LoadResult> CoverageLoad(List<Insured> ids, int workers, TimeSpan? duration = null)
 {
     var clients = Clients(api, window, workers);
     return Load.RunAsync(workers, duration ?? seconds, 1_000_000, async (w, n) =>
-        (await clients[w].GetAsync($"/api/coverage?idNumber={ids[(int)(n * 7919 % ids.Count)]}&date={today:yyyy-MM-dd}")).IsSuccessStatusCode);
+        (await clients[w].GetAsync($"/api/coverage?idNumber={ids[(int)(n * 7919 % ids.Count)].IdNumber}&date={today:yyyy-MM-dd}")).IsSuccessStatusCode);
 }
 
-Task<LoadResult> ClaimLoad(List<string> ids, int run, int maxClaims, TimeSpan? duration = null)
+async Task<LoadResult> ClaimLoad(List<Insured> ids, int run, int maxClaims, TimeSpan? duration = null)
 {
     var clients = Clients(api, facility, 32);
-    return Load.RunAsync(32, duration ?? seconds, maxClaims, async (w, n) =>
+    var failures = new Failures();
+    var result = await Load.RunAsync(32, duration ?? seconds, maxClaims, async (w, n) =>
     {
         var i = Interlocked.Increment(ref claimSeq);
+        var patient = ids[(int)(i % ids.Count)];
         var bill = new
         {
-            idNumber = ids[(int)(i % ids.Count)], visitType = "Inpatient", admissionDate = today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = today.AddDays(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             dischargeDate = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), diagnosisCode = "K35.8", referred = true,
             invoiceNumber = $"{claimPrefix}-{run}-{i}", lines = codes.Select((c, k) => new { code = c, quantity = 1m, unitPrice = 50m + k, amount = 50m + k }).ToArray(),
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims") { Content = JsonContent.Create(bill) };
         request.Headers.Add("Idempotency-Key", $"{claimPrefix}-{run}-{i}");
-        var response = await clients[w].SendAsync(request);
-        return response.StatusCode == System.Net.HttpStatusCode.Created;
+        using var response = await clients[w].SendAsync(request);
+        if (response.StatusCode == System.Net.HttpStatusCode.Created) return true;
+        failures.Add((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        return false;
     });
+    failures.Print("claims");
+    claimFailures.Merge(failures);
+    return result;
 }
 
 static async Task<List<T>> Repeat<T>(int n, Func<Task<T>> run)
@@ -281,3 +343,66 @@ static HttpClient[] Clients(string api, string token, int count) => Enumerable.R
     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     return client;
 }).ToArray();
+
+internal sealed record Insured(string IdNumber, string Name);
+
+/// <summary>Refused requests of a load: how many by status and problem code, and the first bodies to read.</summary>
+internal sealed class Failures
+{
+    private readonly ConcurrentDictionary<string, int> _byCode = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _first = new();
+
+    public int Count => _byCode.Values.Sum();
+
+    public void Add(int status, string body)
+    {
+        var code = "?";
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.TryGetProperty("code", out var c)) code = c.GetString() ?? "?";
+        }
+        catch (JsonException) { }
+        _byCode.AddOrUpdate($"{status} {code}", 1, (_, n) => n + 1);
+        if (_first.Count < 3) _first.Enqueue($"{status} {(body.Length > 600 ? body[..600] : body)}");
+    }
+
+    public void Merge(Failures other)
+    {
+        foreach (var (key, n) in other._byCode) _byCode.AddOrUpdate(key, n, (_, m) => m + n);
+    }
+
+    public void Print(string what)
+    {
+        if (_byCode.IsEmpty) return;
+        Console.WriteLine($"  {what} refused: {this}");
+        foreach (var body in _first) Console.WriteLine($"    {body}");
+    }
+
+    public override string ToString() => string.Join(", ", _byCode.OrderByDescending(p => p.Value).Select(p => $"{p.Key} × {p.Value:N0}"));
+}
+
+/// <summary>Reads the API's console log (entries begin with "fail: ", "warn: ", ...).</summary>
+internal static class ApiLog
+{
+    /// <summary>EF Core's "exception while saving changes" entries whose exception is a MariaDB deadlock.</summary>
+    public static int DeadlockedSaves(string path)
+    {
+        int count = 0;
+        bool inSave = false, deadlock = false;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 6 && line[4] == ':' && line[5] == ' ' && !char.IsWhiteSpace(line[0]))
+            {
+                if (inSave && deadlock) count++;
+                inSave = line.StartsWith("fail: Microsoft.EntityFrameworkCore.Update", StringComparison.Ordinal);
+                deadlock = false;
+            }
+            else if (inSave && line.Contains("Deadlock found when trying to get lock", StringComparison.Ordinal)) deadlock = true;
+        }
+        if (inSave && deadlock) count++;
+        return count;
+    }
+}
