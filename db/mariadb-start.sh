@@ -47,9 +47,11 @@ if ! alive; then
     mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
       --auth-root-authentication-method=socket >"$dir/install.log" 2>&1
   fi
+  # The daemon outlives this script: it must not keep the caller's other descriptors open (a flock held by the
+  # caller, a pipe a test runner waits on).
   nohup mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --pid-file="$pidfile" \
     --port="$port" --bind-address=127.0.0.1 --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --max-connections=500 --innodb-buffer-pool-size=1G --log-error="$log" "${fast[@]}" >/dev/null 2>&1 &
+    --max-connections=500 --innodb-buffer-pool-size=1G --log-error="$log" "${fast[@]}" >/dev/null 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 fi
 
 for _ in $(seq 1 120); do

@@ -32,6 +32,7 @@ builder.Services.AddHostedService<AuditSealingService>();
 builder.Services.AddScoped<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
 builder.Services.AddCooperativeDatabase(builder.Configuration);
 builder.Services.AddCooperativeAuth(builder.Configuration, builder.Environment);
+builder.Services.AddCooperativeForwardedHeaders(builder.Configuration);
 builder.Services.AddCooperativeProblemDetails();
 builder.Services.AddCooperativeHealth();
 builder.Services.AddFund();
@@ -52,11 +53,16 @@ if (args.FirstOrDefault() == CreateAdminCommand.Name) return await CreateAdminCo
 if (args.FirstOrDefault() == SeedCountyCommand.Name) return await SeedCountyCommand.RunAsync(app, args);
 if (args.FirstOrDefault() == AdvanceIncomeCarryOver.CommandName) return await AdvanceIncomeCarryOver.RunCommandAsync(app);
 
+if (SecurityHeaders.HasTrustedProxies(app.Configuration)) app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment(AuthSetup.TestingEnvironment)) app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCorrelationId();
 app.UsePublicPage();
+app.UseMiddleware<SignInGuard>();
 app.UseAuthentication();
+app.UseMiddleware<LiveTokenCheck>();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -16,6 +16,9 @@ public static class AuthSetup
     public static IServiceCollection AddCooperativeAuth(this IServiceCollection services, IConfiguration config,
         IHostEnvironment env)
     {
+        services.Configure<SignInOptions>(config.GetSection(SignInOptions.Section));
+        services.AddSingleton<TokenRateLimiter>();
+        services.AddSingleton<AccountStates>();
         var authority = config["Authentication:Authority"];
         var allowHttp = env.IsDevelopment() || env.IsEnvironment(TestingEnvironment);
         var openIddict = services.AddOpenIddict()

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
+using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -34,16 +35,15 @@ public static class TokenEndpoint
 
         if (request.IsPasswordGrantType())
         {
+            // SignInGuard in front has refused a locked account and holds its lock while this checks the password.
             var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == request.Username);
             if (user is null || !user.IsActive) return Reject("The user name or password is wrong.");
-            if (user.IsLockedOut(now)) return Reject("The account is locked after repeated wrong passwords; try later or ask an administrator.");
             if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
             {
-                user.RecordFailedSignIn(now);
-                await db.SaveChangesAsync();
+                http.Items[SignInGuard.OutcomeKey] = SignInOutcome.WrongCredential;
                 return Reject("The user name or password is wrong.");
             }
-            user.RecordSuccessfulSignIn();
+            http.Items[SignInGuard.OutcomeKey] = SignInOutcome.Succeeded;
             RecordSignIn(db, http, "StaffUser", user.UserName, user.Role, now);
             await db.SaveChangesAsync();
             return SignIn(StaffIdentity(user), request.GetScopes());
@@ -53,9 +53,14 @@ public static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("The client was validated by OpenIddict but cannot be found.");
+            http.Items[SignInGuard.OutcomeKey] = SignInOutcome.Succeeded; // the secret was right (OpenIddict checked it)
             var properties = await applications.GetPropertiesAsync(application);
             if (!properties.TryGetValue(CooperativeClaims.FacilityCode, out var code) || code.ValueKind != JsonValueKind.String)
                 return Reject("This client is not bound to a designated facility.");
+            var status = await db.Facilities.AsNoTracking().Where(f => f.Code == code.GetString())
+                .Select(f => (FacilityStatus?)f.Status).FirstOrDefaultAsync();
+            if (status?.IsInService() != true)
+                return Reject("The facility does not hold its designation (suspended or revoked); no token is issued.");
             var identity = NewIdentity();
             identity.SetClaim(OpenIddictConstants.Claims.Subject, request.ClientId)
                 .SetClaim(OpenIddictConstants.Claims.Name, await applications.GetDisplayNameAsync(application) ?? request.ClientId)
@@ -71,7 +76,8 @@ public static class TokenEndpoint
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = result.Principal?.GetClaim(OpenIddictConstants.Claims.Subject);
             var user = subject is null ? null : await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == subject);
-            if (user is null || !user.IsActive || user.IsLockedOut(now)) return Reject("The session is no longer valid; sign in again.");
+            var locked = user is not null && await db.AccountLocks.AnyAsync(l => l.Account == AccountLock.Staff(user.UserName) && l.LockedUntilUtc > now);
+            if (user is null || !user.IsActive || locked) return Reject("The session is no longer valid; sign in again.");
             return SignIn(StaffIdentity(user), result.Principal!.GetScopes());
         }
 

@@ -26,6 +26,7 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+    public DbSet<AccountLock> AccountLocks => Set<AccountLock>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Township> Townships => Set<Township>();

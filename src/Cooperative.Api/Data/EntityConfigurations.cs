@@ -19,6 +19,16 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
     }
 }
 
+internal sealed class AccountLockConfiguration : IEntityTypeConfiguration<AccountLock>
+{
+    public void Configure(EntityTypeBuilder<AccountLock> b)
+    {
+        b.ToTable("account_locks");
+        b.HasKey(l => l.Account);
+        b.Property(l => l.Account).HasMaxLength(160);
+    }
+}
+
 internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
 {
     public void Configure(EntityTypeBuilder<AuditRecord> b)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,46 @@ namespace Cooperative.Api.Facilities;
 public sealed record FacilityClientResponse(string ClientId, string ClientSecret, string FacilityCode, bool Rotated);
 
 /// <summary>
-/// Each designated facility's own OAuth client (client credentials), issued or rotated by an administrator.
-/// Suspension or revocation does not delete it: the eligibility check refuses the facility's claims instead,
-/// and the facility can still read its own record.
+/// Each designated facility's own OAuth client (client credentials), issued or rotated by an administrator, disabled
+/// (deleted: a new one is issued to enable it again) or unlocked after repeated wrong secrets. A suspended or revoked
+/// facility keeps its client, but gets no token and its live tokens stop within seconds (<see cref="AccountStates"/>).
 /// </summary>
 internal static class FacilityClientsApi
 {
-    public static void MapFacilityClients(this RouteGroupBuilder group) =>
+    public static void MapFacilityClients(this RouteGroupBuilder group)
+    {
         group.MapPost("/{code}/client", Issue).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{code}/client/disable", Disable).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{code}/client/unlock", Unlock).RequireAuthorization(Policies.Admin);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(string code, CooperativeDbContext db,
+        IOpenIddictApplicationManager applications, AccountStates states, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var clientId = ClientIdOf(code);
+        if (await applications.FindByClientIdAsync(clientId, ct) is not { } application)
+            return Problems.NotFound("facility_client_not_found", "该机构没有接口账号（或已停用）");
+        var who = actor.Current;
+        db.AuditRecords.Add(new AuditRecord
+        {
+            AtUtc = clock.GetUtcNow().UtcDateTime, Actor = who.Name, ActorRole = who.Role, EntityType = "FacilityClient",
+            EntityId = clientId, Action = "disabled", CorrelationId = who.CorrelationId,
+        });
+        await applications.DeleteAsync(application, ct);
+        await db.SaveChangesAsync(ct);
+        states.Forget(AccountLock.Client(clientId));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unlock(string code, CooperativeDbContext db,
+        IOpenIddictApplicationManager applications, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var clientId = ClientIdOf(code);
+        if (await applications.FindByClientIdAsync(clientId, ct) is null)
+            return Problems.NotFound("facility_client_not_found", "该机构没有接口账号（或已停用）");
+        await AccountUnlock.UnlockAsync(db, AccountLock.Client(clientId), actor, clock, ct);
+        return TypedResults.NoContent();
+    }
 
     public static string ClientIdOf(string facilityCode) => $"facility-{facilityCode}";
 

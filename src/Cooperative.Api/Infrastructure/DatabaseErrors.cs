@@ -25,6 +25,22 @@ internal static class DatabaseErrors
         return message is not null && (indexPart is null || message.Contains(indexPart, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The database cannot be reached or is not answering (connection refused or lost, server gone, shutting down,
+    /// too many connections, a timeout), or SQLite is busy: nothing the caller sent is wrong, and it may try again.
+    /// </summary>
+    public static bool IsUnavailable(Exception e)
+    {
+        if (Find<MySqlException>(e) is { } my)
+            return my.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
+                       or MySqlErrorCode.ConnectionCountError or MySqlErrorCode.CommandTimeoutExpired
+                   || (int)my.ErrorCode is 1040 or 1203 or 2006 or 2013 // too many connections; server gone; lost connection
+                   || my.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException;
+        if (Find<SqliteException>(e) is { SqliteErrorCode: 5 or 6 }) return true; // SQLITE_BUSY, SQLITE_LOCKED
+        return Find<System.Net.Sockets.SocketException>(e) is not null
+               || (Find<InvalidOperationException>(e) is { } op && op.Message.Contains("transient failure", StringComparison.Ordinal));
+    }
+
     private static T? Find<T>(Exception? e) where T : Exception =>
         e switch { null => null, T found => found, _ => Find<T>(e.InnerException) };
 }

@@ -19,11 +19,19 @@ public static class ErrorHandling
                 problem.Title = title;
                 problem.Type = Problems.TypeFor(code);
             }
+            if (status == StatusCodes.Status401Unauthorized && ctx.HttpContext.Items.TryGetValue(Auth.LiveTokenCheck.RefusedKey, out var why))
+            {
+                problem.Extensions[Problems.CodeKey] = "token_no_longer_valid";
+                problem.Title = "令牌已失效，请重新登录";
+                problem.Type = Problems.TypeFor("token_no_longer_valid");
+                problem.Detail = $"The token is no longer accepted: {why}.";
+            }
             problem.Instance ??= ctx.HttpContext.Request.Path;
             problem.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
@@ -70,6 +78,36 @@ public static class ErrorHandling
                 {
                     Status = StatusCodes.Status409Conflict,
                     Title = "数据已被他人同时修改，请刷新后重试",
+                    Type = Problems.TypeFor(Code),
+                    Extensions = { [Problems.CodeKey] = Code },
+                },
+                Exception = exception,
+            });
+        }
+    }
+
+    /// <summary>
+    /// The database is down or unreachable: 503 with <c>Retry-After</c>, and the caller may retry; nothing is lost,
+    /// since nothing was committed. Recovery needs no restart: the next request opens a new connection.
+    /// </summary>
+    private sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public const string Code = "database_unavailable";
+        public const int RetryAfterSeconds = 5;
+
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            if (!DatabaseErrors.IsUnavailable(exception)) return false;
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "数据库暂时无法访问，请稍后重试",
+                    Detail = "The database is not answering; nothing was saved by this request. Retry after the given seconds.",
                     Type = Problems.TypeFor(Code),
                     Extensions = { [Problems.CodeKey] = Code },
                 },

@@ -28,5 +28,7 @@ public class TimedCache<TKey, TValue>(TimeSpan keep) where TKey : notnull
         return value;
     }
 
+    public void Remove(TKey key) => _entries.TryRemove(key, out _);
+
     public void Clear() => _entries.Clear();
 }

@@ -20,8 +20,6 @@ public static class PublicPage
             {
                 var headers = context.Context.Response.Headers;
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
                 // Small files: revalidate every time, so that a new release is seen at once.
                 headers.CacheControl = "no-cache";
             },

@@ -1,3 +1,4 @@
+using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
@@ -11,7 +12,13 @@ public sealed record StaffUserResponse(string UserName, string DisplayName, stri
 
 public sealed record CreateStaffUserRequest(string? UserName, string? DisplayName, string? Role, string? Password);
 
-/// <summary>Staff accounts (工作人员账号), managed by administrators.</summary>
+public sealed record ChangeRoleRequest(string? Role);
+
+/// <summary>
+/// Staff accounts (工作人员账号), managed by administrators. Deactivating, reactivating, unlocking or changing the
+/// role of an account takes effect for its live tokens at once on this instance (and within
+/// <c>Authentication:AccountStateSeconds</c> on others).
+/// </summary>
 public static class StaffApi
 {
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder routes)
@@ -19,10 +26,12 @@ public static class StaffApi
         var group = routes.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(Policies.Admin);
         group.MapGet("/", List);
         group.MapPost("/", Create);
-        group.MapPost("/{userName}/unlock", (string userName, CooperativeDbContext db, CancellationToken ct) =>
-            Change(userName, u => u.Unlock(), db, ct));
-        group.MapPost("/{userName}/deactivate", (string userName, CooperativeDbContext db, CancellationToken ct) =>
-            Change(userName, u => u.Deactivate(), db, ct));
+        group.MapPost("/{userName}/unlock", Unlock);
+        group.MapPost("/{userName}/deactivate", (string userName, CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct) =>
+            Change(userName, u => u.Deactivate(), db, states, clock, ct));
+        group.MapPost("/{userName}/activate", (string userName, CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct) =>
+            Change(userName, u => u.Activate(), db, states, clock, ct));
+        group.MapPut("/{userName}/role", ChangeRole);
         return group;
     }
 
@@ -30,7 +39,9 @@ public static class StaffApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var users = await db.StaffUsers.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
-        return TypedResults.Ok(users.Select(u => ToResponse(u, now)).ToList());
+        var locked = (await db.AccountLocks.AsNoTracking().Where(l => l.LockedUntilUtc > now).Select(l => l.Account).ToListAsync(ct))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return TypedResults.Ok(users.Select(u => ToResponse(u, locked.Contains(AccountLock.Staff(u.UserName)))).ToList());
     }
 
     private static async Task<Results<Created<StaffUserResponse>, ValidationProblem, ProblemHttpResult>> Create(
@@ -39,7 +50,7 @@ public static class StaffApi
     {
         var validation = Validate(request);
         if (!validation.IsValid) return validation.ToProblem();
-        if (await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName, ct))
+        if (await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName!.Trim(), ct))
             return Problems.Conflict("staff_user_exists", "用户名已存在", $"用户名 {request.UserName} 已被使用");
 
         var user = new StaffUser
@@ -50,7 +61,7 @@ public static class StaffApi
         user.SetPasswordHash(hasher.HashPassword(user, request.Password!));
         db.StaffUsers.Add(user);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/staff/{user.UserName}", ToResponse(user, DateTime.UtcNow));
+        return TypedResults.Created($"/api/staff/{Uri.EscapeDataString(user.UserName)}", ToResponse(user, false));
     }
 
     internal static Validation Validate(CreateStaffUserRequest request)
@@ -65,16 +76,43 @@ public static class StaffApi
         return v;
     }
 
+    private static async Task<Results<Ok<StaffUserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRole(string userName, ChangeRoleRequest request,
+        CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct)
+    {
+        var v = new Validation().Check(Roles.IsStaffRole(request.Role), "role", "角色必须是 admin、window、reviewer 或 auditor 之一");
+        if (!v.IsValid) return v.ToProblem();
+        var changed = await Change(userName, u => u.ChangeRole(request.Role!), db, states, clock, ct);
+        return changed.Result switch
+        {
+            Ok<StaffUserResponse> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("unexpected result"),
+        };
+    }
+
+    /// <summary>Clears the wrong-password count and the lock (an audited change of its own).</summary>
+    private static async Task<Results<Ok<StaffUserResponse>, ProblemHttpResult>> Unlock(string userName, CooperativeDbContext db,
+        AccountStates states, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName, ct);
+        if (user is null) return Problems.NotFound("staff_user_not_found", "用户不存在");
+        await AccountUnlock.UnlockAsync(db, AccountLock.Staff(user.UserName), actor, clock, ct);
+        states.Forget(AccountLock.Staff(user.UserName));
+        return TypedResults.Ok(ToResponse(user, false));
+    }
+
     private static async Task<Results<Ok<StaffUserResponse>, ProblemHttpResult>> Change(string userName, Action<StaffUser> change,
-        CooperativeDbContext db, CancellationToken ct)
+        CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         if (user is null) return Problems.NotFound("staff_user_not_found", "用户不存在");
         change(user);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToResponse(user, DateTime.UtcNow));
+        states.Forget(AccountLock.Staff(user.UserName));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var locked = await db.AccountLocks.AnyAsync(l => l.Account == AccountLock.Staff(user.UserName) && l.LockedUntilUtc > now, ct);
+        return TypedResults.Ok(ToResponse(user, locked));
     }
 
-    private static StaffUserResponse ToResponse(StaffUser u, DateTime now) =>
-        new(u.UserName, u.DisplayName, u.Role, u.IsActive, u.IsLockedOut(now));
+    private static StaffUserResponse ToResponse(StaffUser u, bool locked) => new(u.UserName, u.DisplayName, u.Role, u.IsActive, locked);
 }

@@ -22,6 +22,9 @@ public static class FacilityStatusTransitions
     public static bool HoldsDesignation(this FacilityStatus status) =>
         status is FacilityStatus.Designated or FacilityStatus.Warned or FacilityStatus.Suspended;
 
+    /// <summary>Designated or warned: the facility may treat insured patients, and its system may act (get and use tokens).</summary>
+    public static bool IsInService(this FacilityStatus status) => status is FacilityStatus.Designated or FacilityStatus.Warned;
+
     /// <summary>Why the change is not allowed, in Chinese, or null when it is.</summary>
     public static string? Problem(FacilityStatus from, FacilityStatus to) => IsAllowed(from, to)
         ? null

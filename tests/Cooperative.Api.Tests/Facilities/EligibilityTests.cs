@@ -48,17 +48,17 @@ public sealed class EligibilityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Suspending_a_facility_refuses_its_claims_at_once_though_its_token_was_issued_before()
+    public async Task Suspending_a_facility_refuses_its_claims_at_once_and_its_tokens_within_seconds()
     {
         var facility = await _app.FacilityClientAsync("H0002");
         var admin = await _app.ClientForAsync("admin");
 
         await (await admin.ChangeStatusAsync("H0002", "suspended", "拒不配合监督检查")).ShouldBeOkAsync<JsonElement>();
 
-        var result = await facility.EligibilityAsync("H0002");
+        var result = await admin.EligibilityAsync("H0002");
         result.GetProperty("eligible").GetBoolean().Should().BeFalse();
         result.GetProperty("code").GetString().Should().Be("facility_suspended");
-        (await facility.GetAsync("/api/facilities/H0002")).StatusCode.Should().Be(HttpStatusCode.OK, "it still reads its own record");
+        await (await facility.GetAsync("/api/facilities/H0002")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_no_longer_valid");
     }
 
     [Fact]

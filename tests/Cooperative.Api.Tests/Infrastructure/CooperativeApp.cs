@@ -51,6 +51,9 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
             ["Authentication:SigningCertificate:Path"] = TestCertificates.Shared,
             // The chain's checkpoints outside the database: a file of this app's own.
             ["Audit:CheckpointFile"] = Path.Combine(Path.GetTempPath(), $"coop-checkpoints-{Guid.NewGuid():N}.jsonl"),
+            // Tests sign in far more often than people do; the limits' own tests set them low.
+            ["Authentication:TokenRateLimits:PerAddress"] = "100000",
+            ["Authentication:TokenRateLimits:PerAccount"] = "100000",
         };
         configure?.Invoke(settings);
         var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock, _onKestrel = kestrel };
@@ -66,6 +69,8 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Cooperative"] = $"Data Source={file}",
             ["Audit:CheckpointFile"] = file + ".checkpoints.jsonl",
+            ["Authentication:TokenRateLimits:PerAddress"] = "100000",
+            ["Authentication:TokenRateLimits:PerAccount"] = "100000",
         };
         configure?.Invoke(settings);
         return new CooperativeApp(settings, environment) { _clock = clock };

@@ -107,6 +107,26 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperative.Api.Auth.AccountLock", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasMaxLength(160)
+                        .HasColumnType("varchar(160)");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastFailureUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("account_locks", (string)null);
+                });
+
             modelBuilder.Entity("Cooperative.Api.Auth.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -121,14 +141,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("int");
-
                     b.Property<bool>("IsActive")
                         .HasColumnType("tinyint(1)");
-
-                    b.Property<DateTime?>("LockedUntilUtc")
-                        .HasColumnType("datetime(6)");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
