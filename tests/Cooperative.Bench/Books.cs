@@ -9,7 +9,7 @@ namespace Cooperative.Bench;
 /// Bench set-up of the fund's books by SQL, stored the way the application stores a posting (FundLedger.PostAsync):
 /// entries numbered 记-yyyy-nnnnnn out of the application's own yearly journal sequence (a block reserved the way the
 /// API reserves its blocks, so the API's later numbers follow it), each entry with its <c>LineCount</c>, its lines
-/// inserted after it (the guard trigger <c>journal_lines_no_insert_into_posted</c> admits a line only while the entry
+/// inserted after it (the guard trigger <c>journal_lines_within_line_count</c> admits a line only while the entry
 /// has fewer lines than its LineCount), every line with its entry's date and period, and every entry balanced.
 /// Set-up rows are posted (and claims submitted) by <see cref="Poster"/>.
 /// </summary>

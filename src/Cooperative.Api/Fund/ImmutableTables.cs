@@ -16,10 +16,15 @@ public static class ImmutableTables
 {
     private const string Immutable = "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'posted rows are immutable'";
 
+    // A line is admitted only with a number within its entry's LineCount; with the primary key (EntryId, LineNo) no entry
+    // can hold more lines than it was posted with. It reads only the entry's row: counting the entry's lines instead took
+    // a locking read at the end of journal_lines' key, where every new entry's lines land, and concurrent claims deadlocked.
     private const string NoLineAdded =
-        "BEGIN IF COALESCE((SELECT `LineCount` FROM `journal_entries` WHERE `Id` = NEW.`EntryId`), 0) " +
-        "<= (SELECT COUNT(*) FROM `journal_lines` WHERE `EntryId` = NEW.`EntryId`) THEN " +
+        "BEGIN IF NEW.`LineNo` < 1 OR NEW.`LineNo` > COALESCE((SELECT `LineCount` FROM `journal_entries` WHERE `Id` = NEW.`EntryId`), 0) THEN " +
         "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'lines cannot be added to a posted entry'; END IF; END";
+
+    /// <summary>Guards of earlier releases, dropped at start by the migrations account when still present.</summary>
+    private static readonly string[] Retired = ["journal_lines_no_insert_into_posted"];
 
     /// <summary>Every guard: its name, table, event and body.</summary>
     public static IReadOnlyList<(string Name, string Table, string Event, string Body)> Guards { get; } = Build();
@@ -30,7 +35,7 @@ public static class ImmutableTables
         foreach (var table in new[] { "journal_entries", "journal_lines", "published_disclosures" })
         foreach (var operation in new[] { "UPDATE", "DELETE" })
             guards.Add(($"{table}_no_{operation.ToLowerInvariant()}", table, operation, Immutable));
-        guards.Add(("journal_lines_no_insert_into_posted", "journal_lines", "INSERT", NoLineAdded));
+        guards.Add(("journal_lines_within_line_count", "journal_lines", "INSERT", NoLineAdded));
         return guards;
     }
 
@@ -39,6 +44,11 @@ public static class ImmutableTables
     {
         if (!db.Database.IsMySql()) return;
         var existing = await StoredAsync(db, ct);
+        foreach (var retired in Retired.Where(existing.ContainsKey))
+        {
+            var drop = $"DROP TRIGGER `{retired}`"; // this class's constant, never input
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
         foreach (var (name, table, operation, body) in Guards)
         {
             if (existing.ContainsKey(name)) continue;

@@ -45,8 +45,10 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
         var fundPays = first.GetProperty("fundPays").GetDecimal();
         fundPays.Should().BeGreaterThan(0);
 
-        foreach (var (spelling, i) in new[] { "VAR- 123", "VAR－123", "var‐123", "ＶＡＲ—１２３", " VAR-123\u200B" }.Select((x, i) => (x, i)))
+        foreach (var (spelling, i) in new[] { "VAR- 123", "VAR－123", "var‐123", "ＶＡＲ—１２３", " VAR-123 " }.Select((x, i) => (x, i)))
             await (await AtWindow(Bill(Head, spelling), $"w-{i}")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate_invoice");
+        // An invisible character is refused outright: no spelling of the bill can hide from its key.
+        await (await AtWindow(Bill(Head, "VAR-123\u200B"), "w-zw")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市人民医院", level: "County"), "w-text"))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市 人民医院", level: "OutsideCounty"), "w-name"))

@@ -67,7 +67,8 @@ public sealed class FundBooksTests : IAsyncLifetime
 
         foreach (var date in new[] { "2026-10-31", "2026-09-30", "2025-01-15" })
             await (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, date))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_period_closed");
-        await (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, "0001-01-01"))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_before_opening");
+        await (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, "1999-12-31"))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_before_opening");
+        await (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, "0001-01-01"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, "2026-11-01"))).StatusCode.Should().Be(HttpStatusCode.Created);
 
         var invariant = await GetAsync(_admin, "/api/ledger/invariant");
