@@ -93,23 +93,28 @@ public static class ErrorHandling
     private sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
     {
         public const string Code = "database_unavailable";
+        public const string BusyCode = "database_busy";
         public const int RetryAfterSeconds = 5;
 
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
-            if (!DatabaseErrors.IsUnavailable(exception)) return false;
+            // A deadlock that outlasted the endpoint's own retries is the same for the caller: nothing saved, try again.
+            var busy = DatabaseErrors.IsDeadlock(exception);
+            if (!busy && !DatabaseErrors.IsUnavailable(exception)) return false;
+            var code = busy ? BusyCode : Code;
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = (busy ? 1 : RetryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
                 ProblemDetails = new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "数据库暂时无法访问，请稍后重试",
-                    Detail = "The database is not answering; nothing was saved by this request. Retry after the given seconds.",
-                    Type = Problems.TypeFor(Code),
-                    Extensions = { [Problems.CodeKey] = Code },
+                    Title = busy ? "系统繁忙，请稍后重试" : "数据库暂时无法访问，请稍后重试",
+                    Detail = busy ? "Concurrent requests kept colliding in the database; nothing was saved by this request. Retry."
+                        : "The database is not answering; nothing was saved by this request. Retry after the given seconds.",
+                    Type = Problems.TypeFor(code),
+                    Extensions = { [Problems.CodeKey] = code },
                 },
                 Exception = exception,
             });
