@@ -22,9 +22,10 @@ public static class AuditApi
         return group;
     }
 
-    private static async Task<Ok<Page<AuditRecordResponse>>> List(CooperativeDbContext db, string? entityType, string? entityId,
-        string? actor, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Page<AuditRecordResponse>>, ValidationProblem>> List(CooperativeDbContext db, string? entityType,
+        string? entityId, string? actor, int? page, int? pageSize, CancellationToken ct)
     {
+        if (Paging.Refusal(page, pageSize) is { } refusal) return refusal;
         var query = db.AuditRecords.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(entityType)) query = query.Where(r => r.EntityType == entityType);
         if (!string.IsNullOrWhiteSpace(entityId)) query = query.Where(r => r.EntityId == entityId);

@@ -27,6 +27,7 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
     public async Task<int> SealPendingAsync(CancellationToken ct)
     {
         var sealedCount = 0;
+        await EnsureHeadAsync(ct);
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -110,14 +111,22 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
         return keys.Mac(keyId, canonical);
     }
 
+    /// <summary>
+    /// The head's row, created once, in a statement of its own before any sealing transaction: an INSERT IGNORE that
+    /// meets the row takes a shared lock on it, and two sealers (the background one and a disclosure being prepared)
+    /// that each held one and then asked for the row FOR UPDATE deadlocked.
+    /// </summary>
+    private async Task EnsureHeadAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsMySql()) return;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT IGNORE INTO audit_chain_heads (`Id`, `Seq`, `Hash`) VALUES ({AuditChainHead.SingletonId}, 0, {AuditChainHead.GenesisHash})", ct);
+    }
+
     private async Task<AuditChainHead> LockHeadAsync(CancellationToken ct)
     {
         if (db.Database.IsMySql())
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT IGNORE INTO audit_chain_heads (`Id`, `Seq`, `Hash`) VALUES ({AuditChainHead.SingletonId}, 0, {AuditChainHead.GenesisHash})", ct);
             await db.Database.SqlQueryRaw<long>("SELECT `Seq` AS `Value` FROM audit_chain_heads WHERE `Id` = 1 FOR UPDATE").ToListAsync(ct);
-        }
         var head = await db.AuditChainHeads.SingleOrDefaultAsync(ct);
         if (head is null)
         {

@@ -19,9 +19,11 @@ internal static class ClaimQueriesApi
         group.MapGet("/{number}", Get).RequireAuthorization(Policies.ClaimReaders);
     }
 
-    private static async Task<Ok<Page<ClaimSummary>>> List(ClaimsPrincipal user, CooperativeDbContext db, ClaimStatus? status, string? facility,
-        DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ClaimSummary>>, ValidationProblem>> List(ClaimsPrincipal user, CooperativeDbContext db,
+        ClaimStatus? status, string? facility, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, CancellationToken ct)
     {
+        var v = new Validation().PageBounds(page, pageSize).Date(from, "from").Date(to, "to").Defined(status, "status", "状态");
+        if (!v.IsValid) return v.ToProblem();
         var query = db.Claims.AsNoTracking().Visible(user);
         if (status is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(facility)) query = query.Where(c => c.FacilityCode == facility);
@@ -32,9 +34,10 @@ internal static class ClaimQueriesApi
     }
 
     /// <summary>审核队列: flagged claims first by default; filters by facility, amount and flag.</summary>
-    private static async Task<Ok<Page<ClaimSummary>>> ReviewQueue(CooperativeDbContext db, string? facility, decimal? minAmount, string? flag,
-        bool? all, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Page<ClaimSummary>>, ValidationProblem>> ReviewQueue(CooperativeDbContext db, string? facility,
+        decimal? minAmount, string? flag, bool? all, int? page, int? pageSize, CancellationToken ct)
     {
+        if (Paging.Refusal(page, pageSize) is { } refusal) return refusal;
         var query = db.Claims.AsNoTracking().Where(c => c.Status == ClaimStatus.UnderReview || (all == true && c.Status == ClaimStatus.Settled));
         if (!string.IsNullOrWhiteSpace(facility)) query = query.Where(c => c.FacilityCode == facility);
         if (!string.IsNullOrWhiteSpace(flag)) query = query.Where(c => c.Flags != null && c.Flags.Contains(flag));
@@ -45,7 +48,7 @@ internal static class ClaimQueriesApi
             ? await ordered.Where(c => c.Reimbursement >= min).ToListAsync(ct)
             : (await ordered.ToListAsync(ct)).Where(c => c.Reimbursement >= min).ToList();
         var (number, size) = Paging.Normalize(page, pageSize);
-        return TypedResults.Ok(new Page<ClaimSummary>(rows.Skip((number - 1) * size).Take(size).Select(c => Summary(c, true)).ToList(),
+        return TypedResults.Ok(new Page<ClaimSummary>(rows.Skip(Paging.Offset(number, size)).Take(size).Select(c => Summary(c, true)).ToList(),
             number, size, rows.Count));
     }
 

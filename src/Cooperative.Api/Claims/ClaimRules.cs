@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
+using Cooperative.Domain;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Identity;
@@ -63,9 +64,11 @@ internal static partial class ClaimRules
         if (!string.IsNullOrWhiteSpace(d.CardNumber) && !CardNumber.IsValid(d.CardNumber.Trim())) v.Add("cardNumber", CardNumber.Rule);
         v.Required(d.PatientName, "patientName", "患者姓名（与发票一致）", 64);
         v.Check(d.AdmissionDate is not null, "admissionDate", "入院（就诊）日期不能为空")
+            .Date(d.AdmissionDate, "admissionDate", "入院（就诊）日期")
             .Check(d.DiagnosisCode is { Length: > 0 } code && IcdCode().IsMatch(code.Trim()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 K35.8")
             .Required(d.InvoiceNumber, "invoiceNumber", "发票号", 64);
-        if (!string.IsNullOrWhiteSpace(d.InvoiceNumber) && BillText.InvoiceKey(d.InvoiceNumber).Length == 0)
+        if (!string.IsNullOrWhiteSpace(d.InvoiceNumber) && PlainText.IsAcceptable(d.InvoiceNumber, TextKind.Line)
+            && BillText.InvoiceKey(d.InvoiceNumber).Length == 0)
             v.Add("invoiceNumber", "发票号不能只含空白或不可见字符");
         return v;
     }

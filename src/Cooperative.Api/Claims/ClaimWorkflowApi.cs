@@ -23,10 +23,12 @@ internal static class ClaimWorkflowApi
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> AddDocuments(string number, DocumentsRequest request,
         ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
     {
-        if (request.ProvidedDocuments is not { Count: > 0 }) return new Validation().Check(false, "providedDocuments", "请列出补交的材料").ToProblem();
+        var v = new Validation().Check(request.ProvidedDocuments is { Count: > 0 }, "providedDocuments", "请列出补交的材料")
+            .Defined(request.ProvidedDocuments, "providedDocuments", "材料");
+        if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
-        return Answer(claim, await workflow.AddDocumentsAsync(claim, request.ProvidedDocuments, ct));
+        return Answer(claim, await workflow.AddDocumentsAsync(claim, request.ProvidedDocuments!, ct));
     }
 
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Pay(string number, PaymentRequest request,
@@ -53,7 +55,7 @@ internal static class ClaimWorkflowApi
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> Approve(string number, ReviewRequest? request,
         ClaimsPrincipal user, CooperativeDbContext db, ClaimWorkflow workflow, CancellationToken ct)
     {
-        var v = new Validation().Check(request?.Reason is null || request.Reason.Length <= 500, "reason", "审核意见不能超过500个字符");
+        var v = new Validation().Optional(request?.Reason, "reason", "审核意见", 500, TextKind.MultiLine);
         if (!v.IsValid) return v.ToProblem();
         var claim = await db.FindVisibleAsync(number, user, ct, tracked: true);
         if (claim is null) return NotFound();
@@ -82,9 +84,10 @@ internal static class ClaimWorkflowApi
 
     private static Validation PaymentValidation(PaymentRequest request)
     {
-        var v = new Validation().Check(request.Method is not null, "method", "请选择支付方式（Cash 现金 或 BankTransfer 银行转账）");
+        var v = new Validation().Check(request.Method is not null, "method", "请选择支付方式（Cash 现金 或 BankTransfer 银行转账）")
+            .Defined(request.Method, "method", "支付方式");
         if (request.Method == PaymentMethod.BankTransfer) v.Required(request.Account, "account", "银行账号", 64);
-        else v.Check(request.Account is null || request.Account.Length <= 64, "account", "银行账号不能超过64个字符");
+        else v.Optional(request.Account, "account", "银行账号", 64);
         return v;
     }
 

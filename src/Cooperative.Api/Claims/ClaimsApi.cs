@@ -60,13 +60,14 @@ public static class ClaimsApi
     internal static (Validation Validation, ClaimDraft? Draft) WindowDraft(WindowClaimRequest request)
     {
         var v = ClaimRules.Validate(new ClaimDraftInput(request.IdNumber, request.CardNumber, request.PatientName, request.VisitType,
-            request.AdmissionDate, request.DischargeDate, request.DiagnosisCode, request.InvoiceNumber, request.Lines, request.FacilityLevel));
+            request.AdmissionDate, request.DischargeDate, request.DiagnosisCode, request.InvoiceNumber, request.Lines, request.FacilityLevel))
+            .Defined(request.ProvidedDocuments, "providedDocuments", "材料");
         if (string.IsNullOrWhiteSpace(request.FacilityCode))
             v.Required(request.FacilityName, "facilityName", "医疗机构名称", 100)
                 .Check(request.FacilityLevel is null or FacilityLevel.OutsideCounty, "facilityCode",
                     "本市医疗机构须填写机构编码（facilityCode）；只有县外医疗机构可以文字录入名称，级别为 OutsideCounty")
                 .Check(request.FacilityLevel is not null, "facilityLevel", "县外医疗机构的级别应为 OutsideCounty");
-        else v.Check(request.FacilityCode.Trim().Length <= 16, "facilityCode", "机构编码不能超过16个字符");
+        else v.Optional(request.FacilityCode.Trim(), "facilityCode", "机构编码", 16);
         var draft = v.IsValid
             ? new ClaimDraft(ClaimChannel.Window, request.IdNumber, request.CardNumber, request.PatientName, request.VisitType!.Value,
                 request.AdmissionDate!.Value, request.DischargeDate!.Value, request.DiagnosisCode!, request.Referred, request.InvoiceNumber!,

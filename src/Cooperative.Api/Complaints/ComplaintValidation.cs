@@ -1,5 +1,6 @@
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 
 namespace Cooperative.Api.Complaints;
@@ -15,25 +16,20 @@ internal static class ComplaintValidation
         else if (!ApiValues.TryParse(request.Category, out category))
             v.Add("category", $"类别必须是 {ApiValues.Names<ComplaintCategory>()} 之一");
         Text(v, request.Content, "content", "内容", ComplaintLimits.Content, required: true);
-        Text(v, request.Subject, "subject", "涉及对象", ComplaintLimits.Subject, required: false);
+        v.Optional(request.Subject, "subject", "涉及对象", ComplaintLimits.Subject);
         // A category that does not parse leaves the default (a complaint): contacts are then asked for too.
         var complaint = category.IsComplaint();
-        Text(v, request.ContactName, "contactName", "联系人姓名", ComplaintLimits.ContactName, required: complaint);
+        if (complaint) v.Required(request.ContactName, "contactName", "联系人姓名", ComplaintLimits.ContactName);
+        else v.Optional(request.ContactName, "contactName", "联系人姓名", ComplaintLimits.ContactName);
         if (complaint && string.IsNullOrWhiteSpace(request.ContactPhone)) v.Add("contactPhone", "联系电话不能为空");
         else if (!string.IsNullOrWhiteSpace(request.ContactPhone) && !IsPhone(request.ContactPhone.Trim()))
             v.Add("contactPhone", "联系电话格式不正确，请填写手机号码或带区号的固定电话");
         return v;
     }
 
-    /// <summary>A required or optional plain-text field: no control characters other than line breaks and tabs.</summary>
-    public static Validation Text(Validation v, string? value, string field, string label, int maxLength, bool required)
-    {
-        if (required) v.Required(value, field, label, maxLength);
-        else if (value is { Length: > 0 } && value.Trim().Length > maxLength) v.Add(field, $"{label}不能超过{maxLength}个字符");
-        if (value is not null && value.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
-            v.Add(field, $"{label}含有不可见的控制字符");
-        return v;
-    }
+    /// <summary>A required or optional field of free text: line breaks and tabs allowed, no other control character.</summary>
+    public static Validation Text(Validation v, string? value, string field, string label, int maxLength, bool required) =>
+        required ? v.Required(value, field, label, maxLength, TextKind.MultiLine) : v.Optional(value, field, label, maxLength, TextKind.MultiLine);
 
     /// <summary>Trims, keeps line breaks as \n; null for blank.</summary>
     public static string? Clean(string? value) =>

@@ -27,7 +27,7 @@ internal static class ComplaintsApi
         string? category, int? page, int? pageSize, CooperativeDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options,
         CancellationToken ct)
     {
-        var v = new Validation();
+        var v = new Validation().PageBounds(page, pageSize);
         var byStatus = Optional<ComplaintStatus>(status, "status", "状态", v);
         var byFlag = Optional<DeadlineFlag>(flag, "flag", "时限标识", v);
         var byCategory = Optional<ComplaintCategory>(category, "category", "类别", v);

@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Disclosures;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public static class DisclosuresApi
     private static async Task<Results<Ok<DisclosureView>, ValidationProblem, ProblemHttpResult>> Review(string month,
         ReviewDisclosureRequest? request, DisclosureWorkflow workflow, CancellationToken ct)
     {
-        var v = ParseMonth(month, out var m).Check(request?.Note is null || request.Note.Length <= 500, "note", "审核意见不能超过 500 字");
+        var v = ParseMonth(month, out var m).Optional(request?.Note, "note", "审核意见", 500, TextKind.MultiLine);
         if (!v.IsValid) return v.ToProblem();
         var (disclosure, refusal) = await workflow.ReviewAsync(m, request?.Note?.Trim(), ct);
         return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(DisclosureView.Of(disclosure!, withContent: false));

@@ -31,6 +31,7 @@ public static class EnrollmentApi
     {
         var validation = new Validation()
             .Check(request.FundYear is not null, "fundYear", "参合年度不能为空")
+            .FundYear(request.FundYear, "fundYear", "参合年度")
             .Check(request.PersonIds is { Count: > 0 }, "personIds", "请选择参合成员")
             .Check(request.PersonIds is null || request.PersonIds.Distinct().Count() == request.PersonIds.Count, "personIds", "参合成员不能重复");
         if (!validation.IsValid) return validation.ToProblem();

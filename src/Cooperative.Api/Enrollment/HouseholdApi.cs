@@ -39,7 +39,8 @@ public static class HouseholdApi
         var validation = new Validation()
             .Check(CardNumber.IsValid(request.CardNumber?.Trim()), "cardNumber", CardNumber.Rule)
             .Check(request.Since is null || request.Since <= today, "since", "入户日期不能晚于今天")
-            .Check(request.Address is null || request.Address.Length <= 200, "address", "地址不能超过200个字符")
+            .Date(request.Since, "since", "入户日期")
+            .Optional(request.Address, "address", "地址", 200)
             .Check(request.Members is { Count: > 0 and <= MaxMembers }, "members", $"每户应有1至{MaxMembers}名成员");
         if (!await db.Villages.AnyAsync(v => v.Code == request.VillageCode && v.TownshipCode == request.TownshipCode, ct))
             validation.Add("villageCode", "村代码不存在或不属于所填乡镇");
@@ -83,9 +84,10 @@ public static class HouseholdApi
         if (members.Select(m => m.IdNumber).Distinct().Count() != members.Count) validation.Add("members", "成员身份证号不能重复");
     }
 
-    private static async Task<Ok<Page<HouseholdSummary>>> Search(string? q, int? page, int? pageSize, CooperativeDbContext db,
-        CancellationToken ct)
+    private static async Task<Results<Ok<Page<HouseholdSummary>>, ValidationProblem>> Search(string? q, int? page, int? pageSize,
+        CooperativeDbContext db, CancellationToken ct)
     {
+        if (Paging.Refusal(page, pageSize) is { } refusal) return refusal;
         var (kind, text) = SearchText.Classify(q);
         var households = db.Households.AsNoTracking();
         var current = db.Memberships.Where(m => m.To == null);

@@ -42,7 +42,8 @@ internal static class SearchText
     {
         var text = q?.Trim() ?? "";
         if (text.Length == 0) return (SearchKind.All, text);
-        if (text.Length == 18 && text[..17].All(char.IsAsciiDigit)) return (SearchKind.IdNumber, text.ToUpperInvariant());
+        if (text.Length == 18 && text[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[17]) || text[17] is 'X' or 'x'))
+            return (SearchKind.IdNumber, text.ToUpperInvariant());
         if (text.All(char.IsAsciiLetterOrDigit)) return (SearchKind.CardNumber, text);
         return (SearchKind.Name, text);
     }

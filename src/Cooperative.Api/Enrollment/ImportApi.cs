@@ -35,7 +35,17 @@ public static class ImportApi
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxFileBytes + (64 * 1024);
         if (!request.HasFormContentType) return FileMissing();
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A multipart body without its boundary, cut short, or a form over the limits: the client's fault.
+            return Problems.Of(StatusCodes.Status400BadRequest, "malformed_request", "请求格式错误，无法解析",
+                "以 multipart/form-data 上传，字段名为 file");
+        }
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         if (file is null || file.Length == 0) return FileMissing();
         if (file.Length > MaxFileBytes) return TooLarge();

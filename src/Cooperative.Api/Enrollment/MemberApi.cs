@@ -23,7 +23,7 @@ internal static class MemberApi
     {
         var today = clock.Today();
         var since = request.Since ?? today;
-        var validation = new Validation().Check(since <= today, "since", "迁入日期不能晚于今天");
+        var validation = new Validation().Check(since <= today, "since", "迁入日期不能晚于今天").Date(since, "since", "迁入日期");
         var input = MemberInput.From(request.Member, "", validation, today);
         if (input?.Relationship == Relationship.Head) validation.Add("relationship", "新迁入成员不能登记为户主");
         if (!validation.IsValid) return validation.ToProblem();

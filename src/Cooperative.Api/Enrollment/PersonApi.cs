@@ -40,9 +40,10 @@ public static class PersonApi
         return group;
     }
 
-    private static async Task<Ok<Page<PersonResponse>>> Search(string? q, int? page, int? pageSize, CooperativeDbContext db,
-        CancellationToken ct)
+    private static async Task<Results<Ok<Page<PersonResponse>>, ValidationProblem>> Search(string? q, int? page, int? pageSize,
+        CooperativeDbContext db, CancellationToken ct)
     {
+        if (Paging.Refusal(page, pageSize) is { } refusal) return refusal;
         var (kind, text) = SearchText.Classify(q);
         var persons = db.Persons.AsNoTracking();
         persons = kind switch
@@ -84,7 +85,8 @@ public static class PersonApi
     {
         var validation = new Validation()
             .Check(request.Date is not null, "date", "日期不能为空")
-            .Check(request.Date is null || request.Date <= clock.Today(), "date", "日期不能晚于今天");
+            .Check(request.Date is null || request.Date <= clock.Today(), "date", "日期不能晚于今天")
+            .Date(request.Date, "date");
         if (!validation.IsValid) return validation.ToProblem();
         var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return Problems.NotFound("person_not_found", "人员不存在");

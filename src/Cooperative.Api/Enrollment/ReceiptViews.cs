@@ -13,6 +13,8 @@ internal static class ReceiptViews
 {
     public static async Task<ReceiptResponse?> LoadAsync(CooperativeDbContext db, string number, CancellationToken ct)
     {
+        // Receipt numbers are ASCII (and so is their column): MariaDB cannot even compare other text with them.
+        if (!number.All(char.IsAscii)) return null;
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Number == number, ct);
         if (receipt is null) return null;
         var card = await db.Households.Where(h => h.Id == receipt.HouseholdId).Select(h => h.CardNumber).SingleAsync(ct);

@@ -38,7 +38,7 @@ public static class StatisticsApi
     }
 
     private static Validation Validate(int? fundYear) => new Validation()
-        .Check(fundYear is >= FirstFundYear and <= 9999, "fundYear", $"参合年度应为{FirstFundYear}年以后的年份");
+        .Check(fundYear is >= FirstFundYear and <= Bounds.LastFundYear, "fundYear", $"参合年度应在{FirstFundYear}至{Bounds.LastFundYear}之间");
 
     public static async Task<CoverageStatistics> ComputeAsync(CooperativeDbContext db, int fundYear, CancellationToken ct)
     {

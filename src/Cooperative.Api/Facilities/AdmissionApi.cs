@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,9 @@ internal static class AdmissionApi
             .Check(request.HasInformationSystem is not null, "hasInformationSystem", "请说明是否具备费用数据上传系统")
             .Check(request.PublishesPrices is not null, "publishesPrices", "请说明是否公示收费项目和标准")
             .Check(request.NoSeriousViolations is not null, "noSeriousViolations", "请说明近一年内有无重大医疗事故和违法违规行为")
-            .Check(request.Note is null || request.Note.Length <= 500, "note", "备注不能超过500个字符");
+            .Optional(request.Note, "note", "备注", 500, TextKind.MultiLine)
+            .Date(request.DecidedOn, "decidedOn", "审核日期").Date(request.LicenceValidUntil, "licenceValidUntil", "执业许可证有效期")
+            .Date(request.OpenedOn, "openedOn", "开业日期");
         if (request.DecidedOn is { } decided && decided > clock.Today()) validation.Add("decidedOn", "审核日期不能晚于今天");
         if (!validation.IsValid) return validation.ToProblem();
         var facility = await db.Facilities.SingleOrDefaultAsync(f => f.Code == code, ct);

@@ -40,22 +40,30 @@ internal static class ComplianceApi
         group.MapGet("/{code}/compliance.xlsx", Export).RequireAuthorization(Policies.StaffOrFacility);
     }
 
-    private static async Task<Results<Ok<ComplianceResponse>, ProblemHttpResult>> Get(string code, DateOnly? date, ClaimsPrincipal user,
-        CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ComplianceResponse>, ValidationProblem, ProblemHttpResult>> Get(string code, DateOnly? date,
+        ClaimsPrincipal user, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (DateProblem(date) is { } invalid) return invalid;
         var (compliance, problem) = await LoadAsync(code, date, user, db, clock, ct);
         return compliance is null ? problem! : TypedResults.Ok(compliance);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string code, DateOnly? date, ClaimsPrincipal user,
-        CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(string code, DateOnly? date,
+        ClaimsPrincipal user, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        if (DateProblem(date) is { } invalid) return invalid;
         var (compliance, problem) = await LoadAsync(code, date, user, db, clock, ct);
         if (compliance is null) return problem!;
         using var workbook = new XLWorkbook();
         workbook.AddTable("履约情况", DutyColumns, compliance.Duties);
         workbook.AddTable("检查发现", FindingColumns, compliance.Findings);
         return TypedResults.File(workbook.ToBytes(), Xlsx.ContentType, $"compliance-{code}-{compliance.ContractNumber}.xlsx");
+    }
+
+    private static ValidationProblem? DateProblem(DateOnly? date)
+    {
+        var v = new Validation().Date(date, "date");
+        return v.IsValid ? null : v.ToProblem();
     }
 
     private static async Task<(ComplianceResponse?, ProblemHttpResult?)> LoadAsync(string code, DateOnly? date, ClaimsPrincipal user,

@@ -45,9 +45,11 @@ internal static class ContractsApi
     }
 
     /// <summary>The letter in force on a date (today by default).</summary>
-    private static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> Current(string code, DateOnly? date,
+    private static async Task<Results<Ok<ContractResponse>, ValidationProblem, ProblemHttpResult>> Current(string code, DateOnly? date,
         ClaimsPrincipal user, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var validation = new Validation().Date(date, "date");
+        if (!validation.IsValid) return validation.ToProblem();
         if (!user.MayRead(code) || !await db.Facilities.AnyAsync(f => f.Code == code, ct)) return FacilityAccess.NotFound();
         var on = date ?? clock.Today();
         var contract = await db.FacilityContracts.AsNoTracking().Where(FacilityContract.ActiveOn(code, on)).FirstOrDefaultAsync(ct);
@@ -64,9 +66,13 @@ internal static class ContractsApi
             .Check(request.TermEnd is not null, "termEnd", "责任书终止日期不能为空")
             .Check(request.SignedOn is not null, "signedOn", "签订日期不能为空")
             .Required(request.BureauSignatory, "bureauSignatory", "甲方签署单位", 64)
-            .Required(request.FacilitySignatory, "facilitySignatory", "乙方签署人", 64);
+            .Required(request.FacilitySignatory, "facilitySignatory", "乙方签署人", 64)
+            .Date(request.TermStart, "termStart", "责任书起始日期").Date(request.TermEnd, "termEnd", "责任书终止日期")
+            .Date(request.SignedOn, "signedOn", "签订日期");
         var term = new ContractTerm(request.TermStart.GetValueOrDefault(), request.TermEnd.GetValueOrDefault());
-        if (request.TermStart is not null && request.TermEnd is not null && term.Problem() is { } problem) validation.Add("termEnd", problem);
+        if (request.TermStart is { } start && request.TermEnd is { } end && Bounds.IsDate(start) && Bounds.IsDate(end)
+            && term.Problem() is { } problem)
+            validation.Add("termEnd", problem);
         if (request.SignedOn > request.TermEnd) validation.Add("signedOn", "签订日期不能晚于责任书终止日期");
         if (!validation.IsValid) return validation.ToProblem();
         var facility = await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);

@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ internal static class DutiesApi
         var validation = new Validation()
             .Check(number is >= 1 and <= MaxNumber, "number", $"职责序号必须在1至{MaxNumber}之间")
             .Required(request.Title, "title", "职责名称", 64)
-            .Required(request.Description, "description", "职责内容", 500);
+            .Required(request.Description, "description", "职责内容", 500, TextKind.MultiLine);
         if (!validation.IsValid) return validation.ToProblem();
         var duty = await db.Duties.SingleOrDefaultAsync(d => d.Number == number, ct);
         var created = duty is null;

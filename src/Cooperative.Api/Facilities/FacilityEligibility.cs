@@ -68,9 +68,11 @@ internal static class EligibilityApi
     public static void MapEligibility(this RouteGroupBuilder group) =>
         group.MapGet("/{code}/eligibility", Check).RequireAuthorization(Policies.StaffOrFacility);
 
-    private static async Task<Results<Ok<EligibilityResponse>, ProblemHttpResult>> Check(string code, DateOnly? date,
+    private static async Task<Results<Ok<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> Check(string code, DateOnly? date,
         ClaimsPrincipal user, FacilityEligibility eligibility, TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().Date(date, "date");
+        if (!v.IsValid) return v.ToProblem();
         if (!user.MayRead(code)) return FacilityAccess.NotFound();
         var result = await eligibility.CheckAsync(code, date ?? clock.Today(), ct);
         return TypedResults.Ok(new EligibilityResponse(result.Eligible, result.Code, result.Message));

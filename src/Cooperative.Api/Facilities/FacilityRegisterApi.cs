@@ -20,7 +20,7 @@ internal static class FacilityRegisterApi
     private static async Task<Results<Ok<Page<FacilitySummaryResponse>>, ValidationProblem>> List(CooperativeDbContext db,
         string? level, string? township, string? status, string? ownership, int? page, int? pageSize, CancellationToken ct)
     {
-        var validation = FacilityFilter.Parse(level, township, status, ownership, out var filter);
+        var validation = FacilityFilter.Parse(level, township, status, ownership, out var filter).PageBounds(page, pageSize);
         if (!validation.IsValid) return validation.ToProblem();
         var rows = await filter.Apply(db).ToPageAsync(page, pageSize, ct);
         return TypedResults.Ok(new Page<FacilitySummaryResponse>(

@@ -21,7 +21,8 @@ internal static class FacilityValidation
     {
         var v = Details(r.Name, r.LicenceNumber, r.BankName, r.BankAccount, r.HeadName, r.Phone)
             .Required(r.Code, "code", "机构编码", 16)
-            .Required(r.TownshipCode, "townshipCode", "乡镇", 12);
+            .Required(r.TownshipCode, "townshipCode", "乡镇", 12)
+            .Optional(r.VillageCode, "villageCode", "村", 20);
         if (r.Code is { Length: > 0 } code && !(code.Length == 5 && char.IsAsciiLetterUpper(code[0]) && code[1..].All(char.IsAsciiDigit)))
             v.Add("code", "机构编码应为1位大写字母加4位数字，如 P0005");
         if (!ApiValues.TryParse(r.Level, out level) || level == FacilityLevel.OutsideCounty)

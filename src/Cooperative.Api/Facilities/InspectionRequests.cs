@@ -31,8 +31,9 @@ internal static class InspectionValidation
         var v = new Validation()
             .Check(r.InspectedOn is not null, "inspectedOn", "检查日期不能为空")
             .Check(r.InspectedOn is null || r.InspectedOn <= today, "inspectedOn", "检查日期不能晚于今天")
+            .Date(r.InspectedOn, "inspectedOn", "检查日期")
             .Required(r.Inspectors, "inspectors", "检查人员", 200)
-            .Check(r.Summary is null || r.Summary.Length <= 1000, "summary", "检查情况不能超过1000个字符")
+            .Optional(r.Summary, "summary", "检查情况", 1000, TextKind.MultiLine)
             .Check(r.Findings is null || r.Findings.Count <= MaxFindings, "findings", $"一次检查最多记录{MaxFindings}条问题");
         foreach (var (finding, i) in (r.Findings ?? []).Select((f, i) => (f, i)))
         {
@@ -43,7 +44,7 @@ internal static class InspectionValidation
                 continue;
             }
             v.Check(finding.DutyNumber is not null, $"{field}.dutyNumber", "必须指明违反的职责序号")
-                .Required(finding.Description, $"{field}.description", "问题描述", 500)
+                .Required(finding.Description, $"{field}.description", "问题描述", 500, TextKind.MultiLine)
                 .Check(finding.Penalty is null || (finding.Penalty >= 0 && finding.Penalty <= MaxPenalty && Money.IsWholeFen(finding.Penalty.Value)),
                     $"{field}.penalty", $"罚款金额必须在0至{MaxPenalty:#,##0}元之间，精确到分");
         }

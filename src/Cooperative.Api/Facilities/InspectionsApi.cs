@@ -4,6 +4,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,7 +92,8 @@ internal static class InspectionsApi
         var validation = new Validation()
             .Check(request.CorrectedOn is not null, "correctedOn", "整改完成日期不能为空")
             .Check(request.CorrectedOn is null || request.CorrectedOn <= clock.Today(), "correctedOn", "整改完成日期不能晚于今天")
-            .Check(request.Note is null || request.Note.Length <= 500, "note", "整改说明不能超过500个字符");
+            .Date(request.CorrectedOn, "correctedOn", "整改完成日期")
+            .Optional(request.Note, "note", "整改说明", 500, TextKind.MultiLine);
         if (!validation.IsValid) return validation.ToProblem();
         var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.FacilityCode == code, ct);
         if (finding is null) return Problems.NotFound("finding_not_found", "检查发现不存在");

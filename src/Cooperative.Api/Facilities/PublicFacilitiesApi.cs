@@ -25,7 +25,7 @@ internal static class PublicFacilitiesApi
     private static async Task<Results<Ok<Page<PublicFacilityResponse>>, ValidationProblem>> List(CooperativeDbContext db, string? level,
         string? township, string? status, int? page, int? pageSize, CancellationToken ct)
     {
-        var validation = FacilityFilter.Parse(level, township, status, null, out var filter);
+        var validation = FacilityFilter.Parse(level, township, status, null, out var filter).PageBounds(page, pageSize);
         if (filter.Status is { } s && !Listed.Contains(s)) validation.Add("status", "公开名单只列出 designated、warned、suspended 状态的机构");
         if (!validation.IsValid) return validation.ToProblem();
         var rows = await filter.Apply(db, Listed).ToPageAsync(page, pageSize, ct);

@@ -27,6 +27,11 @@ public static class AuditExportApi
 
     private static async Task Journal(int year, HttpContext http, CooperativeDbContext db, CancellationToken ct)
     {
+        if (YearProblem(year) is { } problem)
+        {
+            await problem.ExecuteAsync(http);
+            return;
+        }
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=journal-{year}.csv";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
@@ -56,6 +61,7 @@ public static class AuditExportApi
     private static async Task<IResult> Workbook(int year, CooperativeDbContext db, Balances balances, AuditChain chain,
         BooksReconciliation reconciliation, TimeProvider clock, CancellationToken ct)
     {
+        if (YearProblem(year) is { } problem) return problem;
         var yearEnd = new DateOnly(year, 12, 31);
         var at = clock.Today() < yearEnd ? clock.Today() : yearEnd;
         var yearLines = db.JournalLines.AsNoTracking().Where(l => l.Period >= year * 100 && l.Period <= (year * 100) + 12);
@@ -107,6 +113,12 @@ public static class AuditExportApi
                     $"报销单 {agreement.ClaimsChecked}，参合记录 {agreement.EnrollmentsChecked}，月度结算 {agreement.SettlementsChecked}",
                     agreement.Agrees ? "报销单、个人累计补偿与账簿一致" : $"{agreement.Disagreements.Count} 处不一致，见下" }).ToList());
         return Results.File(workbook.ToBytes(), Xlsx.ContentType, $"audit-{year}.xlsx");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem? YearProblem(int year)
+    {
+        var v = new Validation().FundYear(year, "year");
+        return v.IsValid ? null : v.ToProblem();
     }
 
     private sealed record MonthTotals(string Month, decimal Income, decimal Claims, decimal OtherExpense);

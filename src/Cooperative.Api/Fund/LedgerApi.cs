@@ -39,9 +39,11 @@ public static class LedgerApi
         return group;
     }
 
-    private static async Task<Ok<Page<JournalEntryResponse>>> List(CooperativeDbContext db, DateOnly? from, DateOnly? to,
-        string? sourceType, string? sourceId, string? account, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<Page<JournalEntryResponse>>, ValidationProblem>> List(CooperativeDbContext db, DateOnly? from,
+        DateOnly? to, string? sourceType, string? sourceId, string? account, int? page, int? pageSize, CancellationToken ct)
     {
+        var v = new Validation().PageBounds(page, pageSize).Date(from, "from").Date(to, "to");
+        if (!v.IsValid) return v.ToProblem();
         var query = db.JournalEntries.AsNoTracking();
         if (from is { } f) query = query.Where(e => e.Date >= f);
         if (to is { } t) query = query.Where(e => e.Date <= t);
@@ -63,9 +65,10 @@ public static class LedgerApi
         ManualEntryRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger, ManualPostings postings,
         TimeProvider clock, CancellationToken ct)
     {
-        var v = new Validation().Check(request.Date is not null, "date", "记账日期不能为空")
+        var v = new Validation().Check(request.Date is not null, "date", "记账日期不能为空").Date(request.Date, "date", "记账日期")
             .Required(request.Description, "description", "摘要", 200)
             .Check(request.Lines is { Count: >= 2 }, "lines", "记账凭证至少需要两行分录")
+            .Lines(request.Lines)
             .Check(request.CorrectsPeriod is null || LedgerPeriod.Parse(request.CorrectsPeriod) is not null, "correctsPeriod", "更正期间格式应为 yyyy-MM");
         if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "记账日期不能晚于今天");
         if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
@@ -82,7 +85,7 @@ public static class LedgerApi
         string number, ReverseRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger,
         ManualPostings postings, CooperativeDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var v = new Validation().Required(request.Reason, "reason", "冲销原因", 200);
+        var v = new Validation().Required(request.Reason, "reason", "冲销原因", 200).Date(request.Date, "date", "冲销日期");
         if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "冲销日期不能晚于今天");
         if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
         if (!v.IsValid) return v.ToProblem();
@@ -99,9 +102,10 @@ public static class LedgerApi
         OpeningRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, FundLedger ledger, ManualPostings postings,
         TimeProvider clock, CancellationToken ct)
     {
-        var v = new Validation().Check(request.Date is not null, "date", "建账日期不能为空")
+        var v = new Validation().Check(request.Date is not null, "date", "建账日期不能为空").Date(request.Date, "date", "建账日期")
             .Check(request.Lines is { Count: >= 2 }, "lines", "建账凭证至少需要两行分录")
-            .Check(request.Description is null || request.Description.Length <= 200, "description", "摘要不能超过200个字符");
+            .Lines(request.Lines)
+            .Optional(request.Description, "description", "摘要", 200);
         if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "建账日期不能晚于今天");
         if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
         if (!v.IsValid) return v.ToProblem();
@@ -118,9 +122,11 @@ public static class LedgerApi
         TimeProvider clock, CancellationToken ct)
     {
         var v = new Validation().Check(request.Kind is not null, "kind", "请选择到账类别（SubsidyCentral、SubsidyProvince、SubsidyCounty、CivilAffairs）")
+            .Defined(request.Kind, "kind", "到账类别")
             .Check(request.Amount is > 0 and <= JournalDraft.MaxLineAmount && Domain.Money.IsWholeFen(request.Amount.Value), "amount", "到账金额必须为正数，精确到分")
             .Required(request.Payer, "payer", "付款单位", 100)
-            .Required(request.BankReference, "bankReference", "银行流水号", 64);
+            .Required(request.BankReference, "bankReference", "银行流水号", 64)
+            .Date(request.Date, "date", "到账日期");
         if (request.Date is { } d) v.Check(d <= clock.Today(), "date", "到账日期不能晚于今天");
         if (KeyProblem(idempotencyKey) is { } keyProblem) return keyProblem;
         if (!v.IsValid) return v.ToProblem();
@@ -137,6 +143,19 @@ public static class LedgerApi
     }
 
     public const string IdempotencyHeader = "Idempotency-Key";
+
+    /// <summary>Each line is there, names an account, and names a facility by a code of at most 16 characters, if at all.</summary>
+    private static Validation Lines(this Validation v, IReadOnlyList<JournalLineDraft>? lines)
+    {
+        for (var i = 0; i < (lines?.Count ?? 0); i++)
+        {
+            if (lines![i] is not { } line) v.Add($"lines[{i}]", "分录不能为空");
+            else
+                v.Required(line.AccountCode, $"lines[{i}].accountCode", "会计科目", 16)
+                    .Optional(line.FacilityCode, $"lines[{i}].facilityCode", "定点医疗机构编码", 16);
+        }
+        return v;
+    }
 
     private static readonly System.Text.Json.JsonSerializerOptions HashJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 

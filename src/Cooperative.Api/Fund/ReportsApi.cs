@@ -37,8 +37,11 @@ public static class ReportsApi
         return group;
     }
 
-    private static async Task<Ok<TrialBalanceResponse>> TrialBalance(DateOnly? date, Balances balances, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TrialBalanceResponse>, ValidationProblem>> TrialBalance(DateOnly? date, Balances balances,
+        TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().Date(date, "date");
+        if (!v.IsValid) return v.ToProblem();
         var at = date ?? clock.Today();
         var accounts = await balances.AtAsync(at, ct);
         var debit = accounts.Sum(a => a.Debit);
@@ -46,9 +49,11 @@ public static class ReportsApi
         return TypedResults.Ok(new TrialBalanceResponse(at, accounts, debit, credit, debit == credit));
     }
 
-    private static async Task<Results<Ok<AccountMovementsResponse>, ProblemHttpResult>> Movements(string code, DateOnly? from, DateOnly? to,
-        string? facility, CooperativeDbContext db, Balances balances, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<AccountMovementsResponse>, ValidationProblem, ProblemHttpResult>> Movements(string code,
+        DateOnly? from, DateOnly? to, string? facility, CooperativeDbContext db, Balances balances, TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().Date(from, "from").Date(to, "to");
+        if (!v.IsValid) return v.ToProblem();
         var account = ChartOfAccounts.Find(code);
         if (account is null) return Problems.NotFound("ledger_account_not_found", "会计科目不存在");
         var end = to ?? clock.Today();
@@ -72,7 +77,8 @@ public static class ReportsApi
     private static async Task<Results<Ok<IncomeStatementResponse>, ValidationProblem>> IncomeStatement(int? year, int? month,
         CooperativeDbContext db, CancellationToken ct)
     {
-        var v = new Validation().Check(year is >= 2000 and <= 2100, "year", "年度无效").Check(month is null or >= 1 and <= 12, "month", "月份无效");
+        var v = new Validation().Check(year is not null, "year", "年度不能为空").FundYear(year, "year")
+            .Check(month is null or (>= 1 and <= 12), "month", "月份无效");
         if (!v.IsValid) return v.ToProblem();
         return TypedResults.Ok(await FundStatements.IncomeStatementAsync(db, year!.Value, month, ct));
     }
@@ -81,8 +87,11 @@ public static class ReportsApi
     /// The pooled fund against the bank (统筹基金与专户核对): what the fund holds (bank plus receivables less what it
     /// owes) must equal its funds (opening pooled fund, risk reserve, household accounts) plus income less expenditure.
     /// </summary>
-    private static async Task<Ok<PooledFundResponse>> PooledFund(DateOnly? date, Balances balances, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PooledFundResponse>, ValidationProblem>> PooledFund(DateOnly? date, Balances balances,
+        TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().Date(date, "date");
+        if (!v.IsValid) return v.ToProblem();
         var at = date ?? clock.Today();
         var b = (await balances.AtAsync(at, ct)).ToDictionary(a => a.Code);
         decimal Of(AccountType t) => b.Values.Where(a => a.Type == t).Sum(a => a.Balance);

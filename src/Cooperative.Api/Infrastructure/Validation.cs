@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Infrastructure;
@@ -19,12 +20,38 @@ public sealed class Validation
         return this;
     }
 
-    public Validation Required(string? value, string field, string label, int maxLength = 200)
+    /// <summary>A text that must be there, of at most <paramref name="maxLength"/> characters, and plain (see <see cref="PlainText"/>).</summary>
+    public Validation Required(string? value, string field, string label, int maxLength = 200, TextKind kind = TextKind.Line)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, $"{label}不能为空");
-        else if (value.Length > maxLength) Add(field, $"{label}不能超过{maxLength}个字符");
+        else Text(value, field, label, maxLength, kind);
         return this;
     }
+
+    /// <summary>A text that may be missing or blank; if given, as <see cref="Required"/> checks it.</summary>
+    public Validation Optional(string? value, string field, string label, int maxLength = 200, TextKind kind = TextKind.Line)
+    {
+        if (!string.IsNullOrEmpty(value)) Text(value, field, label, maxLength, kind);
+        return this;
+    }
+
+    private void Text(string value, string field, string label, int maxLength, TextKind kind)
+    {
+        if (value.Length > maxLength) Add(field, $"{label}不能超过{maxLength}个字符");
+        if (!PlainText.IsAcceptable(value, kind))
+            Add(field, kind == TextKind.Line ? $"{label}不能包含换行、控制字符或不可见的方向控制字符" : $"{label}不能包含控制字符或不可见的方向控制字符");
+    }
+
+    /// <summary>
+    /// An enum value that is one of its names (JSON also binds a bare number to an enum, one that names nothing).
+    /// An absent one passes.
+    /// </summary>
+    public Validation Defined<T>(T? value, string field, string label) where T : struct, Enum =>
+        Check(value is null || Enum.IsDefined(value.Value), field, $"{label}的取值无效，应为 {string.Join("、", Enum.GetNames<T>())} 之一");
+
+    /// <summary>As <see cref="Defined{T}(T?, string, string)"/>, for each value of a list.</summary>
+    public Validation Defined<T>(IEnumerable<T>? values, string field, string label) where T : struct, Enum =>
+        Check(values is null || values.All(v => Enum.IsDefined(v)), field, $"{label}的取值无效，应为 {string.Join("、", Enum.GetNames<T>())} 之一");
 
     public void Add(string field, string message)
     {

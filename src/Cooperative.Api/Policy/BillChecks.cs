@@ -19,8 +19,10 @@ public static class BillChecks
     {
         var v = new Validation()
             .Check(serviceDate is not null, "serviceDate", "就诊（出院）日期不能为空")
+            .Date(serviceDate, "serviceDate", "就诊（出院）日期")
             .Check(visitType is not null, "visitType", "就诊类型不能为空（Inpatient 住院 或 Outpatient 门诊）")
-            .Check(level is not null, "level", "医疗机构级别不能为空");
+            .Check(level is not null, "level", "医疗机构级别不能为空")
+            .Defined(visitType, "visitType", "就诊类型").Defined(level, "level", "医疗机构级别");
         if (lines is null || lines.Count == 0) v.Add("lines", "费用明细不能为空");
         else if (lines.Count > MaxLines) v.Add("lines", $"费用明细不能超过 {MaxLines} 行");
         else
@@ -33,13 +35,13 @@ public static class BillChecks
                     v.Add($"lines[{i}].amount", "金额必须为非负数，精确到分");
                 if (string.IsNullOrWhiteSpace(line.Code) && line.Status is null)
                     v.Add($"lines[{i}].code", "必须填写目录编码，或注明目录类别（Covered/PartlyCovered/Excluded）");
+                v.Defined(line.Status, $"lines[{i}].status", "目录类别");
                 if (line.SelfPayShare is < 0 or > 1) v.Add($"lines[{i}].selfPayShare", "先行自付比例必须在 0 到 1 之间");
                 if (line.Quantity is { } q && (q <= 0 || q > MaxQuantity || decimal.Round(q, 3) != q))
                     v.Add($"lines[{i}].quantity", $"数量必须大于 0、不超过 {MaxQuantity:0}，最多三位小数");
                 if (line.UnitPrice is { } p && (p < 0 || p > MaxUnitPrice || decimal.Round(p, 4) != p))
                     v.Add($"lines[{i}].unitPrice", $"单价必须为非负数、不超过 {MaxUnitPrice:0}，最多四位小数");
-                if (line.Code is { Length: > 32 }) v.Add($"lines[{i}].code", "目录编码不能超过32个字符");
-                if (line.Name is { Length: > 100 }) v.Add($"lines[{i}].name", "项目名称不能超过100个字符");
+                v.Optional(line.Code, $"lines[{i}].code", "目录编码", 32).Optional(line.Name, $"lines[{i}].name", "项目名称", 100);
             }
         }
         if (includeAmountMismatches)

@@ -17,9 +17,10 @@ public static class CatalogueApi
         return routes;
     }
 
-    private static async Task<Ok<Page<CatalogueItemResponse>>> List(CooperativeDbContext db, string? q, int? page, int? pageSize,
-        CancellationToken ct)
+    private static async Task<Results<Ok<Page<CatalogueItemResponse>>, ValidationProblem>> List(CooperativeDbContext db, string? q,
+        int? page, int? pageSize, CancellationToken ct)
     {
+        if (Paging.Refusal(page, pageSize) is { } refusal) return refusal;
         var query = db.CatalogueItems.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(i => i.Code.StartsWith(q) || i.Name.Contains(q));
         var result = await query.OrderBy(i => i.Code)

@@ -24,9 +24,12 @@ public static class PolicyApi
         return group;
     }
 
-    private static async Task<Results<Ok<PolicyVersionResponse>, ProblemHttpResult>> Get(int year, DateOnly? date,
+    /// <summary>The version in force on the date (default today); a year out of 2000–2100 has no policy (404).</summary>
+    private static async Task<Results<Ok<PolicyVersionResponse>, ValidationProblem, ProblemHttpResult>> Get(int year, DateOnly? date,
         PolicyStore store, TimeProvider clock, CancellationToken ct)
     {
+        var v = new Validation().Date(date, "date");
+        if (!v.IsValid) return v.ToProblem();
         var today = Today(clock);
         var policy = await store.VersionOnAsync(year, date ?? today, ct);
         return policy is null ? NoPolicy(year) : TypedResults.Ok(ToResponse(policy, today));
@@ -43,7 +46,7 @@ public static class PolicyApi
     private static async Task<Results<Ok<PolicyVersionResponse>, Created<PolicyVersionResponse>, ValidationProblem, ProblemHttpResult>> Put(
         int year, PolicyDocument? policy, CooperativeDbContext db, PolicyCache cache, TimeProvider clock, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100) return Problems.NotFound("fund_year_invalid", "基金年度无效");
+        if (!Bounds.IsFundYear(year)) return Problems.NotFound("fund_year_invalid", "基金年度无效");
         var validation = PolicyValidation.Validate(policy);
         if (!validation.IsValid) return validation.ToProblem();
         var today = Today(clock);

@@ -1,4 +1,5 @@
 using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Policy;
@@ -17,8 +18,10 @@ internal sealed class PolicyStore(CooperativeDbContext db, PolicyCache cache) : 
         return policy;
     }
 
+    /// <summary>The version in force on the date (the first version before the year starts); none for a year out of bounds.</summary>
     public async Task<FundYearPolicy?> VersionOnAsync(int fundYear, DateOnly date, CancellationToken ct)
     {
+        if (!Bounds.IsFundYear(fundYear)) return null;
         var yearStart = new DateOnly(fundYear, 1, 1);
         var on = date < yearStart ? yearStart : date;
         return await db.FundYearPolicies.AsNoTracking()

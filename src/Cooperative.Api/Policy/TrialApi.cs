@@ -30,8 +30,9 @@ public static class TrialApi
     {
         var validation = BillChecks.Validate(request.ServiceDate, request.VisitType, request.Level, request.Lines);
         if (request.PriorUse is { } prior)
-            validation.Check(prior.InpatientPaid >= 0 && prior.OutpatientPaid >= 0 && Money.IsWholeFen(prior.InpatientPaid)
-                             && Money.IsWholeFen(prior.OutpatientPaid), "priorUse", "已报销金额必须为非负金额，精确到分");
+            validation.Check(prior.InpatientPaid is >= 0 and <= PolicyValidation.MaxAmount && prior.OutpatientPaid is >= 0 and <= PolicyValidation.MaxAmount
+                             && Money.IsWholeFen(prior.InpatientPaid) && Money.IsWholeFen(prior.OutpatientPaid), "priorUse",
+                "已报销金额必须为非负金额，精确到分");
         if (!validation.IsValid) return validation.ToProblem();
 
         var date = request.ServiceDate!.Value;

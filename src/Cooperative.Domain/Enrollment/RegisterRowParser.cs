@@ -62,12 +62,13 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
             id!.Normalized!, relationship, category);
     }
 
-    /// <summary>Why a name cannot be stored, or null: required, at most 32 characters, no digits.</summary>
+    /// <summary>Why a name cannot be stored, or null: required, at most 32 characters, no digits, plain text (<see cref="PlainText"/>).</summary>
     public static string? NameProblem(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return "姓名不能为空";
         if (name.Trim().Length > MaxNameLength) return $"姓名不能超过{MaxNameLength}个字符";
         if (name.Any(char.IsDigit)) return "姓名不能包含数字";
+        if (!PlainText.IsAcceptable(name, TextKind.Line)) return "姓名不能包含换行、控制字符或不可见的方向控制字符";
         return null;
     }
 

@@ -41,6 +41,7 @@ public sealed record JournalDraft(
         if (string.IsNullOrWhiteSpace(Description)) return "记账凭证必须有摘要";
         foreach (var line in Lines)
         {
+            if (line?.AccountCode is null) return "每行分录必须写明会计科目";
             if (ChartOfAccounts.Find(line.AccountCode) is null) return $"未知的会计科目 {line.AccountCode}";
             if (line.Debit < 0 || line.Credit < 0) return "分录金额不能为负";
             if (line.Debit > MaxLineAmount || line.Credit > MaxLineAmount) return $"分录金额不能超过 {MaxLineAmount:0}";

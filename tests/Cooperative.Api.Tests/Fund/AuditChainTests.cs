@@ -124,4 +124,18 @@ public sealed class AuditChainTests : IAsyncLifetime
         result.GetProperty("firstBroken").GetProperty("reason").GetString().Should().Contain("检查点").And.Contain("删除");
         result.GetProperty("lastGoodCheckpoint").GetProperty("seq").GetInt64().Should().BeLessThanOrEqualTo(keep);
     }
+
+    [Fact]
+    public async Task Sealers_at_once_queue_behind_the_head_and_none_fails()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 1; i <= 3; i++)
+                (await _admin.PutAsJsonAsync($"/api/facilities/duties/{i}", new { title = $"职责{round}-{i}", description = "内容" }))
+                    .IsSuccessStatusCode.Should().BeTrue();
+            var seals = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _admin.PostAsync("/api/audit/seal", null)));
+            foreach (var seal in seals) seal.StatusCode.Should().Be(HttpStatusCode.OK, await seal.Content.ReadAsStringAsync());
+        }
+        (await VerifyAsync()).GetProperty("intact").GetBoolean().Should().BeTrue();
+    }
 }

@@ -28,9 +28,9 @@ public sealed partial class CooperativeApp
 
     /// <summary>Like <see cref="StartAsync"/> (a MariaDB database of its own), served over real HTTP.</summary>
     public static async Task<CooperativeApp> StartOnKestrelAsync(Action<Dictionary<string, string?>>? configure = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
-        var app = await StartOnMariaDbAsync(configure, clock, services: null, kestrel: true);
+        var app = await StartOnMariaDbAsync(configure, clock, services, kestrel: true);
         app.Address.Should().NotBeNull("the Kestrel host reports the port it listens on");
         return app;
     }
