@@ -34,7 +34,8 @@ public sealed class InputBoundsTests(InputBoundsApp fixture) : IClassFixture<Inp
     [InlineData("/api/policies/-1")]
     [InlineData("/api/policies/99999")]
     public async Task A_policy_of_a_year_out_of_bounds_does_not_exist(string url) =>
-        await (await fixture.App.CreateClient().GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "policy_not_found");
+        await (await fixture.App.CreateClient().GetAsync(url))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "policy_not_found");
 
     [Theory]
     [InlineData("/api/ledger/audit-workbook.xlsx?year=-5", "year")]
@@ -52,7 +53,8 @@ public sealed class InputBoundsTests(InputBoundsApp fixture) : IClassFixture<Inp
     [InlineData("/api/enrollment/statistics?fundYear=2101", "fundYear")]
     public async Task Out_of_bounds_numbers_and_dates_are_refused_naming_the_field(string url, string field)
     {
-        var problem = await (await _admin.GetAsync(url)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await (await _admin.GetAsync(url))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
     }
 
@@ -134,6 +136,31 @@ public sealed class InputBoundsTests(InputBoundsApp fixture) : IClassFixture<Inp
         var content = new StringContent("}");
         content.Headers.Remove("Content-Type");
         content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
-        await (await _admin.PostAsync("/api/enrollment/import", content)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
+        await (await _admin.PostAsync("/api/enrollment/import", content))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
+    }
+
+    /// <summary>
+    /// Found by the fuzz test (seed 4): OpenIddict's validation reads a form body for an access token when a request
+    /// carries none (ExtractAccessTokenFromBodyForm), and the sign-in guard reads the token endpoint's form; a key over
+    /// the form limit (InvalidDataException) or a cut-short multipart body (IOException) then escapes as 500.
+    /// </summary>
+    [Fact(Skip = "Known 500, to be fixed in Auth/AuthSetup.cs (DisableAccessTokenExtractionFromBodyForm), "
+                 + "Auth/SignInGuard.cs or Infrastructure/ErrorHandling.cs (form read errors as 400 malformed_request)")]
+    public async Task A_form_over_the_limits_is_a_malformed_request_before_any_endpoint()
+    {
+        var anonymous = fixture.App.CreateClient();
+        var bigKey = new string('k', 3000) + "=1";
+        foreach (var path in new[] { "/api/ledger/invariant", "/connect/token" })
+        {
+            var form = new StringContent(bigKey, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+            await (await anonymous.PostAsync(path, form))
+                .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
+        }
+        var multipart = new StringContent("}");
+        multipart.Headers.Remove("Content-Type");
+        multipart.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
+        await (await anonymous.PostAsync("/connect/token", multipart))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "malformed_request");
     }
 }
