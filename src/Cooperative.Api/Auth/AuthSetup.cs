@@ -44,7 +44,7 @@ public static class AuthSetup
             {
                 o.UseLocalServer();
                 o.AddAudiences(CooperativeClaims.Audience);
-                o.UseAspNetCore();
+                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm(); // tokens come in the Authorization header only
             });
         }
         else
@@ -56,7 +56,7 @@ public static class AuthSetup
                 o.SetIssuer(authority);
                 o.AddAudiences(config["Authentication:Audience"] ?? CooperativeClaims.Audience);
                 o.UseSystemNetHttp();
-                o.UseAspNetCore();
+                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm(); // tokens come in the Authorization header only
             });
         }
 

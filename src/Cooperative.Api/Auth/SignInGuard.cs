@@ -44,7 +44,15 @@ public sealed class SignInGuard(RequestDelegate next)
             await next(http);
             return;
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new BadHttpRequestException("The form body cannot be read.", StatusCodes.Status400BadRequest, e);
+        }
         var grant = form["grant_type"].ToString();
         var typed = grant switch
         {

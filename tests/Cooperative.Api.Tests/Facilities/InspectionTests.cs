@@ -59,11 +59,12 @@ public sealed class InspectionTests : IAsyncLifetime
         last.GetProperty("reason").GetString().Should().Contain("3次书面警告未整改");
         (await _app.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM facility_contracts WHERE FacilityCode = 'H0002' AND TerminatedOn IS NOT NULL"))
             .Should().Be(1);
-        var eligibility = await facility.EligibilityAsync("H0002");
+        var eligibility = await admin.EligibilityAsync("H0002");
         eligibility.GetProperty("eligible").GetBoolean().Should().BeFalse();
         eligibility.GetProperty("code").GetString().Should().Be("facility_not_designated");
-        (await _app.ClientCredentialsGrantAsync("facility-H0002", "demo-facility-H0002")).IsSuccessStatusCode
-            .Should().BeTrue("the client is kept; only its claims are refused");
+        // A facility out of service loses its live tokens and gets no new one; its client is kept for a new designation.
+        await (await facility.GetAsync("/api/facilities/H0002/eligibility")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_no_longer_valid");
+        (await _app.ClientCredentialsGrantAsync("facility-H0002", "demo-facility-H0002")).IsSuccessStatusCode.Should().BeFalse();
     }
 
     [Fact]
