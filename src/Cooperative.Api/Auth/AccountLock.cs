@@ -1,4 +1,5 @@
 using Cooperative.Api.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Auth;
 
@@ -84,7 +85,7 @@ public static class AccountUnlock
 {
     public static async Task UnlockAsync(Data.CooperativeDbContext db, string account, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
-        var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(db.AccountLocks, l => l.Account == account, ct);
+        var row = await db.AccountLocks.SingleOrDefaultAsync(l => l.Account == account, ct);
         var who = actor.Current;
         var before = row is null ? null : $"{{\"failedAttempts\":{row.FailedAttempts},\"lockedUntilUtc\":{(row.LockedUntilUtc is { } u ? $"\"{u:O}\"" : "null")}}}";
         row?.Reset();

@@ -13,13 +13,6 @@ using OpenIddict.Abstractions;
 
 namespace Cooperative.Api.Auth;
 
-/// <summary>What the token endpoint decided about the credential it checked, for <see cref="SignInGuard"/>.</summary>
-public enum SignInOutcome
-{
-    Succeeded,
-    WrongCredential,
-}
-
 /// <summary>
 /// In front of <c>/connect/token</c> (before OpenIddict reads the request): rate limits per client address and per
 /// user name or client id (429 problem details with <c>Retry-After</c>), then, for an account that exists, the
@@ -30,7 +23,8 @@ public enum SignInOutcome
 /// </summary>
 public sealed class SignInGuard(RequestDelegate next)
 {
-    public const string OutcomeKey = "coop.sign-in.outcome";
+    /// <summary>Set by the token endpoint when the password it checked was wrong (a wrong client secret is OpenIddict's 401).</summary>
+    public const string WrongCredentialKey = "coop.sign-in.wrong-credential";
     private const string TokenPath = "/connect/token";
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -101,13 +95,11 @@ public sealed class SignInGuard(RequestDelegate next)
             await next(http);
 
             // A right credential clears nothing (see AccountLock.RecordFailure); only wrong ones are counted.
-            var outcome = http.Items.TryGetValue(OutcomeKey, out var o) && o is SignInOutcome told ? told
-                : account.StartsWith(AccountLock.ClientPrefix, StringComparison.Ordinal) && http.Response.StatusCode == StatusCodes.Status401Unauthorized
-                    ? SignInOutcome.WrongCredential
-                    : (SignInOutcome?)null;
+            var wrong = http.Items.ContainsKey(WrongCredentialKey)
+                        || (account.StartsWith(AccountLock.ClientPrefix, StringComparison.Ordinal) && http.Response.StatusCode == StatusCodes.Status401Unauthorized);
             var lockout = options.Value.Lockout;
             now = clock.GetUtcNow().UtcDateTime;
-            if (outcome == SignInOutcome.WrongCredential)
+            if (wrong)
             {
                 var locked = state.RecordFailure(now, lockout.MaxFailures, TimeSpan.FromMinutes(lockout.Minutes));
                 side.AuditRecords.Add(Audit(http, account, locked ? "locked" : "sign-in-failed", now,

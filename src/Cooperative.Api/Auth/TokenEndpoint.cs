@@ -40,10 +40,9 @@ public static class TokenEndpoint
             if (user is null || !user.IsActive) return Reject("The user name or password is wrong.");
             if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
             {
-                http.Items[SignInGuard.OutcomeKey] = SignInOutcome.WrongCredential;
+                http.Items[SignInGuard.WrongCredentialKey] = true;
                 return Reject("The user name or password is wrong.");
             }
-            http.Items[SignInGuard.OutcomeKey] = SignInOutcome.Succeeded;
             RecordSignIn(db, http, "StaffUser", user.UserName, user.Role, now);
             await db.SaveChangesAsync();
             return SignIn(StaffIdentity(user), request.GetScopes());
@@ -53,7 +52,6 @@ public static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("The client was validated by OpenIddict but cannot be found.");
-            http.Items[SignInGuard.OutcomeKey] = SignInOutcome.Succeeded; // the secret was right (OpenIddict checked it)
             var properties = await applications.GetPropertiesAsync(application);
             if (!properties.TryGetValue(CooperativeClaims.FacilityCode, out var code) || code.ValueKind != JsonValueKind.String)
                 return Reject("This client is not bound to a designated facility.");

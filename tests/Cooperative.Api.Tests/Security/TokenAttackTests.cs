@@ -167,6 +167,17 @@ public sealed class TokenAttackTests
         for (var i = 0; i < 5; i++) await app.PasswordGrantAsync("window", "wrong-password-1");
         await (await window.GetAsync("/api/claims")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_no_longer_valid");
         (await app.CreateClient().GetAsync("/api/public/disclosures")).StatusCode.Should().Be(HttpStatusCode.OK, "public pages need no token");
+
+        // Only administrators manage accounts, and a role must be one of the staff roles.
+        admin = await app.ClientForAsync("admin");
+        await (await admin.PutAsJsonAsync("/api/staff/window/role", new { role = "facility" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await (await admin.PutAsJsonAsync("/api/staff/nobody/role", new { role = "auditor" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "staff_user_not_found");
+        var auditor = await app.ClientForAsync("auditor");
+        foreach (var (method, url) in new[] { ("PUT", "/api/staff/window/role"), ("POST", "/api/staff/window/activate"),
+                     ("POST", "/api/facilities/H0001/client/disable"), ("POST", "/api/facilities/H0001/client/unlock") })
+            await (await auditor.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { role = "admin" }) }))
+                .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await admin.PostAsync("/api/facilities/X9999/client/disable", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "facility_client_not_found");
     }
 
     [Fact]
