@@ -2416,5 +2416,336 @@ DELIMITER ;
 CALL MigrationsScript();
 DROP PROCEDURE MigrationsScript;
 
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `fund_year_policies` ADD `BenefitRulesJson` longtext CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `fund_year_policies` ADD `PayerRulesJson` longtext CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `enrollments` ADD `UsageJson` varchar(2000) CHARACTER SET ascii NOT NULL DEFAULT '{}';
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` MODIFY COLUMN `SettlementJson` longtext CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `AssistancePaid` decimal(18,2) NOT NULL DEFAULT 0.0;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `Benefit` varchar(32) CHARACTER SET utf8mb4 NOT NULL DEFAULT '';
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `BenefitGroup` varchar(16) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `CatastrophicPaid` decimal(18,2) NOT NULL DEFAULT 0.0;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `ReferralFiling` varchar(32) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `UsageJson` varchar(500) CHARACTER SET utf8mb4 NULL;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE TABLE `disease_certifications` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `DiseaseCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `DiseaseName` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `GroupCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `FacilityCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `ValidFrom` date NOT NULL,
+        `ValidTo` date NOT NULL,
+        `CertifiedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `CertifiedUtc` datetime(6) NOT NULL,
+        `EndedOn` date NULL,
+        `EndedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `EndedUtc` datetime(6) NULL,
+        `EndReason` varchar(500) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_disease_certifications` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_disease_certifications_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE TABLE `referral_filings` (
+        `Id` char(36) COLLATE ascii_general_ci NOT NULL,
+        `Number` varchar(32) CHARACTER SET utf8mb4 NOT NULL,
+        `PersonId` char(36) COLLATE ascii_general_ci NOT NULL,
+        `DiagnosisCode` varchar(16) CHARACTER SET utf8mb4 NOT NULL,
+        `Destination` varchar(100) CHARACTER SET utf8mb4 NOT NULL,
+        `DestinationKey` varchar(180) CHARACTER SET utf8mb4 NOT NULL,
+        `ValidFrom` date NOT NULL,
+        `ValidTo` date NOT NULL,
+        `ApprovedBy` varchar(128) CHARACTER SET utf8mb4 NOT NULL,
+        `FiledOn` date NOT NULL,
+        `FiledUtc` datetime(6) NOT NULL,
+        `EndedOn` date NULL,
+        `EndedBy` varchar(128) CHARACTER SET utf8mb4 NULL,
+        `EndedUtc` datetime(6) NULL,
+        `EndReason` varchar(500) CHARACTER SET utf8mb4 NULL,
+        CONSTRAINT `PK_referral_filings` PRIMARY KEY (`Id`),
+        CONSTRAINT `FK_referral_filings_persons_PersonId` FOREIGN KEY (`PersonId`) REFERENCES `persons` (`Id`) ON DELETE RESTRICT
+    ) CHARACTER SET=utf8mb4;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE UNIQUE INDEX `IX_disease_certifications_Number` ON `disease_certifications` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE INDEX `IX_disease_certifications_PersonId` ON `disease_certifications` (`PersonId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE UNIQUE INDEX `IX_referral_filings_Number` ON `referral_filings` (`Number`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    CREATE INDEX `IX_referral_filings_PersonId` ON `referral_filings` (`PersonId`);
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    UPDATE enrollments SET UsageJson = CONCAT('{', CONCAT_WS(',', IF(InpatientPaid <> 0, CONCAT('"inpatient":', CAST(InpatientPaid AS CHAR)), NULL), IF(OutpatientPaid <> 0, CONCAT('"outpatient":', CAST(OutpatientPaid AS CHAR)), NULL)), '}') WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    UPDATE claims SET Benefit = VisitType
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `enrollments` DROP COLUMN `InpatientPaid`;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `enrollments` DROP COLUMN `OutpatientPaid`;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+
+    INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
+    VALUES ('20261201153700_BenefitKindsAndPayers', '9.0.23');
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
 COMMIT;
 

@@ -47,11 +47,11 @@ public static class Books
         $"CONCAT('BX-{year}-', IF({number} < 1000000, LPAD({number}, 6, '0'), {number}))";
 
     /// <summary>The expense account of a claim (ChartOfAccounts.ClaimExpense) in SQL, from its visit type and facility level columns.</summary>
-    public static string ClaimExpenseSql(string visit, string level) =>
+    public static string ClaimExpenseSql(string benefit, string level) =>
         "CASE " + string.Join(" ",
-            from v in Enum.GetValues<VisitType>()
+            from b in Enum.GetValues<BenefitKind>()
             from l in Enum.GetValues<FacilityLevel>()
-            select $"WHEN {visit} = '{v}' AND {level} = '{l}' THEN '{ChartOfAccounts.ClaimExpense(v, l)}'") + " END";
+            select $"WHEN {benefit} = '{b}' AND {level} = '{l}' THEN '{ChartOfAccounts.ClaimExpense(b, l)}'") + " END";
 
     /// <summary>One line of a posting.</summary>
     public sealed record Line(string AccountCode, decimal Debit, decimal Credit, string? FacilityCode = null);

@@ -68,12 +68,12 @@ public static class DisclosureMonth
             INSERT INTO journal_lines (EntryId, LineNo, AccountCode, Debit, Credit, FacilityCode, Date, Period)
             SELECT EntryId, 2, '2001', 0, Reimbursement, FacilityCode, DischargeDate, {period} FROM bench_c;
             INSERT INTO claims (Id, Number, Channel, Status, FacilityCode, FacilityName, FacilityLevel, BillKey, InvoiceKey, InvoiceNumber, PersonId,
-              IdNumber, PatientName, EnrollmentId, FundYear, VisitType, AdmissionDate, DischargeDate, DiagnosisCode, Referred, SubmittedBy,
+              IdNumber, PatientName, EnrollmentId, FundYear, VisitType, Benefit, AdmissionDate, DischargeDate, DiagnosisCode, Referred, SubmittedBy,
               SubmittedUtc, IdempotencyKey, RequestHash, ProvidedDocuments, PolicyVersion, Total, Eligible, Reimbursement, PatientShare,
               SettlementJson, SettledUtc, Flags, SettlementEntryId, ReversalEntryId, PaymentEntryId, RecoveryKind, RecoveryAmount,
               RecoveryEntryId, RecoveredUtc, Version)
             SELECT ClaimId, Number, 'Facility', 'Settled', FacilityCode, FacilityName, FacilityLevel, CONCAT(FacilityCode, '|', Invoice),
-              CONCAT(FacilityCode, '|', Invoice), Invoice, PersonId, IdNumber, PatientName, EnrollmentId, FundYear, VisitType, AdmissionDate,
+              CONCAT(FacilityCode, '|', Invoice), Invoice, PersonId, IdNumber, PatientName, EnrollmentId, FundYear, VisitType, VisitType, AdmissionDate,
               DischargeDate, DiagnosisCode, 0, '{Books.Poster}', SettledUtc, Invoice, SHA2(Invoice, 256), '', 1, Total, Eligible, Reimbursement,
               Total - Reimbursement, NULL, SettledUtc, NULL, EntryId, NULL, NULL, NULL, 0, NULL, NULL, 1
             FROM bench_c;
@@ -85,7 +85,8 @@ public static class DisclosureMonth
                 SELECT EnrollmentId, SUM(IF(VisitType = 'Inpatient', Reimbursement, 0)) AS Inpatient,
                   SUM(IF(VisitType = 'Outpatient', Reimbursement, 0)) AS Outpatient
                 FROM bench_c GROUP BY EnrollmentId) u ON u.EnrollmentId = e.Id
-            SET e.InpatientPaid = e.InpatientPaid + u.Inpatient, e.OutpatientPaid = e.OutpatientPaid + u.Outpatient;
+            SET e.UsageJson = JSON_OBJECT('inpatient', u.Inpatient + COALESCE(JSON_VALUE(e.UsageJson, '$.inpatient'), 0),
+              'outpatient', u.Outpatient + COALESCE(JSON_VALUE(e.UsageJson, '$.outpatient'), 0));
             DROP TEMPORARY TABLE bench_c, bench_f, bench_e;
             """;
         await using var cmd = new MySqlCommand(sql, connection) { CommandTimeout = 600 };

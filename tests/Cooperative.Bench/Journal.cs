@@ -108,7 +108,7 @@ public static class Journal
                 var source = $"BENCH-{k + 1}";
                 entryTable.Rows.Add(id, Books.EntryNumber(year, plan.FirstNumber + k), date, period, $"即时结报补偿 {source}", "claim", source,
                     DBNull.Value, DBNull.Value, posted, Books.Poster, DBNull.Value, 2, DBNull.Value);
-                lineTable.Rows.Add(id, 1, ChartOfAccounts.ClaimExpense(visit, level), amount, 0m, DBNull.Value, date, period);
+                lineTable.Rows.Add(id, 1, ChartOfAccounts.ClaimExpense(BenefitKinds.General(visit), level), amount, 0m, DBNull.Value, date, period);
                 lineTable.Rows.Add(id, 2, ChartOfAccounts.PayableToFacilities, 0m, amount, facility, date, period);
             }
             // The entries first: a line is admitted only into an entry that exists and has fewer lines than its LineCount.

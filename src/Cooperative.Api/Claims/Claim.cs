@@ -60,10 +60,17 @@ public sealed class Claim
     public required int FundYear { get; init; }
 
     public required VisitType VisitType { get; init; }
+    /// <summary>The benefit kind the claim was paid under, decided at settlement (before that, its visit's general kind).</summary>
+    public BenefitKind Benefit { get; private set; }
+    /// <summary>For a chronic-disease claim, the group of the disease list it was paid under.</summary>
+    public string? BenefitGroup { get; private set; }
     public required DateOnly AdmissionDate { get; init; }
     public required DateOnly DischargeDate { get; init; }
     public required string DiagnosisCode { get; init; }
+    /// <summary>Whether the bill says the patient was referred (转诊); it counts only with a filing in force (<see cref="ReferralFiling"/>).</summary>
     public required bool Referred { get; init; }
+    /// <summary>The referral filing (转诊备案) that the claimed referral matched at settlement.</summary>
+    public string? ReferralFiling { get; private set; }
 
     public required string SubmittedBy { get; init; }
     public required DateTime SubmittedUtc { get; init; }
@@ -77,7 +84,14 @@ public sealed class Claim
     public required decimal Total { get; init; }
     public decimal Eligible { get; private set; }
     public decimal Reimbursement { get; private set; }
+    /// <summary>大病保险: what catastrophic illness insurance pays (the county advances it and claims it back).</summary>
+    public decimal CatastrophicPaid { get; private set; }
+    /// <summary>医疗救助: what medical assistance pays (the county advances it and claims it back).</summary>
+    public decimal AssistancePaid { get; private set; }
+    /// <summary>个人自付: what remains for the patient after every payer.</summary>
     public decimal PatientShare { get; private set; }
+    /// <summary>What the settlement added to the person's yearly usage (JSON, pot to amount); a reversal takes it back.</summary>
+    public string? UsageJson { get; private set; }
     public string? SettlementJson { get; private set; }
     public DateTime? SettledUtc { get; private set; }
     public string? Flags { get; private set; }
@@ -108,6 +122,7 @@ public sealed class Claim
     public void Open(IEnumerable<RequiredDocument> provided, DateTime at, string by)
     {
         InvoiceKey = BillKey;
+        Benefit = BenefitKinds.General(VisitType);
         ProvidedDocuments = string.Join(',', provided.Distinct().Order());
         History.Add(new ClaimStatusChange { ClaimId = Id, Seq = 1, From = null, To = ClaimStatus.Submitted, AtUtc = at, By = by });
         Status = ClaimStatus.Submitted;
@@ -123,13 +138,19 @@ public sealed class Claim
 
     /// <summary>Records the settlement; a claim with flags goes on to review, where it waits for a reviewer before payment.</summary>
     public Refusal? RecordSettlement(int policyVersion, Settlement s, string settlementJson, Guid? entryId, IReadOnlyList<string> flags,
-        string? holdNote, DateTime at, string by)
+        string? holdNote, DateTime at, string by, string? referralFiling = null)
     {
         if (Refused(ClaimStatus.Settled) is { } refused) return refused;
         PolicyVersion = policyVersion;
         Eligible = s.Eligible;
         Reimbursement = s.Reimbursement;
+        CatastrophicPaid = s.PaidBy(Payer.Catastrophic);
+        AssistancePaid = s.PaidBy(Payer.Assistance);
         PatientShare = s.PatientShare;
+        Benefit = s.Benefit;
+        BenefitGroup = s.BenefitGroup;
+        ReferralFiling = referralFiling;
+        UsageJson = Benefits.UsageJson.Write(s.Usage);
         SettlementJson = settlementJson;
         SettlementEntryId = entryId;
         SettledUtc = at;
@@ -166,18 +187,30 @@ public sealed class Claim
         if (Status == ClaimStatus.Rejected && SettledUtc is null) return WrongState("未结算的报销单无需冲销");
         ReversalEntryId = entryId;
         InvoiceKey = null;
-        if (recovery is not null && Reimbursement > 0)
+        if (recovery is not null && Payout > 0)
         {
             RecoveryKind = recovery;
-            RecoveryAmount = Reimbursement;
+            RecoveryAmount = Payout;
         }
         var note = recovery is not { } kind ? reason : kind switch
         {
-            Claims.RecoveryKind.FacilityDeduction => $"{reason}；已支付的 {Reimbursement:0.00} 元从该机构下次月度结算中扣回",
-            Claims.RecoveryKind.ResidentRefund => $"{reason}；已支付的 {Reimbursement:0.00} 元应由参合人员退回",
+            Claims.RecoveryKind.FacilityDeduction => $"{reason}；已支付的 {Payout:0.00} 元从该机构下次月度结算中扣回",
+            Claims.RecoveryKind.ResidentRefund => $"{reason}；已支付的 {Payout:0.00} 元应由参合人员退回",
         };
         return Move(ClaimStatus.Reversed, at, by, note);
     }
+
+    /// <summary>What the county pays out for the claim: the basic fund and the payers it advances (the patient pays the rest).</summary>
+    public decimal Payout => Reimbursement + CatastrophicPaid + AssistancePaid;
+
+    /// <summary>What the settlement added to the usage; a claim settled before usage was kept by pot added its visit's general pot.</summary>
+    public IReadOnlyDictionary<string, decimal> UsageAdded => UsageFrom(UsageJson, VisitType, Reimbursement);
+
+    /// <summary><see cref="UsageAdded"/> from a claim's stored columns.</summary>
+    public static IReadOnlyDictionary<string, decimal> UsageFrom(string? usageJson, VisitType visit, decimal reimbursement) =>
+        usageJson is not null ? Benefits.UsageJson.Parse(usageJson)
+        : reimbursement == 0 ? new Dictionary<string, decimal>()
+        : new Dictionary<string, decimal> { [UsagePots.ForBasic(BenefitKinds.General(visit), null)] = reimbursement };
 
     /// <summary>Was this claim's money paid out (to the resident, or to the facility in a monthly settlement)?</summary>
     public bool WasPaid => PaymentEntryId is not null;
@@ -185,7 +218,7 @@ public sealed class Claim
     public Refusal? RecordPayment(PaymentMethod method, string? account, Guid entryId, DateTime at, string by, string? note = null)
     {
         if (Refused(ClaimStatus.Paid) is { } refused) return refused;
-        if (Reimbursement <= 0) return WrongState("补偿金额为零的报销单无需支付");
+        if (Payout <= 0) return WrongState("补偿金额为零的报销单无需支付");
         PaymentMethod = method;
         PaymentAccount = account;
         PaymentEntryId = entryId;

@@ -27,7 +27,10 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.HasIndex(c => new { c.SubmittedBy, c.IdempotencyKey }).IsUnique();
         b.Property(c => c.RequestHash).HasMaxLength(64);
         b.Property(c => c.ProvidedDocuments).HasMaxLength(200);
-        b.Property(c => c.SettlementJson).HasMaxLength(4000);
+        // Unbounded (text): the steps of every payer, with their notes in Chinese, outgrow a varchar within the row limit.
+        b.Property(c => c.BenefitGroup).HasMaxLength(16);
+        b.Property(c => c.ReferralFiling).HasMaxLength(32);
+        b.Property(c => c.UsageJson).HasMaxLength(500);
         b.Property(c => c.Flags).HasMaxLength(200);
         b.Property(c => c.PaymentAccount).HasMaxLength(64);
         b.Property(c => c.ReviewNote).HasMaxLength(500);
@@ -43,6 +46,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         b.Ignore(c => c.Documents);
         b.Ignore(c => c.RecoveryOutstanding);
         b.Ignore(c => c.WasPaid);
+        b.Ignore(c => c.Payout);
+        b.Ignore(c => c.UsageAdded);
     }
 }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cooperative.Api.Audit;
+using Cooperative.Api.Benefits;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Domain;
@@ -126,34 +126,30 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
     public async Task<PriorUse> LockUsageAsync(Guid enrollmentId, CancellationToken ct)
     {
         var usage = db.Database.IsMySql()
-            ? (await db.Database.SqlQuery<UsageRow>(
-                $"SELECT InpatientPaid, OutpatientPaid FROM enrollments WHERE Id = {enrollmentId} FOR UPDATE").ToListAsync(ct)).Single()
-            : await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollmentId)
-                .Select(e => new UsageRow(e.InpatientPaid, e.OutpatientPaid)).SingleAsync(ct);
-        return new PriorUse(usage.InpatientPaid, usage.OutpatientPaid);
+            ? (await db.Database.SqlQuery<string>($"SELECT UsageJson AS Value FROM enrollments WHERE Id = {enrollmentId} FOR UPDATE")
+                .ToListAsync(ct)).Single()
+            : await db.Enrollments.AsNoTracking().Where(e => e.Id == enrollmentId).Select(e => e.UsageJson).SingleAsync(ct);
+        return UsageJson.ToPriorUse(usage);
     }
 
-    private sealed record UsageRow(decimal InpatientPaid, decimal OutpatientPaid);
-
-    /// <summary>Adds to (or, for a reversal, takes from) the usage, with an audit record of before and after.</summary>
-    public async Task AddUsageAsync(Guid enrollmentId, VisitType visit, decimal amount, PriorUse before, CancellationToken ct)
+    /// <summary>
+    /// Adds a settlement's usage to the person's (sign −1 takes a reversed one's back), with an audit record of before
+    /// and after.
+    /// </summary>
+    public async Task ApplyUsageAsync(Guid enrollmentId, IReadOnlyDictionary<string, decimal> deltas, int sign, PriorUse before, CancellationToken ct)
     {
+        if (deltas.Count == 0) return;
         // The row is locked by LockUsageAsync in this transaction, so the value read there is still the value now.
-        var (field, old, rows) = visit switch
-        {
-            VisitType.Inpatient => ("InpatientPaid", before.InpatientPaidThisYear, await db.Enrollments.Where(e => e.Id == enrollmentId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.InpatientPaid, before.InpatientPaidThisYear + amount), ct)),
-            VisitType.Outpatient => ("OutpatientPaid", before.OutpatientPaidThisYear, await db.Enrollments.Where(e => e.Id == enrollmentId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.OutpatientPaid, before.OutpatientPaidThisYear + amount), ct)),
-        };
+        var old = UsageJson.Write(before.Amounts);
+        var updated = UsageJson.Write(UsageJson.Add(before.Amounts, deltas, sign));
+        var rows = await db.Enrollments.Where(e => e.Id == enrollmentId).ExecuteUpdateAsync(s => s.SetProperty(e => e.UsageJson, updated), ct);
         if (rows != 1) throw new InvalidOperationException($"Enrollment {enrollmentId} vanished while settling.");
         var who = actor.Current;
         db.AuditRecords.Add(new AuditRecord
         {
             AtUtc = clock.GetUtcNow().UtcDateTime, Actor = who.Name, ActorRole = who.Role, CorrelationId = who.CorrelationId,
             EntityType = "Enrollment", EntityId = enrollmentId.ToString(), Action = AuditActions.Updated,
-            Before = $"{{\"{field}\":{old.ToString(CultureInfo.InvariantCulture)}}}",
-            After = $"{{\"{field}\":{(old + amount).ToString(CultureInfo.InvariantCulture)}}}",
+            Before = $"{{\"UsageJson\":{old}}}", After = $"{{\"UsageJson\":{updated}}}",
         });
     }
 

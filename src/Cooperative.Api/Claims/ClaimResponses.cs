@@ -13,7 +13,11 @@ public sealed record RecoveryResponse(RecoveryKind Kind, decimal Amount, bool Re
 
 public sealed record ClaimStatusResponse(ClaimStatus? From, ClaimStatus To, DateTime AtUtc, string By, string? Note);
 
-/// <summary>A claim as the API shows it. The full ID number only to staff; a facility sees it masked.</summary>
+/// <summary>
+/// A claim as the API shows it. The full ID number only to staff; a facility sees it masked. <c>FundPays</c> is the basic
+/// fund's part, <c>CatastrophicPays</c> and <c>AssistancePays</c> the other payers' (the county advances them),
+/// <c>Payout</c> their sum (what the facility or the resident is paid), <c>PatientPays</c> what remains.
+/// </summary>
 public sealed record ClaimResponse(
     string Number, ClaimChannel Channel, ClaimStatus Status, string StatusText,
     string? FacilityCode, string FacilityName, FacilityLevel FacilityLevel,
@@ -22,7 +26,9 @@ public sealed record ClaimResponse(
     int? PolicyVersion, decimal Total, decimal Eligible, decimal FundPays, decimal PatientPays, Settlement? Settlement,
     IReadOnlyList<string> Flags, IReadOnlyList<RequiredDocument> MissingDocuments, string? Notice,
     PaymentMethod? PaymentMethod, string? ReviewNote, RecoveryResponse? Recovery,
-    IReadOnlyList<ClaimLineResponse> Lines, IReadOnlyList<ClaimStatusResponse> History)
+    IReadOnlyList<ClaimLineResponse> Lines, IReadOnlyList<ClaimStatusResponse> History,
+    BenefitKind Benefit, string BenefitText, string? BenefitGroup, decimal CatastrophicPays, decimal AssistancePays, decimal Payout,
+    string? ReferralFiling)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -38,14 +44,19 @@ public sealed record ClaimResponse(
             staff ? c.IdNumber : ResidentIdNumber.Mask(c.IdNumber), staff ? c.PatientName : NameMasking.Mask(c.PatientName),
             c.FundYear, c.VisitType, c.AdmissionDate, c.DischargeDate, c.DiagnosisCode, c.Referred, c.InvoiceNumber,
             c.PolicyVersion, c.Total, c.Eligible, c.Reimbursement, c.PatientShare,
-            c.SettlementJson is null ? null : JsonSerializer.Deserialize<Settlement>(c.SettlementJson, Json),
+            SettlementOf(c),
             c.Flags?.Split(',') ?? [], missing,
             missing.Count == 0 ? null : $"请补齐以下材料后再办理结算：{string.Join("、", missing.Select(ClaimRules.Chinese))}",
             c.PaymentMethod, c.ReviewNote, RecoveryOf(c),
             c.Lines.OrderBy(l => l.LineNo).Select(l => new ClaimLineResponse(l.LineNo, l.Code, l.Name, l.Quantity, l.UnitPrice, l.Amount,
                 l.CatalogueStatus, l.SelfPayShare)).ToList(),
-            c.History.OrderBy(h => h.Seq).Select(h => new ClaimStatusResponse(h.From, h.To, h.AtUtc, h.By, h.Note)).ToList());
+            c.History.OrderBy(h => h.Seq).Select(h => new ClaimStatusResponse(h.From, h.To, h.AtUtc, h.By, h.Note)).ToList(),
+            c.Benefit, BenefitKinds.Chinese(c.Benefit), c.BenefitGroup, c.CatastrophicPaid, c.AssistancePaid, c.Payout, c.ReferralFiling);
     }
+
+    /// <summary>The stored breakdown; one stored before benefit kinds existed takes the claim's kind (its visit's general one).</summary>
+    private static Settlement? SettlementOf(Claim c) =>
+        c.SettlementJson is null ? null : JsonSerializer.Deserialize<Settlement>(c.SettlementJson, Json)! with { Benefit = c.Benefit };
 
     private static RecoveryResponse? RecoveryOf(Claim c) => c.RecoveryKind is not { } kind ? null : kind switch
     {

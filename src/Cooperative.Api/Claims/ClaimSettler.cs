@@ -44,28 +44,21 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
             return Refusal.Conflict(ClaimErrors.SuspectedDuplicate, "疑似重复报销：同一机构同一住院期间已有报销单",
                 $"该患者在同一医疗机构 {duplicate.Admission:yyyy-MM-dd} 至 {duplicate.Discharge:yyyy-MM-dd} 的住院已由报销单 {duplicate.Number} 报销");
 
-        var settlement = ReimbursementCalculator.Calculate(new CalculationInput(policy.Rules, claim.FacilityLevel, claim.VisitType,
-            claim.Referred, lines, usage));
+        var (input, referral) = await InputAsync(claim, policy, lines, usage, ct);
+        var settlement = ReimbursementCalculator.Calculate(input);
         var now = clock.GetUtcNow().UtcDateTime;
         Guid? entryId = null;
-        if (settlement.Reimbursement > 0)
+        if (settlement.Payout > 0)
         {
             var posted = await ledger.PostAsync(new JournalDraft(clock.Today(), $"{ChannelText(claim)}补偿 {claim.Number}", "claim", claim.Number,
-            [
-                JournalLineDraft.Dr(ChartOfAccounts.ClaimExpense(claim.VisitType, claim.FacilityLevel), settlement.Reimbursement),
-                claim.Channel switch
-                {
-                    ClaimChannel.Facility => JournalLineDraft.Cr(ChartOfAccounts.PayableToFacilities, settlement.Reimbursement, claim.FacilityCode),
-                    ClaimChannel.Window => JournalLineDraft.Cr(ChartOfAccounts.PayableToResidents, settlement.Reimbursement),
-                },
-            ]), ct);
+                EntryLines(claim, settlement)), ct);
             if (!posted.Succeeded) return posted.ToRefusal();
             entryId = posted.Entry!.Id;
-            await parties.AddUsageAsync(claim.EnrollmentId, claim.VisitType, settlement.Reimbursement, usage, ct);
         }
+        await parties.ApplyUsageAsync(claim.EnrollmentId, settlement.Usage, 1, usage, ct);
         var flags = review.Flags(settlement.Total >= config.GetValue("Claims:HighCostThreshold", 50_000m));
         if (claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags,
-                review.Note(flags), now, actor.Current.Name) is { } refused)
+                review.Note(flags), now, actor.Current.Name, referral) is { } refused)
             return refused;
         // No savepoint around the save (two round trips): if it fails, the whole transaction is rolled back anyway.
         db.Database.AutoSavepointsEnabled = false;
@@ -103,12 +96,63 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
             var posted = await ledger.ReverseAsync(entryId, clock.Today(), $"冲销报销单 {claim.Number}：{reason}", ReversalSource, claim.Number, ct, swaps);
             if (!posted.Succeeded) return posted.ToRefusal();
             reversalId = posted.Entry!.Id;
-            await parties.AddUsageAsync(claim.EnrollmentId, claim.VisitType, -claim.Reimbursement, usage, ct);
+            await parties.ApplyUsageAsync(claim.EnrollmentId, claim.UsageAdded, -1, usage, ct);
         }
         if (claim.RecordReversal(reversalId, recovery, clock.GetUtcNow().UtcDateTime, actor.Current.Name, reason) is { } refused) return refused;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return null;
+    }
+
+    /// <summary>
+    /// The settlement's entry: the basic fund's expense of the claim's kind and level, a receivable from each other
+    /// payer the county advances for (大病保险, 医疗救助), and what is owed to the facility or the resident for all of it.
+    /// </summary>
+    private static List<JournalLineDraft> EntryLines(Claim claim, Settlement settlement)
+    {
+        var lines = new List<JournalLineDraft>();
+        if (settlement.Reimbursement > 0)
+            lines.Add(JournalLineDraft.Dr(ChartOfAccounts.ClaimExpense(settlement.Benefit, claim.FacilityLevel), settlement.Reimbursement));
+        foreach (var payer in settlement.Payers.Where(p => p.Amount > 0))
+            lines.Add(JournalLineDraft.Dr(ChartOfAccounts.ReceivableFrom(payer.Payer), payer.Amount));
+        lines.Add(claim.Channel switch
+        {
+            ClaimChannel.Facility => JournalLineDraft.Cr(ChartOfAccounts.PayableToFacilities, settlement.Payout, claim.FacilityCode),
+            ClaimChannel.Window => JournalLineDraft.Cr(ChartOfAccounts.PayableToResidents, settlement.Payout),
+        });
+        return lines;
+    }
+
+    /// <summary>
+    /// What the calculator needs besides the bill: the diseases certified for the person on the service date, his
+    /// assisted category, and whether a claimed referral matches a filing in force (and the filing, or why not).
+    /// </summary>
+    private async Task<(CalculationInput Input, string? Referral)> InputAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines,
+        PriorUse usage, CancellationToken ct)
+    {
+        var rules = policy.Rules;
+        var serviceDate = Domain.Enrollment.CoverageRule.ServiceDate(claim.VisitType, claim.AdmissionDate, claim.DischargeDate);
+        IReadOnlyList<string> certified = [];
+        if (claim.VisitType == VisitType.Outpatient && rules.ChronicGroups.Count > 0)
+            certified = (await db.DiseaseCertifications.AsNoTracking()
+                    .Where(c => c.PersonId == claim.PersonId && c.ValidFrom <= serviceDate && c.ValidTo >= serviceDate).ToListAsync(ct))
+                .Where(c => c.InForceOn(serviceDate)).Select(c => c.DiseaseCode).ToList();
+        string? category = null;
+        if (rules.Assistance is not null)
+            category = (await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct)).ToString();
+        var referral = new ReferralDecision(claim.Referred, null, null);
+        if (claim.Referred && claim.FacilityLevel == FacilityLevel.OutsideCounty)
+        {
+            var filings = (await db.ReferralFilings.AsNoTracking().Where(r => r.PersonId == claim.PersonId).ToListAsync(ct))
+                .Select(r => new ReferralFact(r.Number, r.DiagnosisCode, r.DestinationKey, r.ValidFrom, r.LastDay, r.FiledOn));
+            referral = ReferralRule.Decide(true, claim.FacilityLevel, ClaimKeys.FacilityKey(claim.FacilityCode, claim.FacilityName),
+                claim.DiagnosisCode, claim.AdmissionDate, filings);
+        }
+        var input = new CalculationInput(rules, claim.FacilityLevel, claim.VisitType, referral.Referred, lines, usage)
+        {
+            DiagnosisCode = claim.DiagnosisCode, CertifiedDiseases = certified, AssistanceCategory = category, ReferralNote = referral.Note,
+        };
+        return (input, referral.FilingNumber);
     }
 
     /// <summary>What a reviewer must look at: the duplicate rule against the person's other claims, a readmission, a resubmitted bill.</summary>

@@ -19,33 +19,77 @@ internal static class ClaimStatement
     [
         ("报销单号", c.Number), ("患者姓名", c.PatientName), ("身份证号", c.IdNumber),
         ("就诊机构", $"{c.FacilityName}（{FacilityLevelNames.Chinese(c.FacilityLevel)}）"),
-        ("就诊类型", c.VisitType == VisitType.Inpatient ? "住院" : "门诊"),
+        ("就诊类型", c.VisitType switch { VisitType.Inpatient => "住院", VisitType.Outpatient => "门诊" }),
+        ("补偿类别", c.BenefitGroup is { } g && c.Settlement?.BenefitGroupName is { } gn ? $"{c.BenefitText}（{gn}，{g}）" : c.BenefitText),
         ("入院日期", c.AdmissionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ("出院日期", c.DischargeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        ("诊断编码", c.DiagnosisCode), ("是否转诊", c.Referred ? "是" : "否"), ("发票号", c.InvoiceNumber),
+        ("诊断编码", c.DiagnosisCode), ("是否转诊", !c.Referred ? "否" : c.ReferralFiling is { } f ? $"是（转诊备案 {f}）" : "申报转诊"), ("发票号", c.InvoiceNumber),
         ("状态", c.StatusText), ("补偿方案版本", c.PolicyVersion is { } v ? $"{c.FundYear} 年度第 {v} 版" : "尚未结算"),
         .. (c.Recovery is { } r ? new[] { ("追回款项", r.Text) } : []),
     ];
 
-    public static IReadOnlyList<(string Step, decimal Amount)> Steps(Settlement s)
+    /// <summary>
+    /// The calculation, step by step: the basic fund under the claim's kind, then each other payer, then what the
+    /// patient pays. Notes (a referral not filed, a disease not certified) are steps without an amount.
+    /// </summary>
+    public static IReadOnlyList<(string Step, decimal? Amount)> Steps(Settlement s)
     {
-        var steps = new List<(string, decimal)>
+        var steps = new List<(string, decimal?)>
         {
             ("费用总额", s.Total), ("减：目录外（自费）费用", s.Excluded), ("减：乙类先行自付", s.PartlySelfPaid),
-            ("可报销费用", s.Eligible), ("减：起付线", s.DeductibleApplied),
+            ("可报销费用", s.Eligible),
         };
-        steps.AddRange(s.Bands.Select(b => ($"分段 {b.From:0.00}–{(b.To is { } to ? to.ToString("0.00", CultureInfo.InvariantCulture) : "以上")}：{b.Amount:0.00} × {b.Ratio:P0}", b.Payable)));
-        if (s.RatioReduction > 0) steps.Add(($"未转诊，报销比例降低 {s.RatioReduction:P0}", 0m));
+        steps.AddRange(s.Notes.Select(n => ($"说明：{n}", (decimal?)null)));
+        steps.Add(($"一、基本医疗基金（{BenefitKinds.Chinese(s.Benefit)}{(s.BenefitGroupName is { } g ? "：" + g : "")}）", null));
+        if (s.DeliverySubsidy is { } subsidy)
+        {
+            steps.Add(("住院分娩定额补助（不超过可报销费用）", subsidy));
+            if (s.InpatientRuleAmount is { } inpatient) steps.Add(("按住院补偿规则计算（取两者较高者）", inpatient));
+        }
+        if (s.DeductibleApplied > 0 || s.Benefit == BenefitKind.Inpatient) steps.Add(("减：起付线", s.DeductibleApplied));
+        steps.AddRange(s.Bands.Select(b => (Band(b), (decimal?)b.Payable)));
+        if (s.RatioReduction > 0) steps.Add(($"未转诊，报销比例降低 {s.RatioReduction:P0}", null));
         steps.Add(("按比例计算补偿", s.BeforeCaps));
         if (s.PerVisitCapApplied > 0) steps.Add(("减：超过每次封顶部分", s.PerVisitCapApplied));
         steps.Add(("年度封顶线", s.AnnualCap));
         steps.Add(("本次结算前年度剩余额度", s.CapRemainingBefore));
         if (s.CapCut > 0) steps.Add(("减：超过年度封顶部分", s.CapCut));
         steps.Add(("基金支付（补偿金额）", s.Reimbursement));
-        steps.Add(("个人自付", s.PatientShare));
         steps.Add(("本次结算后年度剩余额度", s.CapRemainingAfter));
+        var number = 2;
+        foreach (var p in s.Payers)
+        {
+            steps.Add(($"{Ordinal(number++)}、{p.Name}", null));
+            switch (p.Payer)
+            {
+                case Payer.Catastrophic:
+                    steps.Add(("本次合规自付费用（可报销费用减基金支付）", p.Base));
+                    steps.Add(("本年度此前累计合规自付费用", p.AccumulatedBefore));
+                    steps.Add(("大病保险起付线", p.Threshold));
+                    break;
+                case Payer.Assistance:
+                    steps.Add(($"救助对象类别：{CategoryName(p.Category)}；剩余合规费用", p.Base));
+                    break;
+            }
+            steps.AddRange(p.Bands.Select(b => (Band(b), (decimal?)b.Payable)));
+            steps.Add(("按比例计算", p.BeforeCap));
+            steps.Add(("年度封顶线", p.AnnualCap));
+            steps.Add(("本次结算前年度剩余额度", p.CapRemainingBefore));
+            if (p.CapCut > 0) steps.Add(("减：超过年度封顶部分", p.CapCut));
+            steps.Add(($"{p.Name}支付", p.Amount));
+        }
+        if (s.Payers.Count > 0) steps.Add(("合计支付（各项之和）", s.Payout));
+        steps.Add(("个人自付", s.PatientShare));
         return steps;
     }
+
+    private static string Band(BandShare b) =>
+        $"分段 {b.From:0.00}–{(b.To is { } to ? to.ToString("0.00", CultureInfo.InvariantCulture) : "以上")}：{b.Amount:0.00} × {b.Ratio:P0}";
+
+    private static string Ordinal(int n) => n switch { 2 => "二", 3 => "三", 4 => "四", _ => n.ToString(CultureInfo.InvariantCulture) };
+
+    private static string CategoryName(string? category) =>
+        Enum.TryParse<Domain.Enrollment.PersonCategory>(category, out var c) ? Domain.Enrollment.PersonCategories.Of(c).ChineseName : category ?? "";
 
     public static string Html(ClaimResponse c)
     {
@@ -65,7 +109,7 @@ internal static class ClaimStatement
         sb.Append("</table><h2>计算过程</h2><table>");
         if (c.Settlement is { } s)
             foreach (var (step, amount) in Steps(s))
-                sb.Append("<tr><td>").Append(e.Encode(step)).Append("</td><td class=\"n\">").Append(amount.ToString("#,##0.00", CultureInfo.InvariantCulture)).Append("</td></tr>");
+                sb.Append("<tr><td>").Append(e.Encode(step)).Append("</td><td class=\"n\">").Append(amount?.ToString("#,##0.00", CultureInfo.InvariantCulture) ?? "").Append("</td></tr>");
         else sb.Append("<tr><td>").Append(e.Encode(c.Notice ?? "尚未结算")).Append("</td></tr>");
         sb.Append("</table><p>经办人签字：__________　　领款人签字：__________</p><button onclick=\"window.print()\">打印</button></body></html>");
         return sb.ToString();

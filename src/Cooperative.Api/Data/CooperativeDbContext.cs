@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Benefits;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Complaints;
 using Cooperative.Api.Disclosures;
@@ -58,6 +59,8 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<MonthlyDisclosure> MonthlyDisclosures => Set<MonthlyDisclosure>();
     public DbSet<PublishedDisclosure> PublishedDisclosures => Set<PublishedDisclosure>();
     public DbSet<ComplaintStatusChange> ComplaintStatusChanges => Set<ComplaintStatusChange>();
+    public DbSet<DiseaseCertification> DiseaseCertifications => Set<DiseaseCertification>();
+    public DbSet<ReferralFiling> ReferralFilings => Set<ReferralFiling>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -65,8 +65,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
 {
     private sealed record PersonRow(Guid Id, string Name, string IdNumber, PersonStatus Status, DateOnly? StatusSince);
 
-    private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, decimal InpatientPaid,
-        decimal OutpatientPaid, string CardNumber);
+    private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, string UsageJson, string CardNumber);
 
     /// <summary>One round trip: the person by his ID number (unique index) with every enrolment and its card number.</summary>
     public async Task<CoverageResponse?> ForPersonAsync(string idNumber, DateOnly date, CancellationToken ct)
@@ -79,14 +78,13 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
                           {
                               Person = new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince),
                               FundYear = (int?)e!.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
-                              InpatientPaid = (decimal?)e.InpatientPaid, OutpatientPaid = (decimal?)e.OutpatientPaid,
+                              UsageJson = e.UsageJson,
                               CardNumber = h!.CardNumber,
                           }).ToListAsync(ct);
         if (rows.Count == 0) return null;
         var person = rows[0].Person;
         var enrollments = rows.Where(r => r.FundYear is not null)
-            .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.InpatientPaid!.Value,
-                r.OutpatientPaid!.Value, r.CardNumber)).ToList();
+            .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.UsageJson, r.CardNumber)).ToList();
         string? currentCard = null;
         if (!enrollments.Any(e => e.FundYear == date.Year))
             currentCard = await (from m in db.Memberships where m.PersonId == person.Id
@@ -115,7 +113,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
     private Task<List<EnrollmentRow>> EnrollmentsAsync(List<Guid> personIds, CancellationToken ct) =>
         (from e in db.Enrollments where personIds.Contains(e.PersonId)
          join h in db.Households on e.HouseholdId equals h.Id
-         select new EnrollmentRow(e.PersonId, e.FundYear, e.EnrolledOn, e.InpatientPaid, e.OutpatientPaid, h.CardNumber))
+         select new EnrollmentRow(e.PersonId, e.FundYear, e.EnrolledOn, e.UsageJson, h.CardNumber))
         .AsNoTracking().ToListAsync(ct);
 
     private async Task<CoverageResponse> AnswerAsync(PersonRow person, List<EnrollmentRow> enrollments, string? currentCard,
@@ -127,7 +125,8 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
         RemainingCapsResponse? remaining = null;
         if (decision.Covered && await policies.InForceAsync(decision.FundYear, date, ct) is { } policy)
         {
-            var caps = RemainingCaps.Of(policy.Rules, enrollment!.InpatientPaid, enrollment.OutpatientPaid);
+            var usage = Benefits.UsageJson.ToPriorUse(enrollment!.UsageJson);
+            var caps = RemainingCaps.Of(policy.Rules, usage.InpatientPaidThisYear, usage.OutpatientPaidThisYear);
             remaining = new RemainingCapsResponse(caps.Inpatient, caps.Outpatient);
         }
         return new CoverageResponse(decision.Covered, decision.Reason, MessageFor(decision), decision.FundYear, date,

@@ -4,8 +4,8 @@ namespace Cooperative.Api.Enrollment;
 
 /// <summary>
 /// A person's enrolment in one fund year (参合登记), at most one per person and year. It is also the cap
-/// ledger of claims: they lock this row (SELECT ... FOR UPDATE) and add what the fund paid to
-/// <see cref="InpatientPaid"/> and <see cref="OutpatientPaid"/>, so no one exceeds his annual caps.
+/// ledger of claims: they lock this row (SELECT ... FOR UPDATE) and add what each payer paid, under each cap, to
+/// <see cref="UsageJson"/>, so no one exceeds an annual cap of any payer.
 /// </summary>
 public sealed class Enrollment
 {
@@ -21,13 +21,10 @@ public sealed class Enrollment
     /// <summary>The individual contribution charged for him, whoever paid it.</summary>
     public required decimal Contribution { get; init; }
     public required int PolicyVersion { get; init; }
-    /// <summary>住院累计补偿: what the fund paid for his inpatient care this year.</summary>
-    public decimal InpatientPaid { get; private set; }
-    /// <summary>门诊累计补偿: what the fund paid for his outpatient care this year.</summary>
-    public decimal OutpatientPaid { get; private set; }
-
-    /// <summary>Adds a settled claim's payment (negative for a reversal); the caller holds the row lock.</summary>
-    public void AddInpatientPaid(decimal amount) => InpatientPaid += amount;
-
-    public void AddOutpatientPaid(decimal amount) => OutpatientPaid += amount;
+    /// <summary>
+    /// 年度累计: what was used this year by usage pot (Cooperative.Domain.Reimbursement.UsagePots: inpatient, outpatient,
+    /// a chronic group's, catastrophic insurance's and its accumulated out-of-pocket base, assistance), as a JSON object.
+    /// Changed only by settlements and reversals, under the row lock.
+    /// </summary>
+    public string UsageJson { get; private set; } = "{}";
 }

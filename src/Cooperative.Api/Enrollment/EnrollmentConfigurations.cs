@@ -63,6 +63,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.HasIndex(e => new { e.PersonId, e.FundYear }).IsUnique();
         // Statistics count a year's enrolments by household (township).
         b.HasIndex(e => new { e.FundYear, e.HouseholdId });
+        b.Property(e => e.UsageJson).HasMaxLength(2000).IsUnicode(false).HasCharSet("ascii").HasDefaultValue("{}");
         b.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Household>().WithMany().HasForeignKey(e => e.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Receipt>().WithMany().HasForeignKey(e => e.ReceiptId).OnDelete(DeleteBehavior.Restrict);

@@ -15,6 +15,7 @@ public static class EnrollmentSetup
         routes.MapCoverageApi();
         routes.MapImportApi();
         routes.MapStatisticsApi();
+        Benefits.BenefitRegistersApi.MapBenefitRegistersApi(routes);
         return routes;
     }
 }

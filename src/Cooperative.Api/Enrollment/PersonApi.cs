@@ -14,8 +14,10 @@ public sealed record PersonResponse(Guid Id, string IdNumber, string Name, strin
 
 public sealed record MembershipResponse(Guid HouseholdId, string CardNumber, string Relationship, DateOnly From, DateOnly? To);
 
+/// <param name="Usage">What each payer paid him this year under each cap (inpatient, outpatient, chronic:group, catastrophic,
+/// catastrophic_base: the out-of-pocket cost counted towards its threshold, assistance).</param>
 public sealed record PersonEnrollmentResponse(int FundYear, string CardNumber, DateOnly EnrolledOn, string PaidBy,
-    decimal Contribution, decimal InpatientPaid, decimal OutpatientPaid);
+    decimal Contribution, decimal InpatientPaid, decimal OutpatientPaid, IReadOnlyDictionary<string, decimal> Usage);
 
 public sealed record PersonDetailResponse(PersonResponse Person, IReadOnlyList<MembershipResponse> Memberships,
     IReadOnlyList<PersonEnrollmentResponse> Enrollments);
@@ -70,12 +72,18 @@ public static class PersonApi
                                  orderby m.From
                                  select new MembershipResponse(h.Id, h.CardNumber, m.Relationship.ToString(), m.From, m.To))
             .ToListAsync(ct);
-        var enrollments = await (from e in db.Enrollments where e.PersonId == id
+        var rows = await (from e in db.Enrollments where e.PersonId == id
                                  join h in db.Households on e.HouseholdId equals h.Id
                                  orderby e.FundYear
-                                 select new PersonEnrollmentResponse(e.FundYear, h.CardNumber, e.EnrolledOn, e.PaidBy.ToString(),
-                                     e.Contribution, e.InpatientPaid, e.OutpatientPaid))
+                                 select new { e.FundYear, h.CardNumber, e.EnrolledOn, e.PaidBy, e.Contribution, e.UsageJson })
             .ToListAsync(ct);
+        var enrollments = rows.Select(e =>
+        {
+            var usage = Benefits.UsageJson.Parse(e.UsageJson);
+            return new PersonEnrollmentResponse(e.FundYear, e.CardNumber, e.EnrolledOn, e.PaidBy.ToString(), e.Contribution,
+                usage.GetValueOrDefault(Domain.Reimbursement.UsagePots.Inpatient), usage.GetValueOrDefault(Domain.Reimbursement.UsagePots.Outpatient),
+                usage);
+        }).ToList();
         var households = await CurrentHouseholdsAsync(db, [id], ct);
         return TypedResults.Ok(new PersonDetailResponse(ToResponse(person, households.GetValueOrDefault(id)), memberships, enrollments));
     }

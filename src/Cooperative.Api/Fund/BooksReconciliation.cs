@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cooperative.Api.Audit;
+using Cooperative.Api.Benefits;
 using Cooperative.Api.Claims;
 using Cooperative.Api.Data;
 using Cooperative.Domain.Claims;
@@ -32,8 +33,8 @@ public sealed class BooksReconciliation(CooperativeDbContext db, TimeProvider cl
         var claims = await db.Claims.AsNoTracking()
             .Select(c => new
             {
-                c.Number, c.Channel, c.Status, c.VisitType, c.FacilityLevel, c.FacilityCode, c.Reimbursement, c.EnrollmentId,
-                c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId, c.SettledUtc,
+                c.Number, c.Channel, c.Status, c.VisitType, c.Benefit, c.FacilityLevel, c.FacilityCode, c.Reimbursement, c.CatastrophicPaid,
+                c.AssistancePaid, c.EnrollmentId, c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId, c.SettledUtc, c.UsageJson,
             }).ToListAsync(ct);
         var entryIds = claims.SelectMany(c => new[] { c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId }).OfType<Guid>().ToHashSet();
         var lines = (await db.JournalLines.AsNoTracking().Where(l => entryIds.Contains(l.EntryId))
@@ -44,20 +45,26 @@ public sealed class BooksReconciliation(CooperativeDbContext db, TimeProvider cl
 
         foreach (var c in claims)
         {
-            var expense = ChartOfAccounts.ClaimExpense(c.VisitType, c.FacilityLevel);
+            var expense = ChartOfAccounts.ClaimExpense(c.Benefit, c.FacilityLevel);
+            var payout = c.Reimbursement + c.CatastrophicPaid + c.AssistancePaid;
             var payable = c.Channel switch { ClaimChannel.Facility => ChartOfAccounts.PayableToFacilities, ClaimChannel.Window => ChartOfAccounts.PayableToResidents };
-            if (c.SettledUtc is not null && c.Reimbursement > 0)
+            if (c.SettledUtc is not null && payout > 0)
             {
                 if (c.SettlementEntryId is not { } settled || !sources.ContainsKey(settled))
-                    found.Add(new("claim_without_entry", c.Number, $"报销单 {c.Number} 补偿 {c.Reimbursement:0.00} 元，但没有对应的记账凭证"));
+                    found.Add(new("claim_without_entry", c.Number, $"报销单 {c.Number} 补偿 {payout:0.00} 元，但没有对应的记账凭证"));
                 else
                 {
                     var mine = lines[settled].ToList();
                     var dr = mine.Where(l => l.AccountCode == expense).Sum(l => l.Debit - l.Credit);
+                    var catastrophic = mine.Where(l => l.AccountCode == ChartOfAccounts.CatastrophicReceivable).Sum(l => l.Debit - l.Credit);
+                    var assistance = mine.Where(l => l.AccountCode == ChartOfAccounts.AssistanceReceivable).Sum(l => l.Debit - l.Credit);
                     var cr = mine.Where(l => l.AccountCode == payable).Sum(l => l.Credit - l.Debit);
-                    if (dr != c.Reimbursement || cr != c.Reimbursement || mine.Sum(l => l.Debit) != c.Reimbursement)
+                    if (dr != c.Reimbursement || catastrophic != c.CatastrophicPaid || assistance != c.AssistancePaid || cr != payout
+                        || mine.Sum(l => l.Debit) != payout)
                         found.Add(new("claim_entry_mismatch", c.Number,
-                            $"报销单 {c.Number} 补偿 {c.Reimbursement:0.00} 元，凭证 {sources[settled].Number} 记 {expense} 借 {dr:0.00}、{payable} 贷 {cr:0.00}"));
+                            $"报销单 {c.Number} 基金补偿 {c.Reimbursement:0.00}、大病保险 {c.CatastrophicPaid:0.00}、医疗救助 {c.AssistancePaid:0.00} 元，" +
+                            $"凭证 {sources[settled].Number} 记 {expense} 借 {dr:0.00}、{ChartOfAccounts.CatastrophicReceivable} 借 {catastrophic:0.00}、" +
+                            $"{ChartOfAccounts.AssistanceReceivable} 借 {assistance:0.00}、{payable} 贷 {cr:0.00}"));
                 }
                 if (c.Status == ClaimStatus.Reversed)
                 {
@@ -73,22 +80,22 @@ public sealed class BooksReconciliation(CooperativeDbContext db, TimeProvider cl
         }
 
         var usage = claims.Where(c => c.Status.HoldsSettlement()).GroupBy(c => c.EnrollmentId)
-            .ToDictionary(g => g.Key, g => (Inpatient: g.Where(c => c.VisitType == VisitType.Inpatient).Sum(c => c.Reimbursement),
-                Outpatient: g.Where(c => c.VisitType == VisitType.Outpatient).Sum(c => c.Reimbursement)));
-        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.InpatientPaid != 0 || e.OutpatientPaid != 0 || usage.Keys.Contains(e.Id))
-            .Select(e => new { e.Id, e.PersonId, e.FundYear, e.InpatientPaid, e.OutpatientPaid }).ToListAsync(ct);
+            .ToDictionary(g => g.Key, g => UsageJson.Write(g.Aggregate((IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>(),
+                (sum, c) => UsageJson.Add(sum, Claim.UsageFrom(c.UsageJson, c.VisitType, c.Reimbursement)))));
+        var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.UsageJson != "{}" || usage.Keys.Contains(e.Id))
+            .Select(e => new { e.Id, e.PersonId, e.FundYear, e.UsageJson }).ToListAsync(ct);
         foreach (var e in enrollments)
         {
-            var (inpatient, outpatient) = usage.GetValueOrDefault(e.Id);
-            if (e.InpatientPaid != inpatient || e.OutpatientPaid != outpatient)
-                found.Add(new("usage_mismatch", e.Id.ToString(),
-                    $"参合记录 {e.FundYear} 年度累计补偿 住院 {e.InpatientPaid:0.00}/门诊 {e.OutpatientPaid:0.00}，其报销单合计 住院 {inpatient:0.00}/门诊 {outpatient:0.00}"));
+            var stored = UsageJson.Write(UsageJson.Parse(e.UsageJson));
+            var expected = usage.GetValueOrDefault(e.Id, "{}");
+            if (stored != expected)
+                found.Add(new("usage_mismatch", e.Id.ToString(), $"参合记录 {e.FundYear} 年度累计使用 {stored}，其报销单合计 {expected}"));
         }
 
         var settlements = await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == FacilitySettlement.SourceType)
             .Select(e => new { e.Id, e.Number, Paid = e.Lines.Where(l => l.AccountCode == ChartOfAccounts.Bank).Sum(l => l.Credit) }).ToListAsync(ct);
         var paidClaims = claims.Where(c => c.PaymentEntryId is not null).GroupBy(c => c.PaymentEntryId!.Value)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Reimbursement));
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Reimbursement + c.CatastrophicPaid + c.AssistancePaid));
         foreach (var s in settlements)
         {
             var claimsPaid = paidClaims.GetValueOrDefault(s.Id);

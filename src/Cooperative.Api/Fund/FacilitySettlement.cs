@@ -42,7 +42,7 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         // paid or none is (a bank that cannot cover the month refuses it, saying how much is missing).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var settledBy = CountyTime.StartUtc(end.AddDays(1));
-        var claims = await db.Claims.Where(c => c.Channel == ClaimChannel.Facility && c.SettledUtc < settledBy && c.Reimbursement > 0
+        var claims = await db.Claims.Where(c => c.Channel == ClaimChannel.Facility && c.SettledUtc < settledBy && c.Reimbursement + c.CatastrophicPaid + c.AssistancePaid > 0
                 && (c.Status == ClaimStatus.Settled || c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.UnderReview
                     || (c.RecoveryKind == RecoveryKind.FacilityDeduction && c.RecoveredUtc == null)))
             .Include(c => c.History).ToListAsync(ct);
@@ -53,7 +53,7 @@ public sealed class FacilitySettlement(CooperativeDbContext db, FundLedger ledge
         {
             var balance = sum.Credit - sum.Debit;
             var mine = byFacility[sum.FacilityCode].ToList();
-            var held = mine.Where(c => c.Status == ClaimStatus.UnderReview).Sum(c => c.Reimbursement);
+            var held = mine.Where(c => c.Status == ClaimStatus.UnderReview).Sum(c => c.Payout);
             var payable = balance - held;
             var sourceId = prefix + sum.FacilityCode;
             if (payable <= 0 || done.Contains(sourceId))

@@ -25,5 +25,9 @@ public sealed class FundYearPolicy
     public required decimal NoReferralReduction { get; set; }
     public required string InpatientRulesJson { get; set; }
     public required string OutpatientRulesJson { get; set; }
+    /// <summary>The special benefit kinds (chronic-disease groups, delivery) as JSON; null when the year has none.</summary>
+    public string? BenefitRulesJson { get; set; }
+    /// <summary>The other payers of the one-stop settlement (catastrophic insurance, assistance) as JSON; null when none.</summary>
+    public string? PayerRulesJson { get; set; }
     public required DateTime ChangedUtc { get; set; }
 }

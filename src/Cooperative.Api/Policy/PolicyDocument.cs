@@ -11,7 +11,11 @@ public sealed record InpatientRuleDocument(FacilityLevel Level, decimal Deductib
 
 public sealed record OutpatientRuleDocument(FacilityLevel Level, decimal Ratio, decimal CapPerVisit, decimal CapPerYear);
 
-/// <summary>A fund year's policy as the API reads and writes it (request and response body).</summary>
+/// <summary>
+/// A fund year's policy as the API reads and writes it (request and response body). The special benefit kinds
+/// (<see cref="ChronicGroups"/>, <see cref="Delivery"/>) and the other payers (<see cref="Catastrophic"/>,
+/// <see cref="Assistance"/>) are optional: a year without them pays as before they existed.
+/// </summary>
 public sealed record PolicyDocument(
     decimal IndividualContribution,
     SubsidyDocument Subsidy,
@@ -20,7 +24,17 @@ public sealed record PolicyDocument(
     decimal InpatientAnnualCap,
     decimal NoReferralReduction,
     IReadOnlyList<InpatientRuleDocument> Inpatient,
-    IReadOnlyList<OutpatientRuleDocument> Outpatient);
+    IReadOnlyList<OutpatientRuleDocument> Outpatient,
+    IReadOnlyList<ChronicDiseaseGroup>? ChronicGroups = null,
+    DeliveryRule? Delivery = null,
+    CatastrophicRule? Catastrophic = null,
+    AssistanceRules? Assistance = null);
+
+/// <summary>How the special benefit kinds of a version are stored.</summary>
+internal sealed record BenefitRulesDocument(IReadOnlyList<ChronicDiseaseGroup>? ChronicGroups, DeliveryRule? Delivery);
+
+/// <summary>How the other payers of a version are stored.</summary>
+internal sealed record PayerRulesDocument(CatastrophicRule? Catastrophic, AssistanceRules? Assistance);
 
 public sealed record PolicyVersionResponse(int FundYear, int Version, DateOnly EffectiveFrom, bool Frozen, PolicyDocument Policy);
 
@@ -36,9 +50,16 @@ internal static class PolicyMapping
         d.NoReferralReduction,
         (d.Inpatient ?? []).Select(r => new InpatientRule(r.Level, r.Deductible,
             (r.Bands ?? []).Select(b => new CostBand(b.UpperLimit, b.Ratio)).ToList())).ToList(),
-        (d.Outpatient ?? []).Select(r => new OutpatientRule(r.Level, r.Ratio, r.CapPerVisit, r.CapPerYear)).ToList());
+        (d.Outpatient ?? []).Select(r => new OutpatientRule(r.Level, r.Ratio, r.CapPerVisit, r.CapPerYear)).ToList())
+    {
+        ChronicGroups = d.ChronicGroups ?? [], Delivery = d.Delivery, Catastrophic = d.Catastrophic, Assistance = d.Assistance,
+    };
 
-    public static PolicyDocument ToDocument(this FundYearPolicy p) => new(
+    public static PolicyDocument ToDocument(this FundYearPolicy p)
+    {
+        var benefits = p.BenefitRulesJson is null ? null : JsonSerializer.Deserialize<BenefitRulesDocument>(p.BenefitRulesJson, Json);
+        var payers = p.PayerRulesJson is null ? null : JsonSerializer.Deserialize<PayerRulesDocument>(p.PayerRulesJson, Json);
+        return new(
         p.IndividualContribution,
         new SubsidyDocument(p.SubsidyCentral, p.SubsidyProvince, p.SubsidyCounty),
         p.RiskReserveShare,
@@ -46,7 +67,9 @@ internal static class PolicyMapping
         p.InpatientAnnualCap,
         p.NoReferralReduction,
         JsonSerializer.Deserialize<List<InpatientRuleDocument>>(p.InpatientRulesJson, Json)!,
-        JsonSerializer.Deserialize<List<OutpatientRuleDocument>>(p.OutpatientRulesJson, Json)!);
+        JsonSerializer.Deserialize<List<OutpatientRuleDocument>>(p.OutpatientRulesJson, Json)!,
+        benefits?.ChronicGroups is { Count: > 0 } groups ? groups : null, benefits?.Delivery, payers?.Catastrophic, payers?.Assistance);
+    }
 
     public static void Apply(this FundYearPolicy p, PolicyDocument d, DateTime nowUtc)
     {
@@ -60,6 +83,12 @@ internal static class PolicyMapping
         p.NoReferralReduction = d.NoReferralReduction;
         p.InpatientRulesJson = JsonSerializer.Serialize(d.Inpatient, Json);
         p.OutpatientRulesJson = JsonSerializer.Serialize(d.Outpatient, Json);
+        p.BenefitRulesJson = d.ChronicGroups is { Count: > 0 } || d.Delivery is not null
+            ? JsonSerializer.Serialize(new BenefitRulesDocument(d.ChronicGroups is { Count: > 0 } ? d.ChronicGroups : null, d.Delivery), Json)
+            : null;
+        p.PayerRulesJson = d.Catastrophic is not null || d.Assistance is not null
+            ? JsonSerializer.Serialize(new PayerRulesDocument(d.Catastrophic, d.Assistance), Json)
+            : null;
         p.ChangedUtc = nowUtc;
     }
 

@@ -31,13 +31,43 @@ internal static class PolicyValidation
         if (inpatientBroken) v.Add("inpatient", "住院补偿规则及其费用分段不能为空");
         if (outpatientBroken) v.Add("outpatient", "门诊补偿规则不能为空");
         if (inpatientBroken || outpatientBroken) return v;
+        if (SpecialRulesBroken(d) is { } broken)
+        {
+            v.Add(broken.Field, broken.Message);
+            return v;
+        }
         var amounts = new[] { d.IndividualContribution, d.InpatientAnnualCap }
             .Concat(d.Subsidy is { } subsidy ? [subsidy.Central, subsidy.Province, subsidy.County] : [])
             .Concat(d.Inpatient.SelectMany(r => r.Bands.Select(b => b.UpperLimit ?? 0).Append(r.Deductible)))
-            .Concat(d.Outpatient.SelectMany(r => new[] { r.CapPerVisit, r.CapPerYear }));
+            .Concat(d.Outpatient.SelectMany(r => new[] { r.CapPerVisit, r.CapPerYear }))
+            .Concat((d.ChronicGroups ?? []).Select(g => g?.AnnualCap ?? 0))
+            .Concat((d.Delivery?.Subsidies ?? []).Select(s => s?.Amount ?? 0))
+            .Concat(d.Catastrophic is { } c ? (c.Bands ?? []).Select(b => b?.UpperLimit ?? 0).Append(c.Threshold).Append(c.AnnualCap) : [])
+            .Concat((d.Assistance?.Categories ?? []).Select(a => a?.AnnualCap ?? 0));
         v.Check(amounts.All(a => a <= MaxAmount), "body", $"金额不能超过 {MaxAmount:0} 元");
+        var categories = d.Assistance?.Categories ?? [];
+        for (var i = 0; i < categories.Count; i++)
+            v.Check(Enum.TryParse<Domain.Enrollment.PersonCategory>(categories[i].Category, false, out var category)
+                    && category != Domain.Enrollment.PersonCategory.None && category.ToString() == categories[i].Category,
+                $"assistance.categories[{i}].category",
+                $"救助对象类别应为人员类别 {string.Join("、", Enum.GetNames<Domain.Enrollment.PersonCategory>().Where(n => n != "None"))} 之一");
         foreach (var problem in d.ToRules().Validate()) v.Add(problem.Field, problem.Message);
         return v;
+    }
+
+    /// <summary>Lists and items of the optional rules that are null (the domain's checks read them).</summary>
+    private static (string Field, string Message)? SpecialRulesBroken(PolicyDocument d)
+    {
+        if (d.ChronicGroups is { } groups && groups.Any(g => g is null || g.Diseases is null || g.Diseases.Any(x => x is null)))
+            return ("chronicGroups", "慢性病病种组及其病种不能为空");
+        if (d.Delivery is { } delivery && (delivery.DiagnosisCodes is null || delivery.Subsidies is null
+                                           || delivery.DiagnosisCodes.Any(x => x is null) || delivery.Subsidies.Any(x => x is null)))
+            return ("delivery", "住院分娩的诊断编码与定额补助不能为空");
+        if (d.Catastrophic is { } catastrophic && (catastrophic.Bands is null || catastrophic.Bands.Any(b => b is null)))
+            return ("catastrophic", "大病保险的报销分段不能为空");
+        if (d.Assistance is { } assistance && (assistance.Categories is null || assistance.Categories.Any(c => c is null)))
+            return ("assistance", "医疗救助的救助类别不能为空");
+        return null;
     }
 
     private static bool IsFen(decimal amount) => Cooperative.Domain.Money.IsWholeFen(amount);

@@ -6,10 +6,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Policy;
 
-public sealed record PriorUseInput(decimal InpatientPaid, decimal OutpatientPaid);
+/// <param name="Usage">Other pots used this year (chronic:GROUP, catastrophic_base, catastrophic, assistance), as the person's record shows them.</param>
+public sealed record PriorUseInput(decimal InpatientPaid, decimal OutpatientPaid, IReadOnlyDictionary<string, decimal>? Usage = null);
 
+/// <param name="Referred">Whether the referral counts (a filing in force, which a real claim is checked against).</param>
+/// <param name="DiagnosisCode">ICD-10: decides a delivery, or a chronic disease with <paramref name="CertifiedDiseases"/>.</param>
+/// <param name="CertifiedDiseases">Diseases certified for the person (codes of the year's list).</param>
+/// <param name="AssistanceCategory">The person's assisted category (Dibao, Wubao, Tekun...), for medical assistance.</param>
 public sealed record TrialRequest(DateOnly? ServiceDate, VisitType? VisitType, FacilityLevel? Level, bool Referred,
-    IReadOnlyList<BillLineInput>? Lines, PriorUseInput? PriorUse);
+    IReadOnlyList<BillLineInput>? Lines, PriorUseInput? PriorUse, string? DiagnosisCode = null,
+    IReadOnlyList<string>? CertifiedDiseases = null, string? AssistanceCategory = null);
 
 public sealed record TrialResponse(int FundYear, int PolicyVersion, Settlement Settlement);
 
@@ -33,6 +39,14 @@ public static class TrialApi
             validation.Check(prior.InpatientPaid is >= 0 and <= PolicyValidation.MaxAmount && prior.OutpatientPaid is >= 0 and <= PolicyValidation.MaxAmount
                              && Money.IsWholeFen(prior.InpatientPaid) && Money.IsWholeFen(prior.OutpatientPaid), "priorUse",
                 "已报销金额必须为非负金额，精确到分");
+        if (request.PriorUse?.Usage is { } usage)
+            validation.Check(usage.Count <= 50 && usage.All(u => UsagePots.IsKnown(u.Key) && u.Key.Length <= 40 && u.Value is >= 0 and <= PolicyValidation.MaxAmount
+                                                   && Money.IsWholeFen(u.Value)), "priorUse.usage",
+                "累计使用的键应为 inpatient、outpatient、chronic:病种组、catastrophic_base、catastrophic、assistance，金额为非负金额，精确到分");
+        validation.Optional(request.DiagnosisCode, "diagnosisCode", "诊断编码", 16)
+            .Optional(request.AssistanceCategory, "assistanceCategory", "救助对象类别", 32)
+            .Check(request.CertifiedDiseases is null || (request.CertifiedDiseases.Count <= 20 && request.CertifiedDiseases.All(c => c is { Length: > 0 and <= 16 })),
+                "certifiedDiseases", "已认定病种最多20个，每个为 ICD-10 编码");
         if (!validation.IsValid) return validation.ToProblem();
 
         var date = request.ServiceDate!.Value;
@@ -43,9 +57,18 @@ public static class TrialApi
             return Problems.Unprocessable("catalogue_code_unknown", "费用明细中有目录中不存在的项目编码",
                 $"未知编码：{string.Join("、", resolved.UnknownCodes)}");
 
+        var used = new Dictionary<string, decimal>(request.PriorUse?.Usage ?? new Dictionary<string, decimal>(), StringComparer.Ordinal)
+        {
+            [UsagePots.Inpatient] = request.PriorUse?.InpatientPaid ?? 0m,
+            [UsagePots.Outpatient] = request.PriorUse?.OutpatientPaid ?? 0m,
+        };
         var settlement = ReimbursementCalculator.Calculate(new CalculationInput(policy.Rules, request.Level!.Value,
-            request.VisitType!.Value, request.Referred, resolved.Lines,
-            new PriorUse(request.PriorUse?.InpatientPaid ?? 0m, request.PriorUse?.OutpatientPaid ?? 0m)));
+            request.VisitType!.Value, request.Referred, resolved.Lines, new PriorUse(used))
+        {
+            DiagnosisCode = request.DiagnosisCode?.Trim().ToUpperInvariant(),
+            CertifiedDiseases = (request.CertifiedDiseases ?? []).Select(c => c.Trim().ToUpperInvariant()).ToList(),
+            AssistanceCategory = request.AssistanceCategory?.Trim(),
+        });
         return TypedResults.Ok(new TrialResponse(policy.FundYear, policy.Version, settlement));
     }
 }

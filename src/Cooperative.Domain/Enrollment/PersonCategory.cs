@@ -14,6 +14,9 @@ public enum PersonCategory
 
     /// <summary>优抚对象: entitled groups (veterans and martyrs' families); pays like everyone in this county.</summary>
     Youfu,
+
+    /// <summary>特困供养人员: persons in extreme poverty under state support.</summary>
+    Tekun,
 }
 
 /// <summary>What the scheme knows about a category: its Chinese name and whether civil affairs pays for it.</summary>
@@ -32,6 +35,7 @@ public static class PersonCategories
         new(PersonCategory.Dibao, "低保", true),
         new(PersonCategory.Wubao, "五保", true),
         new(PersonCategory.Youfu, "优抚", false),
+        new(PersonCategory.Tekun, "特困", true),
     ];
 
     private static readonly Dictionary<string, PersonCategory> ByText = BuildLookup();
@@ -62,7 +66,8 @@ public static class PersonCategories
         {
             ["无"] = PersonCategory.None, ["一般人员"] = PersonCategory.None, ["低保户"] = PersonCategory.Dibao,
             ["低保对象"] = PersonCategory.Dibao, ["五保户"] = PersonCategory.Wubao, ["五保对象"] = PersonCategory.Wubao,
-            ["优抚对象"] = PersonCategory.Youfu,
+            ["优抚对象"] = PersonCategory.Youfu, ["特困供养"] = PersonCategory.Tekun, ["特困供养人员"] = PersonCategory.Tekun,
+            ["特困人员"] = PersonCategory.Tekun,
         };
         foreach (var info in All)
         {

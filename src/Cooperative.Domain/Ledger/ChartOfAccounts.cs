@@ -24,6 +24,8 @@ public static class ChartOfAccounts
     public const string SubsidyReceivableCounty = "1101.03";  // 应收市县财政补助
     public const string ContributionReceivableCivilAffairs = "1102"; // 应收民政代缴参合金
     public const string RefundReceivableResidents = "1103";  // 应收参合人员退回补偿款
+    public const string CatastrophicReceivable = "1104";     // 应收大病保险赔付款
+    public const string AssistanceReceivable = "1105";       // 应收医疗救助资金
     public const string PayableToFacilities = "2001";        // 应付定点医疗机构款
     public const string PayableToResidents = "2002";         // 应付参合人员补偿款
     public const string AdvanceContributionIndividual = "2101.01";   // 预收参合缴费-个人缴纳
@@ -62,9 +64,18 @@ public static class ChartOfAccounts
         (AdvanceSubsidyCounty, SubsidyIncomeCounty),
     ];
 
-    /// <summary>住院补偿支出 or 门诊补偿支出 of a facility level: 5001.xx inpatient, 5002.xx outpatient.</summary>
-    public static string ClaimExpense(VisitType visit, FacilityLevel level) =>
-        $"{(visit == VisitType.Inpatient ? "5001" : "5002")}.{(int)level + 1:00}";
+    /// <summary>
+    /// The basic fund's expense of a benefit kind at a facility level: 5001.xx inpatient, 5002.xx general outpatient,
+    /// 5003.xx chronic and special diseases, 5004.xx delivery (the kind's parent account, the level's sub-account).
+    /// </summary>
+    public static string ClaimExpense(BenefitKind kind, FacilityLevel level) => $"{BenefitKinds.Of(kind).ExpenseAccount}.{(int)level + 1:00}";
+
+    /// <summary>What the county advanced for another payer at the window and claims back from it.</summary>
+    public static string ReceivableFrom(Payer payer) => payer switch
+    {
+        Payer.Catastrophic => CatastrophicReceivable,
+        Payer.Assistance => AssistanceReceivable,
+    };
 
     private static List<Account> Build()
     {
@@ -76,6 +87,8 @@ public static class ChartOfAccounts
             new(SubsidyReceivableCounty, "应收财政补助-市县", AccountType.Asset),
             new(ContributionReceivableCivilAffairs, "应收民政代缴参合金", AccountType.Asset),
             new(RefundReceivableResidents, "应收参合人员退回补偿款", AccountType.Asset),
+            new(CatastrophicReceivable, "应收大病保险赔付款", AccountType.Asset),
+            new(AssistanceReceivable, "应收医疗救助资金", AccountType.Asset),
             new(PayableToFacilities, "应付定点医疗机构款", AccountType.Liability),
             new(PayableToResidents, "应付参合人员补偿款", AccountType.Liability),
             new(AdvanceContributionIndividual, "预收参合缴费-个人缴纳", AccountType.Liability),
@@ -98,8 +111,8 @@ public static class ChartOfAccounts
         foreach (var level in Enum.GetValues<FacilityLevel>())
         {
             var name = FacilityLevelNames.Chinese(level);
-            accounts.Add(new(ClaimExpense(VisitType.Inpatient, level), $"住院补偿支出-{name}", AccountType.Expense));
-            accounts.Add(new(ClaimExpense(VisitType.Outpatient, level), $"门诊补偿支出-{name}", AccountType.Expense));
+            foreach (var kind in BenefitKinds.All)
+                accounts.Add(new(ClaimExpense(kind.Kind, level), $"{kind.ChineseName}补偿支出-{name}", AccountType.Expense));
         }
         return accounts;
     }

@@ -23,9 +23,14 @@ internal static class CalculationGuard
             throw new ArgumentException($"Invalid policy rules: {text}", nameof(input));
         }
 
-        if (input.PriorUse.InpatientPaidThisYear < 0 || input.PriorUse.OutpatientPaidThisYear < 0)
+        if (input.PriorUse.Amounts.Values.Any(v => v < 0))
         {
             throw new ArgumentException("Prior use cannot be negative.", nameof(input));
+        }
+
+        if (input.CertifiedDiseases is null)
+        {
+            throw new ArgumentException("Certified diseases are required (empty when none).", nameof(input));
         }
 
         for (var i = 0; i < input.Lines.Count; i++)

@@ -17,6 +17,18 @@ public sealed record PolicyRules(
     IReadOnlyList<InpatientRule> Inpatient,
     IReadOnlyList<OutpatientRule> Outpatient)
 {
+    /// <summary>门诊慢性病/特殊病种: the groups of the disease list; none means every outpatient bill is general outpatient.</summary>
+    public IReadOnlyList<ChronicDiseaseGroup> ChronicGroups { get; init; } = [];
+
+    /// <summary>住院分娩; null means a delivery is paid as any inpatient stay.</summary>
+    public DeliveryRule? Delivery { get; init; }
+
+    /// <summary>大病保险; null means the year has none.</summary>
+    public CatastrophicRule? Catastrophic { get; init; }
+
+    /// <summary>医疗救助; null means the year has none.</summary>
+    public AssistanceRules? Assistance { get; init; }
+
     /// <summary>Lists every problem in the rules; an empty list means the rules can be used.</summary>
     public IReadOnlyList<PolicyProblem> Validate() => PolicyValidator.Validate(this);
 

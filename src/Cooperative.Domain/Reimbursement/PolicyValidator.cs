@@ -39,10 +39,11 @@ internal static class PolicyValidator
             }
         }
 
+        BenefitRulesValidator.Check(rules, Add);
         return problems;
     }
 
-    private static void CheckLevels(string field, string label, IEnumerable<FacilityLevel?> levels,
+    internal static void CheckLevels(string field, string label, IEnumerable<FacilityLevel?> levels,
         Action<string, string> add)
     {
         var counts = levels.Where(l => l is not null).GroupBy(l => l!.Value).ToDictionary(g => g.Key, g => g.Count());
@@ -62,7 +63,7 @@ internal static class PolicyValidator
         }
     }
 
-    private static void CheckInpatient(InpatientRule rule, string path, Action<string, string> add)
+    internal static void CheckInpatient(InpatientRule rule, string path, Action<string, string> add)
     {
         if (rule.Deductible < 0)
         {
@@ -131,5 +132,5 @@ internal static class PolicyValidator
         }
     }
 
-    private static bool IsFraction(decimal value) => value is >= 0m and <= 1m;
+    internal static bool IsFraction(decimal value) => value is >= 0m and <= 1m;
 }

@@ -1,13 +1,16 @@
 namespace Cooperative.Domain.Reimbursement;
 
 /// <summary>
-/// Computes the fund's reimbursement (费用补偿) of one claim. Pure: the result depends only on the input.
+/// Computes the one-stop settlement (一站式结算) of one claim: the basic fund (费用补偿) under the claim's benefit kind,
+/// then catastrophic illness insurance, then medical assistance; the patient pays what remains. Pure: the result
+/// depends only on the input.
 /// </summary>
 public static class ReimbursementCalculator
 {
     /// <summary>
-    /// Settles a claim: eligible amount, deductible, ratio bands, per-visit and annual caps. All intermediates are
-    /// kept unrounded; the reimbursement is rounded to the fen once, and the patient pays the exact rest.
+    /// Settles a claim: eligible amount, the kind's rule (deductible and ratio bands, per-visit and annual caps, a
+    /// group's ratio, a delivery subsidy), then each other payer. All intermediates are kept unrounded; each payer's
+    /// amount is rounded to the fen once, and the patient pays the exact rest.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// When the rules are invalid, a line has a negative amount or more than two decimals, a self-pay share is
@@ -25,34 +28,54 @@ public static class ReimbursementCalculator
             .Sum(l => l.Amount * l.SelfPayShare);
         var amounts = new Amounts(total, excluded, partlySelfPaid, total - excluded - partlySelfPaid);
 
-        return input.VisitType == VisitType.Inpatient
-            ? Inpatient(input, amounts)
-            : Outpatient(input, amounts);
+        var decision = BenefitDecision.Decide(input);
+        var basic = decision.Kind switch
+        {
+            BenefitKind.Inpatient => Inpatient(input, amounts),
+            BenefitKind.Outpatient => Outpatient(input, amounts),
+            BenefitKind.ChronicDisease => Chronic(input, amounts, decision.Group!),
+            BenefitKind.Delivery => Delivery(input, amounts, input.Rules.Delivery!),
+        };
+        var notes = decision.Notes.ToList();
+        if (input.ReferralNote is { Length: > 0 } referral) notes.Add(referral);
+        basic = basic with { Benefit = decision.Kind, BenefitGroup = decision.Group?.Code, BenefitGroupName = decision.Group?.Name, Notes = notes };
+        return OtherPayers.Settle(input, basic);
     }
 
     private static Settlement Inpatient(CalculationInput input, Amounts amounts)
+    {
+        var steps = InpatientSteps(input, amounts);
+        return Finish(amounts, steps, input.Rules.InpatientAnnualCap, input.PriorUse[UsagePots.Inpatient]);
+    }
+
+    private static Steps InpatientSteps(CalculationInput input, Amounts amounts)
     {
         var rule = input.Rules.InpatientFor(input.Level);
         var reduction = input.Level == FacilityLevel.OutsideCounty && !input.Referred
             ? input.Rules.NoReferralReduction
             : 0m;
-        var eligible = amounts.Eligible;
+        var (bands, beforeCaps) = Banded(rule.Deductible, rule.Bands, amounts.Eligible, reduction);
+        return new Steps(Math.Min(rule.Deductible, amounts.Eligible), bands, reduction, beforeCaps, beforeCaps);
+    }
 
+    /// <summary>The bands of an amount above a starting point (a deductible or a threshold), each at its ratio less a reduction.</summary>
+    internal static (List<BandShare> Bands, decimal Payable) Banded(decimal start, IReadOnlyList<CostBand> rule, decimal upTo, decimal reduction)
+    {
         var bands = new List<BandShare>();
-        var beforeCaps = 0m;
-        var from = rule.Deductible;
-        foreach (var band in rule.Bands)
+        var payableSum = 0m;
+        var from = start;
+        foreach (var band in rule)
         {
-            var top = band.UpperLimit is { } upper ? Math.Min(eligible, upper) : eligible;
+            var top = band.UpperLimit is { } upper ? Math.Min(upTo, upper) : upTo;
             var amount = top - from;
             if (amount > 0)
             {
                 var ratio = Math.Max(0m, band.Ratio - reduction);
                 var payable = amount * ratio;
-                beforeCaps += payable;
+                payableSum += payable;
                 if (Money.Round(amount) > 0)
                 {
-                    // A sub-fen sliver still counts in BeforeCaps but is not shown as a band of 0.00.
+                    // A sub-fen sliver still counts in the payable but is not shown as a band of 0.00.
                     bands.Add(new BandShare(from, band.UpperLimit, Money.Round(amount), ratio, Money.Round(payable)));
                 }
             }
@@ -60,21 +83,45 @@ public static class ReimbursementCalculator
             from = band.UpperLimit is { } limit ? Math.Max(from, limit) : from;
         }
 
-        var steps = new Steps(Math.Min(rule.Deductible, eligible), bands, reduction, beforeCaps, beforeCaps);
-        return Finish(amounts, steps, input.Rules.InpatientAnnualCap, input.PriorUse.InpatientPaidThisYear);
+        return (bands, payableSum);
     }
 
     private static Settlement Outpatient(CalculationInput input, Amounts amounts)
     {
         var rule = input.Rules.OutpatientFor(input.Level);
-        var eligible = amounts.Eligible;
-        var beforeCaps = eligible * rule.Ratio;
-        var bands = Money.Round(eligible) > 0
-            ? new[] { new BandShare(0m, null, Money.Round(eligible), rule.Ratio, Money.Round(beforeCaps)) }
-            : [];
+        var steps = Proportional(amounts.Eligible, rule.Ratio, rule.CapPerVisit);
+        return Finish(amounts, steps, rule.CapPerYear, input.PriorUse[UsagePots.Outpatient]);
+    }
 
-        var steps = new Steps(0m, bands, 0m, beforeCaps, Math.Min(beforeCaps, rule.CapPerVisit));
-        return Finish(amounts, steps, rule.CapPerYear, input.PriorUse.OutpatientPaidThisYear);
+    private static Settlement Chronic(CalculationInput input, Amounts amounts, ChronicDiseaseGroup group)
+    {
+        var steps = Proportional(amounts.Eligible, group.Ratio, null);
+        return Finish(amounts, steps, group.AnnualCap, input.PriorUse[UsagePots.Chronic(group.Code)]);
+    }
+
+    private static Steps Proportional(decimal eligible, decimal ratio, decimal? capPerVisit)
+    {
+        var beforeCaps = eligible * ratio;
+        var bands = Money.Round(eligible) > 0
+            ? new List<BandShare> { new(0m, null, Money.Round(eligible), ratio, Money.Round(beforeCaps)) }
+            : [];
+        return new Steps(0m, bands, 0m, beforeCaps, capPerVisit is { } cap ? Math.Min(beforeCaps, cap) : beforeCaps);
+    }
+
+    /// <summary>The level's fixed subsidy, never more than the eligible amount; or the inpatient rule's result if the policy compares and it pays more.</summary>
+    private static Settlement Delivery(CalculationInput input, Amounts amounts, DeliveryRule rule)
+    {
+        var subsidy = Math.Min(rule.SubsidyFor(input.Level), Math.Max(0m, amounts.Eligible));
+        var inpatient = rule.InpatientRuleIfMore ? InpatientSteps(input, amounts) : null;
+        var steps = inpatient is not null && inpatient.BeforeCaps > subsidy
+            ? inpatient
+            : new Steps(0m, [], 0m, subsidy, subsidy);
+        var settlement = Finish(amounts, steps, input.Rules.InpatientAnnualCap, input.PriorUse[UsagePots.Inpatient]);
+        return settlement with
+        {
+            DeliverySubsidy = Money.Round(subsidy),
+            InpatientRuleAmount = inpatient is null ? null : Money.Round(inpatient.BeforeCaps),
+        };
     }
 
     private static Settlement Finish(Amounts amounts, Steps steps, decimal annualCap, decimal priorUse)

@@ -81,7 +81,7 @@ public sealed class ImportTests : IAsyncLifetime
         rows[5][Column(RegisterColumns.Gender)] = "未知";
         rows[700][Column(RegisterColumns.VillageCode)] = "330199102001";
         rows[1500][Column(RegisterColumns.Name)] = "";
-        rows[1500][Column(RegisterColumns.Category)] = "特困";
+        rows[1500][Column(RegisterColumns.Category)] = "困难户";
 
         var problem = await (await ImportAsync(window, Csv(rows))).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "import_rows_invalid");
 

@@ -35,7 +35,7 @@ public class PersonCategoryTests
     [Fact]
     public void An_unknown_category_is_refused()
     {
-        PersonCategories.TryParse("特困", out _).Should().BeFalse();
+        PersonCategories.TryParse("贫困户", out _).Should().BeFalse();
     }
 
     [Theory]

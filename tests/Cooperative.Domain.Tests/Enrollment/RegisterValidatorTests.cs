@@ -58,7 +58,7 @@ public class RegisterValidatorTests
     public void Every_bad_cell_of_every_row_is_listed_in_row_and_column_order()
     {
         var rows = GoodHousehold();
-        rows[1] = Row(3, Wife, "", "男", "1972-03-06", "妻", "特困");
+        rows[1] = Row(3, Wife, "", "男", "1972-03-06", "妻", "困难户");
         rows[2] = Row(4, Son, "王磊", "男", "1998-10-10", "邻居", village: "330199199999");
 
         var errors = Validator.Validate(rows).Errors;

@@ -167,6 +167,148 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.ToTable("staff_users", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperative.Api.Benefits.DiseaseCertification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("CertifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateTime>("CertifiedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("DiseaseCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("DiseaseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("FacilityCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("GroupCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("disease_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Benefits.ReferralFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("DestinationKey")
+                        .IsRequired()
+                        .HasMaxLength(180)
+                        .HasColumnType("varchar(180)");
+
+                    b.Property<string>("DiagnosisCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FiledUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("referral_filings", (string)null);
+                });
+
             modelBuilder.Entity("Cooperative.Api.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -176,10 +318,27 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<DateOnly>("AdmissionDate")
                         .HasColumnType("date");
 
+                    b.Property<decimal>("AssistancePaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("BenefitGroup")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
                     b.Property<string>("BillKey")
                         .IsRequired()
                         .HasMaxLength(180)
                         .HasColumnType("varchar(180)");
+
+                    b.Property<decimal>("CatastrophicPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -293,6 +452,10 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<string>("ReferralFiling")
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<bool>("Referred")
                         .HasColumnType("tinyint(1)");
 
@@ -323,8 +486,7 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasColumnType("char(36)");
 
                     b.Property<string>("SettlementJson")
-                        .HasMaxLength(4000)
-                        .HasColumnType("varchar(4000)");
+                        .HasColumnType("longtext");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -342,6 +504,10 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("UsageJson")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -707,14 +873,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("char(36)");
 
-                    b.Property<decimal>("InpatientPaid")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<decimal>("OutpatientPaid")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
                     b.Property<string>("PaidBy")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -728,6 +886,16 @@ namespace Cooperative.Api.Data.Migrations.MySql
 
                     b.Property<Guid>("ReceiptId")
                         .HasColumnType("char(36)");
+
+                    b.Property<string>("UsageJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2000)")
+                        .HasDefaultValue("{}");
+
+                    MySqlPropertyBuilderExtensions.HasCharSet(b.Property<string>("UsageJson"), "ascii");
 
                     b.HasKey("Id");
 
@@ -1570,6 +1738,9 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<int>("Version")
                         .HasColumnType("int");
 
+                    b.Property<string>("BenefitRulesJson")
+                        .HasColumnType("longtext");
+
                     b.Property<DateTime>("ChangedUtc")
                         .HasColumnType("datetime(6)");
 
@@ -1600,6 +1771,9 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("varchar(8000)");
+
+                    b.Property<string>("PayerRulesJson")
+                        .HasColumnType("longtext");
 
                     b.Property<decimal>("RiskReserveShare")
                         .HasPrecision(9, 6)
@@ -1828,6 +2002,24 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Benefits.DiseaseCertification", b =>
+                {
+                    b.HasOne("Cooperative.Api.Enrollment.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cooperative.Api.Benefits.ReferralFiling", b =>
+                {
+                    b.HasOne("Cooperative.Api.Enrollment.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Cooperative.Api.Claims.ClaimLine", b =>

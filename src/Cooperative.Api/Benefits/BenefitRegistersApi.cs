@@ -1,0 +1,195 @@
+using Cooperative.Api.Audit;
+using Cooperative.Api.Auth;
+using Cooperative.Api.Data;
+using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Policy;
+using Cooperative.Domain.Claims;
+using Cooperative.Domain.Reimbursement;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cooperative.Api.Benefits;
+
+/// <summary>A certification to record: the disease (a code of the year's list), the certifying facility, the period.</summary>
+public sealed record CertificationRequest(string? DiseaseCode, string? FacilityCode, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+/// <summary>A referral to file before treatment outside the county.</summary>
+public sealed record ReferralRequest(string? DiagnosisCode, string? Destination, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+/// <summary>An early end of a certification or a filing, from a day on, with the reason.</summary>
+public sealed record EndRequest(DateOnly? From, string? Reason);
+
+public sealed record CertificationResponse(string Number, Guid PersonId, string DiseaseCode, string DiseaseName, string GroupCode,
+    string FacilityCode, DateOnly ValidFrom, DateOnly ValidTo, DateOnly LastDay, bool InForceToday, string CertifiedBy, DateTime CertifiedUtc,
+    DateOnly? EndedOn, string? EndedBy, string? EndReason)
+{
+    public static CertificationResponse Of(DiseaseCertification c, DateOnly today) => new(c.Number, c.PersonId, c.DiseaseCode, c.DiseaseName,
+        c.GroupCode, c.FacilityCode, c.ValidFrom, c.ValidTo, c.LastDay, c.InForceOn(today), c.CertifiedBy, c.CertifiedUtc, c.EndedOn, c.EndedBy,
+        c.EndReason);
+}
+
+public sealed record ReferralResponse(string Number, Guid PersonId, string DiagnosisCode, string Destination, DateOnly ValidFrom,
+    DateOnly ValidTo, DateOnly LastDay, string ApprovedBy, DateOnly FiledOn, DateOnly? EndedOn, string? EndedBy, string? EndReason)
+{
+    public static ReferralResponse Of(ReferralFiling r) => new(r.Number, r.PersonId, r.DiagnosisCode, r.Destination, r.ValidFrom, r.ValidTo,
+        r.LastDay, r.ApprovedBy, r.FiledOn, r.EndedOn, r.EndedBy, r.EndReason);
+}
+
+/// <summary>
+/// The window's registers of the special benefits: chronic and special disease certifications (门诊慢性病/特殊病种认定)
+/// and referral filings (转诊备案), each with its history. Neither can be dated back: a certification holds from the
+/// day it is recorded at the earliest, a filing counts only for admissions on or after the day it was filed.
+/// Staff read them; the window and administrators record and end them.
+/// </summary>
+public static class BenefitRegistersApi
+{
+    private const int MaxCertificationDays = 3 * 366;
+    private const int MaxReferralDays = 366;
+
+    public static IEndpointRouteBuilder MapBenefitRegistersApi(this IEndpointRouteBuilder routes)
+    {
+        var persons = routes.MapGroup("/api/persons/{id:guid}").WithTags("Benefits").RequireAuthorization(Policies.Staff);
+        persons.MapGet("/certifications", Certifications);
+        persons.MapPost("/certifications", Certify).RequireAuthorization(Policies.EnrollmentClerks);
+        persons.MapGet("/referrals", Referrals);
+        persons.MapPost("/referrals", FileReferral).RequireAuthorization(Policies.EnrollmentClerks);
+        routes.MapPost("/api/certifications/{number}/end", EndCertification).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks);
+        routes.MapPost("/api/referrals/{number}/end", EndReferral).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<List<CertificationResponse>>, ProblemHttpResult>> Certifications(Guid id, CooperativeDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
+        var today = clock.Today();
+        var list = await db.DiseaseCertifications.AsNoTracking().Where(c => c.PersonId == id).OrderBy(c => c.CertifiedUtc).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(c => CertificationResponse.Of(c, today)).ToList());
+    }
+
+    private static async Task<Results<Created<CertificationResponse>, ValidationProblem, ProblemHttpResult>> Certify(Guid id,
+        CertificationRequest request, CooperativeDbContext db, IPolicyStore policies, SequenceAllocator numbers, ICurrentActor actor,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, MaxCertificationDays, "认定");
+        v.Required(request.DiseaseCode, "diseaseCode", "病种编码", 16).Required(request.FacilityCode, "facilityCode", "认定机构编码", 16);
+        if (!v.IsValid) return v.ToProblem();
+        if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
+        var from = request.ValidFrom!.Value;
+        var to = request.ValidTo!.Value;
+        var code = request.DiseaseCode!.Trim().ToUpperInvariant();
+        var policy = await policies.InForceAsync(from.Year, from, ct);
+        var listed = policy?.Rules.ChronicGroups.SelectMany(g => g.Diseases.Select(d => (Group: g, Disease: d)))
+            .FirstOrDefault(x => x.Disease.Code == code);
+        if (listed?.Group is null)
+            return Problems.Unprocessable(BenefitErrors.DiseaseNotListed, "该病种不在门诊慢性病/特殊病种目录内",
+                $"{from.Year} 年度补偿方案的病种目录中没有 {code}（请使用目录中的病种编码）");
+        var facility = await db.Facilities.AsNoTracking().Where(f => f.Code == request.FacilityCode!.Trim())
+            .Select(f => new { f.Code, f.Status }).FirstOrDefaultAsync(ct);
+        if (facility is null) return Problems.Unprocessable(BenefitErrors.FacilityNotFound, "认定机构不是本市登记的医疗机构", null);
+        if (!Domain.Facilities.FacilityStatusTransitions.IsInService(facility.Status))
+            return Problems.Unprocessable(BenefitErrors.FacilityNotFound, "认定机构当前不在定点服务状态", $"机构 {facility.Code} 已暂停或取消定点");
+        var existing = await db.DiseaseCertifications.AsNoTracking().Where(c => c.PersonId == id && c.DiseaseCode == code).ToListAsync(ct);
+        if (existing.FirstOrDefault(c => c.ValidFrom <= to && from <= c.LastDay) is { } overlap)
+            return Problems.Conflict(BenefitErrors.CertificationOverlaps, "该人员已有同一病种的有效认定",
+                $"认定 {overlap.Number}（{overlap.ValidFrom:yyyy-MM-dd} 至 {overlap.LastDay:yyyy-MM-dd}）与所填期间重叠");
+        var certification = new DiseaseCertification
+        {
+            Number = $"MB-{today.Year}-{await numbers.TakeAsync(db, "certification", today.Year, ct, block: 1):000000}",
+            PersonId = id, DiseaseCode = code, DiseaseName = listed.Value.Disease.Name, GroupCode = listed.Value.Group.Code,
+            FacilityCode = facility.Code, ValidFrom = from, ValidTo = to, CertifiedBy = actor.Current.Name,
+            CertifiedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.DiseaseCertifications.Add(certification);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/persons/{id}/certifications", CertificationResponse.Of(certification, today));
+    }
+
+    private static async Task<Results<Ok<List<ReferralResponse>>, ProblemHttpResult>> Referrals(Guid id, CooperativeDbContext db, CancellationToken ct)
+    {
+        if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
+        var list = await db.ReferralFilings.AsNoTracking().Where(r => r.PersonId == id).OrderBy(r => r.FiledUtc).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(ReferralResponse.Of).ToList());
+    }
+
+    private static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> FileReferral(Guid id,
+        ReferralRequest request, CooperativeDbContext db, SequenceAllocator numbers, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, MaxReferralDays, "备案");
+        v.Required(request.Destination, "destination", "转往医院", 100)
+            .Check(request.DiagnosisCode is { } d && BenefitCodes.IsIcd(d.Trim().ToUpperInvariant()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 C34.9");
+        if (!v.IsValid) return v.ToProblem();
+        if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
+        var destination = request.Destination!.Trim();
+        var key = BillText.NameKey(destination);
+        var registered = await db.Facilities.AsNoTracking().Select(f => new { f.Code, f.Name }).ToListAsync(ct);
+        if (registered.FirstOrDefault(f => BillText.NameKey(f.Name) == key) is { } inCounty)
+            return Problems.Unprocessable(BenefitErrors.DestinationInRegister, "转往医院是本市定点医疗机构，无需转诊备案",
+                $"“{destination}”是本市登记的医疗机构（编码 {inCounty.Code}）");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var filing = new ReferralFiling
+        {
+            Number = $"ZZ-{today.Year}-{await numbers.TakeAsync(db, "referral", today.Year, ct, block: 1):000000}",
+            PersonId = id, DiagnosisCode = request.DiagnosisCode!.Trim().ToUpperInvariant(), Destination = destination, DestinationKey = "@" + key,
+            ValidFrom = request.ValidFrom!.Value, ValidTo = request.ValidTo!.Value, ApprovedBy = actor.Current.Name, FiledOn = today, FiledUtc = now,
+        };
+        db.ReferralFilings.Add(filing);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/persons/{id}/referrals", ReferralResponse.Of(filing));
+    }
+
+    private static async Task<Results<Ok<CertificationResponse>, ValidationProblem, ProblemHttpResult>> EndCertification(string number,
+        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (EndValidation(request, today) is { IsValid: false } v) return v.ToProblem();
+        var c = await db.DiseaseCertifications.SingleOrDefaultAsync(x => x.Number == number, ct);
+        if (c is null) return Problems.NotFound(BenefitErrors.CertificationNotFound, "认定记录不存在");
+        if (c.End(request.From ?? today, actor.Current.Name, clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()) is { } refused)
+            return Problems.From(refused);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CertificationResponse.Of(c, today));
+    }
+
+    private static async Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> EndReferral(string number,
+        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var today = clock.Today();
+        if (EndValidation(request, today) is { IsValid: false } v) return v.ToProblem();
+        var r = await db.ReferralFilings.SingleOrDefaultAsync(x => x.Number == number, ct);
+        if (r is null) return Problems.NotFound(BenefitErrors.ReferralNotFound, "转诊备案不存在");
+        if (r.End(request.From ?? today, actor.Current.Name, clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()) is { } refused)
+            return Problems.From(refused);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ReferralResponse.Of(r));
+    }
+
+    /// <summary>A period from today or later (never dated back), to a day not before it and within the longest allowed.</summary>
+    private static Validation Period(Validation v, DateOnly? from, DateOnly? to, DateOnly today, int maxDays, string what)
+    {
+        v.Check(from is not null, "validFrom", "有效期起始日期不能为空").Check(to is not null, "validTo", "有效期截止日期不能为空")
+            .Date(from, "validFrom", "有效期起始日期").Date(to, "validTo", "有效期截止日期");
+        if (from is { } f && to is { } t)
+        {
+            v.Check(f >= today, "validFrom", $"{what}不能倒签：有效期最早从今天（{today:yyyy-MM-dd}）开始")
+                .Check(t >= f, "validTo", "有效期截止日期不能早于起始日期")
+                .Check(t.DayNumber - f.DayNumber <= maxDays, "validTo", $"{what}有效期不能超过 {maxDays} 天");
+        }
+        return v;
+    }
+
+    /// <summary>An end takes effect today or later: what was paid under a certification or a filing before stays paid.</summary>
+    private static Validation EndValidation(EndRequest request, DateOnly today) => new Validation()
+        .Required(request.Reason, "reason", "终止原因", 500)
+        .Date(request.From, "from", "终止日期")
+        .Check(request.From is not { } f || f >= today, "from", "终止日期不能早于今天");
+
+    private static ProblemHttpResult PersonNotFound() => Problems.NotFound(BenefitErrors.PersonNotFound, "查无此人员");
+}
+
+internal static class BenefitCodes
+{
+    public static bool IsIcd(string code) => System.Text.RegularExpressions.Regex.IsMatch(code, @"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$");
+}
