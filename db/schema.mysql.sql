@@ -2420,7 +2420,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `fund_year_policies` ADD `BenefitRulesJson` longtext CHARACTER SET utf8mb4 NULL;
 
@@ -2434,7 +2434,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `fund_year_policies` ADD `PayerRulesJson` longtext CHARACTER SET utf8mb4 NULL;
 
@@ -2448,7 +2448,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `enrollments` ADD `UsageJson` varchar(2000) CHARACTER SET ascii NOT NULL DEFAULT '{}';
 
@@ -2462,7 +2462,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` MODIFY COLUMN `SettlementJson` longtext CHARACTER SET utf8mb4 NULL;
 
@@ -2476,7 +2476,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` ADD `AssistancePaid` decimal(18,2) NOT NULL DEFAULT 0.0;
 
@@ -2490,7 +2490,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` ADD `Benefit` varchar(32) CHARACTER SET utf8mb4 NOT NULL DEFAULT '';
 
@@ -2504,7 +2504,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` ADD `BenefitGroup` varchar(16) CHARACTER SET utf8mb4 NULL;
 
@@ -2518,7 +2518,21 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
+
+    ALTER TABLE `claims` ADD `CatastrophicBase` decimal(18,2) NOT NULL DEFAULT 0.0;
+
+    END IF;
+END //
+DELIMITER ;
+CALL MigrationsScript();
+DROP PROCEDURE MigrationsScript;
+
+DROP PROCEDURE IF EXISTS MigrationsScript;
+DELIMITER //
+CREATE PROCEDURE MigrationsScript()
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` ADD `CatastrophicPaid` decimal(18,2) NOT NULL DEFAULT 0.0;
 
@@ -2532,7 +2546,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `claims` ADD `ReferralFiling` varchar(32) CHARACTER SET utf8mb4 NULL;
 
@@ -2546,21 +2560,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
-
-    ALTER TABLE `claims` ADD `UsageJson` varchar(500) CHARACTER SET utf8mb4 NULL;
-
-    END IF;
-END //
-DELIMITER ;
-CALL MigrationsScript();
-DROP PROCEDURE MigrationsScript;
-
-DROP PROCEDURE IF EXISTS MigrationsScript;
-DELIMITER //
-CREATE PROCEDURE MigrationsScript()
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE TABLE `disease_certifications` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
@@ -2592,7 +2592,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE TABLE `referral_filings` (
         `Id` char(36) COLLATE ascii_general_ci NOT NULL,
@@ -2624,7 +2624,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE UNIQUE INDEX `IX_disease_certifications_Number` ON `disease_certifications` (`Number`);
 
@@ -2638,7 +2638,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE INDEX `IX_disease_certifications_PersonId` ON `disease_certifications` (`PersonId`);
 
@@ -2652,7 +2652,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE UNIQUE INDEX `IX_referral_filings_Number` ON `referral_filings` (`Number`);
 
@@ -2666,7 +2666,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     CREATE INDEX `IX_referral_filings_PersonId` ON `referral_filings` (`PersonId`);
 
@@ -2680,7 +2680,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     UPDATE enrollments SET UsageJson = CONCAT('{', CONCAT_WS(',', IF(InpatientPaid <> 0, CONCAT('"inpatient":', CAST(InpatientPaid AS CHAR)), NULL), IF(OutpatientPaid <> 0, CONCAT('"outpatient":', CAST(OutpatientPaid AS CHAR)), NULL)), '}') WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0
 
@@ -2694,7 +2694,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     UPDATE claims SET Benefit = VisitType
 
@@ -2708,7 +2708,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `enrollments` DROP COLUMN `InpatientPaid`;
 
@@ -2722,7 +2722,7 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     ALTER TABLE `enrollments` DROP COLUMN `OutpatientPaid`;
 
@@ -2736,10 +2736,10 @@ DROP PROCEDURE IF EXISTS MigrationsScript;
 DELIMITER //
 CREATE PROCEDURE MigrationsScript()
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201153700_BenefitKindsAndPayers') THEN
+    IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
     INSERT INTO `__EFMigrationsHistory` (`MigrationId`, `ProductVersion`)
-    VALUES ('20261201153700_BenefitKindsAndPayers', '9.0.23');
+    VALUES ('20261201155636_BenefitKindsAndPayers', '9.0.23');
 
     END IF;
 END //

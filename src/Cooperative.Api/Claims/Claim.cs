@@ -90,8 +90,11 @@ public sealed class Claim
     public decimal AssistancePaid { get; private set; }
     /// <summary>个人自付: what remains for the patient after every payer.</summary>
     public decimal PatientShare { get; private set; }
-    /// <summary>What the settlement added to the person's yearly usage (JSON, pot to amount); a reversal takes it back.</summary>
-    public string? UsageJson { get; private set; }
+    /// <summary>
+    /// The eligible cost the basic fund left to the resident, counted towards the catastrophic threshold (0 in a year
+    /// without catastrophic insurance).
+    /// </summary>
+    public decimal CatastrophicBase { get; private set; }
     public string? SettlementJson { get; private set; }
     public DateTime? SettledUtc { get; private set; }
     public string? Flags { get; private set; }
@@ -150,7 +153,7 @@ public sealed class Claim
         Benefit = s.Benefit;
         BenefitGroup = s.BenefitGroup;
         ReferralFiling = referralFiling;
-        UsageJson = Benefits.UsageJson.Write(s.Usage);
+        CatastrophicBase = s.Usage.GetValueOrDefault(UsagePots.CatastrophicBase);
         SettlementJson = settlementJson;
         SettlementEntryId = entryId;
         SettledUtc = at;
@@ -203,14 +206,20 @@ public sealed class Claim
     /// <summary>What the county pays out for the claim: the basic fund and the payers it advances (the patient pays the rest).</summary>
     public decimal Payout => Reimbursement + CatastrophicPaid + AssistancePaid;
 
-    /// <summary>What the settlement added to the usage; a claim settled before usage was kept by pot added its visit's general pot.</summary>
-    public IReadOnlyDictionary<string, decimal> UsageAdded => UsageFrom(UsageJson, VisitType, Reimbursement);
+    /// <summary>What the settlement added to the person's usage, from the claim's amounts (a reversal takes it back).</summary>
+    public IReadOnlyDictionary<string, decimal> UsageAdded => UsageFrom(Benefit, BenefitGroup, Reimbursement, CatastrophicBase, CatastrophicPaid, AssistancePaid);
 
     /// <summary><see cref="UsageAdded"/> from a claim's stored columns.</summary>
-    public static IReadOnlyDictionary<string, decimal> UsageFrom(string? usageJson, VisitType visit, decimal reimbursement) =>
-        usageJson is not null ? Benefits.UsageJson.Parse(usageJson)
-        : reimbursement == 0 ? new Dictionary<string, decimal>()
-        : new Dictionary<string, decimal> { [UsagePots.ForBasic(BenefitKinds.General(visit), null)] = reimbursement };
+    public static IReadOnlyDictionary<string, decimal> UsageFrom(BenefitKind benefit, string? group, decimal reimbursement, decimal catastrophicBase,
+        decimal catastrophic, decimal assistance)
+    {
+        var usage = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (reimbursement != 0) usage[UsagePots.ForBasic(benefit, group)] = reimbursement;
+        if (catastrophicBase != 0) usage[UsagePots.CatastrophicBase] = catastrophicBase;
+        if (catastrophic != 0) usage[UsagePots.Catastrophic] = catastrophic;
+        if (assistance != 0) usage[UsagePots.Assistance] = assistance;
+        return usage;
+    }
 
     /// <summary>Was this claim's money paid out (to the resident, or to the facility in a monthly settlement)?</summary>
     public bool WasPaid => PaymentEntryId is not null;

@@ -30,7 +30,6 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         // Unbounded (text): the steps of every payer, with their notes in Chinese, outgrow a varchar within the row limit.
         b.Property(c => c.BenefitGroup).HasMaxLength(16);
         b.Property(c => c.ReferralFiling).HasMaxLength(32);
-        b.Property(c => c.UsageJson).HasMaxLength(500);
         b.Property(c => c.Flags).HasMaxLength(200);
         b.Property(c => c.PaymentAccount).HasMaxLength(64);
         b.Property(c => c.ReviewNote).HasMaxLength(500);

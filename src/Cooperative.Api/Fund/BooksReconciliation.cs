@@ -34,7 +34,7 @@ public sealed class BooksReconciliation(CooperativeDbContext db, TimeProvider cl
             .Select(c => new
             {
                 c.Number, c.Channel, c.Status, c.VisitType, c.Benefit, c.FacilityLevel, c.FacilityCode, c.Reimbursement, c.CatastrophicPaid,
-                c.AssistancePaid, c.EnrollmentId, c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId, c.SettledUtc, c.UsageJson,
+                c.AssistancePaid, c.EnrollmentId, c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId, c.SettledUtc, c.CatastrophicBase, c.BenefitGroup,
             }).ToListAsync(ct);
         var entryIds = claims.SelectMany(c => new[] { c.SettlementEntryId, c.ReversalEntryId, c.PaymentEntryId }).OfType<Guid>().ToHashSet();
         var lines = (await db.JournalLines.AsNoTracking().Where(l => entryIds.Contains(l.EntryId))
@@ -81,7 +81,7 @@ public sealed class BooksReconciliation(CooperativeDbContext db, TimeProvider cl
 
         var usage = claims.Where(c => c.Status.HoldsSettlement()).GroupBy(c => c.EnrollmentId)
             .ToDictionary(g => g.Key, g => UsageJson.Write(g.Aggregate((IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>(),
-                (sum, c) => UsageJson.Add(sum, Claim.UsageFrom(c.UsageJson, c.VisitType, c.Reimbursement)))));
+                (sum, c) => UsageJson.Add(sum, Claim.UsageFrom(c.Benefit, c.BenefitGroup, c.Reimbursement, c.CatastrophicBase, c.CatastrophicPaid, c.AssistancePaid)))));
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.UsageJson != "{}" || usage.Keys.Contains(e.Id))
             .Select(e => new { e.Id, e.PersonId, e.FundYear, e.UsageJson }).ToListAsync(ct);
         foreach (var e in enrollments)

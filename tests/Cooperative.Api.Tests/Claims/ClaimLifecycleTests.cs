@@ -125,7 +125,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         (await _s.BalanceAsync("1103")).Should().Be(3600m, "what the resident owes back");
         (await _s.BalanceAsync("5001.05")).Should().Be(0m);
         (await _s.App.Database!.ScalarAsync<decimal>(
-                $"SELECT e.InpatientPaid FROM enrollments e JOIN persons p ON p.Id = e.PersonId WHERE p.IdNumber = '{Son.IdNumber}'"))
+                $"SELECT CAST(COALESCE(JSON_VALUE(e.UsageJson, '$.inpatient'), '0') AS DECIMAL(18,2)) FROM enrollments e JOIN persons p ON p.Id = e.PersonId WHERE p.IdNumber = '{Son.IdNumber}'"))
             .Should().Be(0m);
         (await _s.Window.GetStringAsync($"/api/claims/{number}/statement.html")).Should().Contain("追回款项").And.Contain("3600.00");
         await _s.InvariantHoldsAsync();

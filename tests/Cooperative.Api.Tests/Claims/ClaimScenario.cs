@@ -64,7 +64,7 @@ internal sealed class ClaimScenario : IAsyncDisposable
 
     public async Task<decimal> InpatientPaidAsync(string idNumber) =>
         await App.Database!.ScalarAsync<decimal>(
-            $"SELECT e.InpatientPaid FROM enrollments e JOIN persons p ON p.Id = e.PersonId WHERE p.IdNumber = '{idNumber}' AND e.FundYear = 2026");
+            $"SELECT CAST(COALESCE(JSON_VALUE(e.UsageJson, '$.inpatient'), '0') AS DECIMAL(18,2)) FROM enrollments e JOIN persons p ON p.Id = e.PersonId WHERE p.IdNumber = '{idNumber}' AND e.FundYear = 2026");
 
     public async Task<decimal> BalanceAsync(string account, string? facility = null) =>
         await App.Database!.ScalarAsync<decimal>(

@@ -29,7 +29,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var number = claim.GetProperty("number").GetString();
         await _s.App.Database!.ExecuteAsync($"UPDATE claims SET Reimbursement = Reimbursement + 500 WHERE Number = '{number}'");
         await _s.App.Database!.ExecuteAsync(
-            $"UPDATE enrollments e JOIN persons p ON p.Id = e.PersonId SET e.OutpatientPaid = 99 WHERE p.IdNumber = '{Son.IdNumber}'");
+            $"UPDATE enrollments e JOIN persons p ON p.Id = e.PersonId SET e.UsageJson = '{{\"outpatient\":99.00}}' WHERE p.IdNumber = '{Son.IdNumber}'");
 
         var report = await (await auditor.GetAsync("/api/ledger/reconciliation")).ShouldBeOkAsync<JsonElement>();
         report.GetProperty("agrees").GetBoolean().Should().BeFalse();

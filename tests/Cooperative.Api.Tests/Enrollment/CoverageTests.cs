@@ -114,7 +114,7 @@ public sealed class CoverageTests : IAsyncLifetime
         var window = await _app.ClientForAsync("window");
         await EnrolledWangsAsync(window);
         await _app.Database!.ExecuteAsync(
-            $"UPDATE enrollments e JOIN persons p ON p.Id = e.PersonId SET e.InpatientPaid = 12345.67, e.OutpatientPaid = 450 WHERE p.IdNumber = '{Son.IdNumber}'");
+            $"UPDATE enrollments e JOIN persons p ON p.Id = e.PersonId SET e.UsageJson = '{{\"inpatient\":12345.67,\"outpatient\":450.00}}' WHERE p.IdNumber = '{Son.IdNumber}'");
 
         var remaining = (await (await window.GetAsync(ById(Son.IdNumber))).ShouldBeOkAsync<JsonElement>()).GetProperty("remaining");
 

@@ -336,6 +336,10 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(180)
                         .HasColumnType("varchar(180)");
 
+                    b.Property<decimal>("CatastrophicBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<decimal>("CatastrophicPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -504,10 +508,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
-
-                    b.Property<string>("UsageJson")
-                        .HasMaxLength(500)
-                        .HasColumnType("varchar(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -329,6 +329,10 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(180)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("CatastrophicBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("CatastrophicPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -496,10 +500,6 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UsageJson")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")

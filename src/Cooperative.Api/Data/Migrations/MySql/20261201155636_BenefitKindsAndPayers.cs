@@ -75,6 +75,15 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.AddColumn<decimal>(
+                name: "CatastrophicBase",
+                table: "claims",
+                type: "decimal(18,2)",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<decimal>(
                 name: "CatastrophicPaid",
                 table: "claims",
                 type: "decimal(18,2)",
@@ -88,14 +97,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 table: "claims",
                 type: "varchar(32)",
                 maxLength: 32,
-                nullable: true)
-                .Annotation("MySql:CharSet", "utf8mb4");
-
-            migrationBuilder.AddColumn<string>(
-                name: "UsageJson",
-                table: "claims",
-                type: "varchar(500)",
-                maxLength: 500,
                 nullable: true)
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -250,15 +251,15 @@ namespace Cooperative.Api.Data.Migrations.MySql
                 table: "claims");
 
             migrationBuilder.DropColumn(
+                name: "CatastrophicBase",
+                table: "claims");
+
+            migrationBuilder.DropColumn(
                 name: "CatastrophicPaid",
                 table: "claims");
 
             migrationBuilder.DropColumn(
                 name: "ReferralFiling",
-                table: "claims");
-
-            migrationBuilder.DropColumn(
-                name: "UsageJson",
                 table: "claims");
 
             migrationBuilder.AddColumn<decimal>(

@@ -58,6 +58,15 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
+                name: "CatastrophicBase",
+                table: "claims",
+                type: "TEXT",
+                precision: 18,
+                scale: 2,
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<decimal>(
                 name: "CatastrophicPaid",
                 table: "claims",
                 type: "TEXT",
@@ -71,13 +80,6 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                 table: "claims",
                 type: "TEXT",
                 maxLength: 32,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "UsageJson",
-                table: "claims",
-                type: "TEXT",
-                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -214,15 +216,15 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                 table: "claims");
 
             migrationBuilder.DropColumn(
+                name: "CatastrophicBase",
+                table: "claims");
+
+            migrationBuilder.DropColumn(
                 name: "CatastrophicPaid",
                 table: "claims");
 
             migrationBuilder.DropColumn(
                 name: "ReferralFiling",
-                table: "claims");
-
-            migrationBuilder.DropColumn(
-                name: "UsageJson",
                 table: "claims");
 
             migrationBuilder.AddColumn<decimal>(

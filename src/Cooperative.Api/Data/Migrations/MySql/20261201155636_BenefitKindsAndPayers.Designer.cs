@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperative.Api.Data.Migrations.MySql
 {
     [DbContext(typeof(MySqlCooperativeDbContext))]
-    [Migration("20261201153700_BenefitKindsAndPayers")]
+    [Migration("20261201155636_BenefitKindsAndPayers")]
     partial class BenefitKindsAndPayers
     {
         /// <inheritdoc />
@@ -339,6 +339,10 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasMaxLength(180)
                         .HasColumnType("varchar(180)");
 
+                    b.Property<decimal>("CatastrophicBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<decimal>("CatastrophicPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -507,10 +511,6 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
-
-                    b.Property<string>("UsageJson")
-                        .HasMaxLength(500)
-                        .HasColumnType("varchar(500)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

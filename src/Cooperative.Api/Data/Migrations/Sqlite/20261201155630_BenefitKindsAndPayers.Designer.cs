@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cooperative.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCooperativeDbContext))]
-    [Migration("20261201153654_BenefitKindsAndPayers")]
+    [Migration("20261201155630_BenefitKindsAndPayers")]
     partial class BenefitKindsAndPayers
     {
         /// <inheritdoc />
@@ -332,6 +332,10 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasMaxLength(180)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("CatastrophicBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("CatastrophicPaid")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -499,10 +503,6 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UsageJson")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
