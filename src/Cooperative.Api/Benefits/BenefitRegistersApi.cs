@@ -79,7 +79,8 @@ public static class BenefitRegistersApi
         var from = request.ValidFrom!.Value;
         var to = request.ValidTo!.Value;
         var code = request.DiseaseCode!.Trim().ToUpperInvariant();
-        var policy = await policies.InForceAsync(from.Year, from, ct);
+        // The list of the year it starts in; a year whose policy is not yet set takes today's list.
+        var policy = await policies.InForceAsync(from.Year, from, ct) ?? await policies.InForceAsync(today.Year, today, ct);
         var listed = policy?.Rules.ChronicGroups.SelectMany(g => g.Diseases.Select(d => (Group: g, Disease: d)))
             .FirstOrDefault(x => x.Disease.Code == code);
         if (listed?.Group is null)

@@ -22,11 +22,13 @@ internal sealed class ClaimScenario : IAsyncDisposable
     /// <summary>What the fund's bank account held when the county opened its books on 1 January.</summary>
     public const decimal OpeningBank = 500_000m;
 
-    public static async Task<ClaimScenario> StartAsync()
+    /// <param name="beforeEnrolment">Runs on 5 January after the books are opened (e.g. to add a policy version from the 6th).</param>
+    public static async Task<ClaimScenario> StartAsync(Func<CooperativeApp, Task>? beforeEnrolment = null)
     {
         var clock = FixedClock.At(2026, 1, 5);
         var app = await CooperativeApp.StartAsync(clock: clock);
         await Fund.LedgerScenario.OpenBooksAsync(await app.ClientForAsync("admin"), "2026-01-01", OpeningBank);
+        if (beforeEnrolment is not null) await beforeEnrolment(app);
         var household = await Households.EnrolledWangsAsync(await app.ClientForAsync("window"));
         clock.Now = FixedClock.At(2026, 11, 20).Now;
         var scenario = new ClaimScenario { App = app, Clock = clock, Household = household };
