@@ -252,6 +252,39 @@ public sealed class BenefitClaimTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_monthly_settlement_pays_the_facility_everything_it_did_not_collect_from_the_patient()
+    {
+        // 20,000: basic 15,220 and assistance 2,390 (see above); the facility collected 2,390 from the wife.
+        var claim = await SettledAsync(_s.CityHospital, Stay(Wife, "YJ-1", "K35.8", 20000m, "2026-11-01", "2026-11-10"), "m-1");
+        claim.GetProperty("payout").GetDecimal().Should().Be(17610m);
+        _s.Clock.Now = FixedClock.At(2026, 12, 2).Now;
+        var admin = await _s.App.ClientForAsync("admin");
+        var november = await (await admin.PostAsync("/api/ledger/facility-settlements/2026-11", null)).ShouldBeOkAsync<JsonElement>();
+        var city = november.EnumerateArray().Single(p => p.GetProperty("facilityCode").GetString() == "H0001");
+        city.GetProperty("paid").GetDecimal().Should().Be(17610m);
+        city.GetProperty("claimsPaid").GetInt32().Should().Be(1);
+        (await _s.BalanceAsync("1105")).Should().Be(2390m, "civil affairs still owes its share until it pays");
+        await BooksAgreeAsync();
+    }
+
+    [Fact]
+    public async Task A_policy_with_inconsistent_kinds_or_payers_is_refused_field_by_field()
+    {
+        var document = await BenefitPolicy.DocumentAsync(_s.Admin);
+        document["chronicGroups"]![1]!["diseases"]![0]!["code"] = "I10";
+        document["delivery"]!["subsidies"]!.AsArray().RemoveAt(0);
+        document["catastrophic"]!["bands"]![0]!["upperLimit"] = 5000m;
+        document["assistance"]!["categories"]![0]!["category"] = "Youth";
+        var problem = await (await _s.Admin.PostAsJsonAsync("/api/policies/2026/versions", new { effectiveFrom = "2026-12-01", policy = document }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var errors = problem.GetProperty("errors");
+        errors.GetProperty("chronicGroups[1].diseases[0].code")[0].GetString().Should().Contain("已列入病种组 A");
+        errors.GetProperty("delivery.subsidies")[0].GetString().Should().Contain("村卫生室");
+        errors.GetProperty("catastrophic.bands[0].upperLimit")[0].GetString().Should().Contain("起付线");
+        errors.GetProperty("assistance.categories[0].category")[0].GetString().Should().Contain("Dibao");
+    }
+
+    [Fact]
     public async Task Claims_racing_for_the_same_person_never_pass_a_payers_cap()
     {
         // Eight 20,000 stays of the wife at once, each 2 days, 3 days apart. Out of pocket 4,780 each, 38,240 in all:
