@@ -18,14 +18,17 @@ internal sealed record BenefitDecision(BenefitKind Kind, ChronicDiseaseGroup? Gr
                     ? new(BenefitKind.Delivery, null, [])
                     : new(BenefitKind.Inpatient, null, []);
             case VisitType.Outpatient:
-                var listed = rules.ChronicGroups
+                var matches = rules.ChronicGroups
                     .SelectMany(g => g.Diseases.Select(d => (Group: g, Disease: d)))
                     .Where(x => IcdCodes.Matches(x.Disease.Code, diagnosis))
                     .OrderByDescending(x => x.Disease.Code.Length)
-                    .FirstOrDefault();
-                if (listed.Group is null) return new(BenefitKind.Outpatient, null, []);
-                if (input.CertifiedDiseases.Any(c => IcdCodes.Matches(c, diagnosis) || IcdCodes.Matches(listed.Disease.Code, c)))
-                    return new(BenefitKind.ChronicDisease, listed.Group, []);
+                    .ToList();
+                if (matches.Count == 0) return new(BenefitKind.Outpatient, null, []);
+                // The most specific listed disease the person is certified for (a certification of E11 is not one of a
+                // separately listed E11.2, which may sit in another group).
+                var certified = matches.FirstOrDefault(x => input.CertifiedDiseases.Any(c => IcdCodes.Matches(x.Disease.Code, c)));
+                if (certified.Group is not null) return new(BenefitKind.ChronicDisease, certified.Group, []);
+                var listed = matches[0];
                 return new(BenefitKind.Outpatient, null,
                     [$"诊断 {diagnosis} 属于{BenefitKinds.Chinese(BenefitKind.ChronicDisease)}“{listed.Disease.Name}”，但该人员就诊当日没有有效的病种认定，按普通门诊报销"]);
             default:

@@ -60,8 +60,9 @@ internal static partial class BenefitRulesValidator
         if (string.IsNullOrWhiteSpace(c.Insurer)) add("catastrophic.insurer", "必须填写承办大病保险的保险公司");
         if (c.Threshold < 0) add("catastrophic.threshold", "大病保险起付线不能为负数");
         if (c.AnnualCap <= 0) add("catastrophic.annualCap", "大病保险年度封顶必须大于0");
-        // The bands are checked as an inpatient rule's are: the threshold is their deductible.
-        PolicyValidator.CheckInpatient(new InpatientRule(FacilityLevel.County, c.Threshold, c.Bands ?? []), "catastrophic", add);
+        // The bands are checked as an inpatient rule's are: the threshold is their deductible. A negative threshold is
+        // reported above, once and under its own name, not again as a "catastrophic.deductible" the rule does not have.
+        PolicyValidator.CheckInpatient(new InpatientRule(FacilityLevel.County, Math.Max(0m, c.Threshold), c.Bands ?? []), "catastrophic", add);
     }
 
     private static void CheckAssistance(AssistanceRules a, Action<string, string> add)
