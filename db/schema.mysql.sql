@@ -2682,7 +2682,7 @@ CREATE PROCEDURE MigrationsScript()
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
-    UPDATE enrollments SET UsageJson = CONCAT('{', CONCAT_WS(',', IF(InpatientPaid <> 0, CONCAT('"inpatient":', CAST(InpatientPaid AS CHAR)), NULL), IF(OutpatientPaid <> 0, CONCAT('"outpatient":', CAST(OutpatientPaid AS CHAR)), NULL)), '}') WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0
+    UPDATE enrollments SET UsageJson = CONCAT('{', CONCAT_WS(',', IF(InpatientPaid <> 0, CONCAT('"inpatient":', CAST(InpatientPaid AS CHAR)), NULL), IF(OutpatientPaid <> 0, CONCAT('"outpatient":', CAST(OutpatientPaid AS CHAR)), NULL)), '}') WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0;
 
     END IF;
 END //
@@ -2696,7 +2696,7 @@ CREATE PROCEDURE MigrationsScript()
 BEGIN
     IF NOT EXISTS(SELECT 1 FROM `__EFMigrationsHistory` WHERE `MigrationId` = '20261201155636_BenefitKindsAndPayers') THEN
 
-    UPDATE claims SET Benefit = VisitType
+    UPDATE claims SET Benefit = VisitType;
 
     END IF;
 END //

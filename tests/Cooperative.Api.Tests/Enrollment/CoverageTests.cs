@@ -78,7 +78,7 @@ public sealed class CoverageTests : IAsyncLifetime
     {
         var window = await _app.ClientForAsync("window");
         await EnrolledWangsAsync(window);
-        var yesterday = DateTime.Now.AddDays(-1);
+        var yesterday = CountyNow.AddDays(-1);
         if (yesterday.Year != ThisYear) return; // on 1 January the day before is another fund year
 
         var answer = await (await window.GetAsync(ById(Son.IdNumber, yesterday.ToString("yyyy-MM-dd")))).ShouldBeOkAsync<JsonElement>();

@@ -24,9 +24,12 @@ internal static class Households
 
     public static string WithBadChecksum(string id) => id[..17] + (id[17] == '0' ? '1' : '0');
 
-    public static int ThisYear => DateTime.Now.Year;
+    /// <summary>The county's clock (UTC+8), as the application's: from 16:00 UTC the county is already on the next day.</summary>
+    public static DateTime CountyNow => DateTime.UtcNow.AddHours(8);
 
-    public static string Today => DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static int ThisYear => CountyNow.Year;
+
+    public static string Today => CountyNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The Wang family: head, wife on 低保, son.</summary>
     public static readonly Member Head = new(Id("19700101", 11), "王建国", "户主");

@@ -205,8 +205,8 @@ namespace Cooperative.Api.Data.Migrations.MySql
             migrationBuilder.Sql("UPDATE enrollments SET UsageJson = CONCAT('{', CONCAT_WS(',', " +
                 "IF(InpatientPaid <> 0, CONCAT('\"inpatient\":', CAST(InpatientPaid AS CHAR)), NULL), " +
                 "IF(OutpatientPaid <> 0, CONCAT('\"outpatient\":', CAST(OutpatientPaid AS CHAR)), NULL)), '}') " +
-                "WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0");
-            migrationBuilder.Sql("UPDATE claims SET Benefit = VisitType");
+                "WHERE InpatientPaid <> 0 OR OutpatientPaid <> 0;");
+            migrationBuilder.Sql("UPDATE claims SET Benefit = VisitType;");
 
             migrationBuilder.DropColumn(
                 name: "InpatientPaid",

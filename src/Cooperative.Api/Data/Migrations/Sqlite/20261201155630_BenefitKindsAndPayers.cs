@@ -170,8 +170,8 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
             migrationBuilder.Sql("UPDATE enrollments SET UsageJson = '{' || " +
                 "CASE WHEN CAST(InpatientPaid AS REAL) <> 0 AND CAST(OutpatientPaid AS REAL) <> 0 THEN '\"inpatient\":' || InpatientPaid || ',\"outpatient\":' || OutpatientPaid " +
                 "WHEN CAST(InpatientPaid AS REAL) <> 0 THEN '\"inpatient\":' || InpatientPaid ELSE '\"outpatient\":' || OutpatientPaid END || '}' " +
-                "WHERE CAST(InpatientPaid AS REAL) <> 0 OR CAST(OutpatientPaid AS REAL) <> 0");
-            migrationBuilder.Sql("UPDATE claims SET Benefit = VisitType");
+                "WHERE CAST(InpatientPaid AS REAL) <> 0 OR CAST(OutpatientPaid AS REAL) <> 0;");
+            migrationBuilder.Sql("UPDATE claims SET Benefit = VisitType;");
 
             migrationBuilder.DropColumn(
                 name: "InpatientPaid",
