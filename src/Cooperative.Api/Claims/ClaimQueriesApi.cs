@@ -66,5 +66,6 @@ internal static class ClaimQueriesApi
     }
 
     private static ClaimSummary Summary(Claim c, bool staff) => new(c.Number, c.Channel, c.Status, c.FacilityCode, c.FacilityName,
-        staff ? c.PatientName : NameMasking.Mask(c.PatientName), c.VisitType, c.DischargeDate, c.Total, c.Reimbursement, c.Flags);
+        staff ? c.PatientName : NameMasking.Mask(c.PatientName), c.VisitType, c.DischargeDate, c.Total, c.Reimbursement, c.Flags, c.Benefit,
+        c.Payout);
 }

@@ -67,6 +67,7 @@ public sealed record ClaimResponse(
     };
 }
 
-/// <summary>One row of a claims list or the review queue.</summary>
+/// <summary>One row of a claims list or the review queue: <c>FundPays</c> the basic fund, <c>Payout</c> with the other payers.</summary>
 public sealed record ClaimSummary(string Number, ClaimChannel Channel, ClaimStatus Status, string? FacilityCode, string FacilityName,
-    string PatientName, VisitType VisitType, DateOnly DischargeDate, decimal Total, decimal FundPays, string? Flags);
+    string PatientName, VisitType VisitType, DateOnly DischargeDate, decimal Total, decimal FundPays, string? Flags, BenefitKind Benefit,
+    decimal Payout);

@@ -39,7 +39,8 @@ public static class CostFlagsApi
         var (from, to) = (LedgerPeriod.StartOf(period!.Value), LedgerPeriod.EndOf(period.Value));
         // A month's admissions are a few thousand rows: summed in memory, which also suits SQLite's text decimals.
         var admissions = await db.Claims.AsNoTracking()
-            .Where(c => c.VisitType == VisitType.Inpatient && c.FacilityCode != null && c.DischargeDate >= from && c.DischargeDate <= to
+            // General inpatient stays only: a delivery (a fixed subsidy, a short stay) would pull a level's average down.
+            .Where(c => c.Benefit == BenefitKind.Inpatient && c.FacilityCode != null && c.DischargeDate >= from && c.DischargeDate <= to
                         && c.Status != ClaimStatus.Rejected && c.Status != ClaimStatus.Reversed && c.PolicyVersion != null)
             .Select(c => new { c.FacilityCode, c.FacilityName, c.FacilityLevel, c.Total })
             .ToListAsync(ct);
