@@ -39,6 +39,25 @@ internal sealed class BillMaker(IReadOnlyDictionary<string, string> names)
         return lines;
     }
 
+    /// <summary>
+    /// A certified patient's visit: the consultation, the sessions of the treatment since the last visit (dialysis: two or
+    /// three, each with its tubing and saline), and the drugs of the disease for the rest.
+    /// </summary>
+    public List<BillLineInput> Chronic(Random r, FacilityLevel level, ChronicCare care, double drugs)
+    {
+        var lines = new List<BillLineInput> { Daily("S0001", 1, level switch { FacilityLevel.Village => 5, FacilityLevel.County => 15, _ => 8 }) };
+        if (care.Procedure is { } procedure)
+        {
+            var sessions = r.Next(2, 4);
+            lines.Add(Daily(procedure, sessions, 420));
+            lines.Add(Daily("M0001", sessions, 3.5m));
+            lines.Add(Line("D0011", 12 * sessions));
+        }
+        if (level != FacilityLevel.Village && r.NextDouble() < 0.1) lines.Add(Daily(r.Pick<string>(["S0005", "S0007", "S0008"]), 1, 0, level));
+        AddDrugs(r, lines, care.Drugs, r.Next(1, care.Drugs.Length + 1), Math.Max(drugs, 5));
+        return lines;
+    }
+
     public List<BillLineInput> Inpatient(Random r, FacilityLevel level, InpatientCase c, double target, int stay)
     {
         var (bed, nursing, rounds) = level switch { FacilityLevel.Township => (25m, 20m, 10m), FacilityLevel.County => (45m, 30m, 18m), _ => (80m, 45m, 30m) };

@@ -4,8 +4,9 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Facilities;
-using Cooperative.Api.Policy;
+using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Facilities;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.County;
@@ -15,9 +16,11 @@ public sealed record CountyOutcome(int ExitCode, string Message, CountyReport? R
 
 /// <summary>
 /// Fills an empty database with a synthetic county, deterministically from a seed, through the code paths of
-/// real use: the window imports each township's register and enrols households in the autumn campaign, then
-/// facilities submit their bills and the window enters paper claims, month after month. Nothing is written
-/// behind those paths' backs except the run's own two audit records.
+/// real use: the administrator publishes the county's scheme for the year (<see cref="CountyPolicy"/>), the window
+/// imports each township's register, enrols households in the autumn campaign and records the chronic disease
+/// certifications on 1 January, then facilities submit their bills and the window files referrals and enters paper
+/// claims, month after month. Nothing is written behind those paths' backs except the run's own two audit records
+/// (the benefit registers apply their endpoint's rules themselves: see <see cref="CountyBenefitRegisters"/>).
 /// </summary>
 public sealed class CountyGenerator(IServiceProvider appServices)
 {
@@ -25,14 +28,15 @@ public sealed class CountyGenerator(IServiceProvider appServices)
     {
         var clock = new CountyClock(appServices.GetRequiredService<TimeProvider>());
         await using var services = appServices.GetRequiredService<CountyServiceCatalog>().BuildFor(clock);
-        var setup = await PrepareAsync(services, clock, request, ct);
+        var setup = await PrepareAsync(services, appServices, clock, request, ct);
         if (setup.Outcome is { } early) return early;
         var (window, facilities, bills) = (setup.Window!, setup.Facilities!, setup.Bills!);
 
         var tally = new CountyTally();
         var register = new CountyRegister(services, clock, request, tally);
         var enrolment = new CountyEnrolment(services, clock, request, tally);
-        var claims = new CountyClaims(services, clock, request, tally, window, facilities, bills, report);
+        var registers = new CountyBenefitRegisters(services, clock, request, tally, facilities);
+        var claims = new CountyClaims(services, clock, request, tally, window, facilities, bills, registers, report);
         double importSeconds = 0, enrolSeconds = 0, claimSeconds = 0;
         foreach (var township in request.Size.Townships)
         {
@@ -41,6 +45,7 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             importSeconds += watch.Elapsed.TotalSeconds;
             watch.Restart();
             await enrolment.EnrolAsync(township, ct);
+            await registers.CertifyAsync(township, ct);
             await ReceiveFundingAsync(services, clock, request, township, report, ct);
             enrolSeconds += watch.Elapsed.TotalSeconds;
             watch.Restart();
@@ -64,7 +69,9 @@ public sealed class CountyGenerator(IServiceProvider appServices)
             tally.OutpatientClaims, tally.UnderReview, tally.Billed, tally.Reimbursed,
             tally.Refusals.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value),
             Math.Round(importSeconds, 1), Math.Round(enrolSeconds, 1), Math.Round(claimSeconds, 1),
-            tally.WindowClaimsPaid, tally.PaidToResidents, tally.FacilityPayments, tally.PaidToFacilities, tally.MonthsClosed, tally.RiskReserve);
+            tally.WindowClaimsPaid, tally.PaidToResidents, tally.FacilityPayments, tally.PaidToFacilities, tally.MonthsClosed, tally.RiskReserve,
+            tally.ClaimsByKind, tally.PersonsByCategory, tally.Certifications, tally.ReferralFilings, tally.ReferredWithFiling,
+            tally.ReferredWithoutFiling, tally.CatastrophicClaims, tally.CatastrophicPaid, tally.AssistanceClaims, tally.AssistancePaid);
         await using (var scope = services.CreateAsyncScope())
         {
             await CountyRunRecord.WriteAsync(scope.ServiceProvider.GetRequiredService<CooperativeDbContext>(), request, "completed", result,
@@ -146,7 +153,8 @@ public sealed class CountyGenerator(IServiceProvider appServices)
 
     private sealed record Setup(CountyOutcome? Outcome, ClaimWindow? Window = null, FacilityDirectory? Facilities = null, BillMaker? Bills = null);
 
-    private static async Task<Setup> PrepareAsync(IServiceProvider services, CountyClock clock, CountyRequest request, CancellationToken ct)
+    private static async Task<Setup> PrepareAsync(IServiceProvider services, IServiceProvider appServices, CountyClock clock, CountyRequest request,
+        CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
@@ -162,13 +170,12 @@ public sealed class CountyGenerator(IServiceProvider appServices)
         var today = clock.RealToday;
         var yearStart = new DateOnly(request.FundYear, 1, 1);
         if (request.FundYear > today.Year) return Refuse($"{request.FundYear} 年度尚未开始，只能生成今年或以前年度的合成县");
-        if (await scope.ServiceProvider.GetRequiredService<IPolicyStore>().InForceAsync(request.FundYear, yearStart, ct) is null)
-            return Refuse($"{request.FundYear} 年度尚无补偿方案（筹资标准和补偿比例），请先发布该年度方案");
         var facilities = await CareProvidersAsync(db, yearStart, ct);
         if (facilities.Count == 0) return Refuse($"{request.FundYear} 年度没有签订医疗服务责任书的定点医疗机构");
         var names = await db.CatalogueItems.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, ct);
         var missing = CaseMix.CodesUsed().Where(c => !names.ContainsKey(c)).ToList();
         if (missing.Count > 0) return Refuse($"药品和诊疗目录中缺少编码：{string.Join("、", missing)}");
+        if (await CountyPolicy.PublishAsync(services, appServices, clock, request, ct) is { } refused) return Refuse(refused);
 
         var lastMonth = new DateOnly(request.FundYear, Math.Clamp(request.Months, 1, 12), 1).AddMonths(1).AddDays(-1);
         var yesterday = today.AddDays(-1);
@@ -194,12 +201,23 @@ public sealed class CountyGenerator(IServiceProvider appServices)
         合成县 {r.Key}
           户 {r.Households}，人 {r.Persons}，参合 {r.Enrolled} 人（{(r.Persons == 0 ? 0 : 100.0 * r.Enrolled / r.Persons):0.00} %），收据 {r.Receipts} 张
           报销 {r.InpatientClaims + r.OutpatientClaims} 笔：住院 {r.InpatientClaims}，门诊 {r.OutpatientClaims}，待审核 {r.UnderReview}，被拒 {r.Refusals.Values.Sum()}{(r.Refusals.Count == 0 ? "" : "（" + string.Join("，", r.Refusals.Select(x => $"{x.Key} {x.Value}")) + "）")}
+          报销类别：{Kinds(r)}
+          救助对象：{Categories(r)}；慢性病/特殊病种认定 {r.Certifications} 人次
+          转诊备案 {r.ReferralFilings} 件：按转诊报销 {r.ReferredWithFiling} 笔，申报转诊而无有效备案按未转诊报销 {r.ReferredWithoutFiling} 笔
           医疗费用 {r.Billed:N2} 元，基金补偿 {r.Reimbursed:N2} 元
+          县里垫付：大病保险 {r.CatastrophicClaims} 笔 {r.CatastrophicPaid:N2} 元，医疗救助 {r.AssistanceClaims} 笔 {r.AssistancePaid:N2} 元（应向承办机构收回）
           窗口当场兑付 {r.WindowClaimsPaid} 笔 {r.PaidToResidents:N2} 元；按月向定点机构拨付 {r.FacilityPayments} 笔 {r.PaidToFacilities:N2} 元
           月末结账 {r.MonthsClosed} 个月，提取风险基金 {r.RiskReserve:N2} 元
           导入 {r.ImportSeconds:0.0} 秒（{Rate(r.Persons, r.ImportSeconds)} 人/秒），参合缴费 {r.EnrolmentSeconds:0.0} 秒（{Rate(r.Enrolled, r.EnrolmentSeconds)} 人/秒），报销 {r.ClaimSeconds:0.0} 秒（{Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)} 笔/秒）
           persons/s {Rate(r.Persons, r.ImportSeconds + r.EnrolmentSeconds)}, claims/s {Rate(r.InpatientClaims + r.OutpatientClaims, r.ClaimSeconds)}
         """;
+
+    private static string Kinds(CountyReport r) =>
+        string.Join("，", BenefitKinds.All.Select(k => $"{k.ChineseName} {r.ClaimsByKind?.GetValueOrDefault(k.Code) ?? 0}"));
+
+    private static string Categories(CountyReport r) =>
+        string.Join("，", (r.PersonsByCategory ?? new Dictionary<string, long>()).Select(c =>
+            $"{(Enum.TryParse<PersonCategory>(c.Key, out var category) ? PersonCategories.Of(category).ChineseName : c.Key)} {c.Value} 人"));
 
     private static string Rate(long count, double seconds) => seconds <= 0 ? "-" : (count / seconds).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Geography;
+using Cooperative.Domain.Enrollment;
 
 namespace Cooperative.Api.County;
 
@@ -24,7 +25,10 @@ internal sealed class CountyRegister(IServiceProvider services, CountyClock cloc
             .ImportAsync($"{township}-参合花名册.csv", ".csv", RegisterGenerator.Csv(rows), ct);
         if (outcome.Problem is { } problem)
             throw new InvalidOperationException($"The register of {township} was refused: {problem.Code} {problem.Title} {problem.Detail}");
-        tally.Imported(outcome.Response!.HouseholdsCreated, outcome.Response.PersonsCreated);
+        var category = RegisterColumns.All.ToList().IndexOf(RegisterColumns.Category);
+        tally.Imported(outcome.Response!.HouseholdsCreated, outcome.Response.PersonsCreated,
+            rows.Skip(1).Select(row => PersonCategories.TryParse(row[category], out var c) ? c : PersonCategory.None)
+                .Where(c => c != PersonCategory.None));
     }
 
     private List<string[]> Rows(string township, DateOnly asOf)

@@ -6,11 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.County;
 
 /// <summary>The figures of a finished run, as the command prints them and the audit trail keeps them.</summary>
+/// <param name="Reimbursed">
+/// What the basic fund paid (基金补偿); the other payers' parts are <paramref name="CatastrophicPaid"/> and <paramref name="AssistancePaid"/>.
+/// </param>
+/// <param name="PaidToResidents">Paid out at the window: every payer's part of the paper claims (the county advances the others').</param>
+/// <param name="ClaimsByKind">Claims by benefit kind (the kinds' codes: inpatient, outpatient, chronic, delivery).</param>
+/// <param name="PersonsByCategory">Persons of the register by special category (Dibao, Wubao, Youfu, Tekun).</param>
+/// <param name="ReferredWithFiling">Claims outside the county said to be referred whose referral matched a filing.</param>
+/// <param name="ReferredWithoutFiling">Claims outside the county said to be referred without a matching filing, paid as unreferred.</param>
 public sealed record CountyReport(string Key, long Households, long Persons, long Enrolled, long Receipts, long InpatientClaims,
     long OutpatientClaims, long UnderReview, decimal Billed, decimal Reimbursed, IReadOnlyDictionary<string, int> Refusals,
     double ImportSeconds, double EnrolmentSeconds, double ClaimSeconds,
     long WindowClaimsPaid = 0, decimal PaidToResidents = 0, long FacilityPayments = 0, decimal PaidToFacilities = 0,
-    long MonthsClosed = 0, decimal RiskReserve = 0);
+    long MonthsClosed = 0, decimal RiskReserve = 0,
+    IReadOnlyDictionary<string, long>? ClaimsByKind = null, IReadOnlyDictionary<string, long>? PersonsByCategory = null,
+    long Certifications = 0, long ReferralFilings = 0, long ReferredWithFiling = 0, long ReferredWithoutFiling = 0,
+    long CatastrophicClaims = 0, decimal CatastrophicPaid = 0, long AssistanceClaims = 0, decimal AssistancePaid = 0);
 
 /// <summary>
 /// A run leaves two audit records of its own (entity 合成县 "SyntheticCounty"): one when it starts, one with its

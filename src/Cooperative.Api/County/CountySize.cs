@@ -6,14 +6,16 @@ namespace Cooperative.Api.County;
 /// How much county to make. <c>county</c>: the 22 townships at their rural population (about 600,000) and a
 /// year's claims at the county's rates (about 60,000 admissions and 1,500,000 outpatient visits).
 /// <c>township</c>: 红岩乡 (27,460 residents, the township nearest the county's average) with every admission but
-/// a fifth of the outpatient visits, so that it loads in a few minutes. <c>tiny</c>: 120 households of that
-/// township, for tests.
+/// a fifth of the outpatient visits, so that it loads in a few minutes. <c>small</c>: 600 households of that township
+/// with every admission and a twentieth of the visits, for tests of what a year holds only a few of (deliveries,
+/// referrals, catastrophic costs). <c>tiny</c>: 120 households of that township, for tests.
 /// </summary>
 public sealed record CountySize(string Name, IReadOnlyList<string> Townships, int? HouseholdsPerTownship, double OutpatientScale)
 {
     public const string SampleTownship = "330199119";
 
     public static readonly CountySize Tiny = new("tiny", [SampleTownship], 120, 1.0);
+    public static readonly CountySize Small = new("small", [SampleTownship], 600, 0.05);
     public static readonly CountySize Township = new("township", [SampleTownship], null, 0.2);
     public static readonly CountySize County = new("county",
         SeedFiles.ReadCsv("townships.csv").Select(t => t["code"]).Order(StringComparer.Ordinal).ToList(), null, 1.0);
@@ -21,6 +23,7 @@ public sealed record CountySize(string Name, IReadOnlyList<string> Townships, in
     public static CountySize? Named(string? name) => name?.ToLowerInvariant() switch
     {
         "tiny" => Tiny,
+        "small" => Small,
         "township" => Township,
         "county" => County,
         _ => null,
@@ -48,4 +51,10 @@ internal static class CountyFacts
     public const double AdmissionsPerEnrolledYear = 60_000.0 / (600_000 * EnrolledShare);
 
     public const double VisitsPerEnrolledYear = 1_500_000.0 / (600_000 * EnrolledShare);
+
+    /// <summary>
+    /// Births a year per person: about 10 per 1,000 (China's crude birth rate was 10.5 ‰ in 2019 and 8.5 ‰ in 2020, NBS),
+    /// nearly all in hospital (住院分娩率 over 99 %). They are admissions too: the other admissions are the rest of the 60,000.
+    /// </summary>
+    public const double BirthsPerPersonYear = 0.010;
 }

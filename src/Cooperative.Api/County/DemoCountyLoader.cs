@@ -19,7 +19,7 @@ internal sealed partial class DemoCountyLoader(IServiceProvider services, IConfi
         var size = CountySize.Named(config["Demo:County"]);
         if (size is null)
         {
-            log.LogWarning("Demo:County must be tiny, township or county; no demo county is loaded.");
+            log.LogWarning("Demo:County must be tiny, small, township or county; no demo county is loaded.");
             return;
         }
         await using (var scope = services.CreateAsyncScope())

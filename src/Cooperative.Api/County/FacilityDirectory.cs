@@ -22,6 +22,9 @@ internal sealed class FacilityDirectory(IReadOnlyList<CareProvider> all)
         level == FacilityLevel.Township ? all.First(f => f.Level == FacilityLevel.Township && f.TownshipCode == resident.TownshipCode)
             : r.Weighted(_county);
 
+    /// <summary>A county hospital, the public ones most: they certify chronic and special diseases (二级以上医院认定).</summary>
+    public CareProvider CountyHospital(Random r) => r.Weighted(_county);
+
     private CareProvider? VillageClinic(Resident resident, Random r)
     {
         var own = all.Where(f => f.Level == FacilityLevel.Village && f.VillageCode == resident.VillageCode).ToList();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.County;
 
 /// <summary>
-/// <c>seed-county --size tiny|township|county [--seed N] [--year Y] [--months N] [--outpatient-scale X] [--workers N]</c>:
+/// <c>seed-county --size tiny|small|township|county [--seed N] [--year Y] [--months N] [--outpatient-scale X] [--workers N]</c>:
 /// fills an empty database with a synthetic county (see <see cref="CountyGenerator"/>), on the database the
 /// app's configuration names. Exit 0 when done or when the same county is there already, 1 when refused.
 /// </summary>
@@ -25,7 +25,7 @@ public static class SeedCountyCommand
             || !double.TryParse(Arg("--outpatient-scale") ?? "-1", CultureInfo.InvariantCulture, out var scale))
         {
             await Console.Error.WriteLineAsync(
-                "usage: seed-county [--size tiny|township|county] [--seed N] [--year YYYY] [--months 1-12] [--outpatient-scale X] [--workers N]");
+                "usage: seed-county [--size tiny|small|township|county] [--seed N] [--year YYYY] [--months 1-12] [--outpatient-scale X] [--workers N]");
             return 2;
         }
         await app.PrepareDatabaseAsync();

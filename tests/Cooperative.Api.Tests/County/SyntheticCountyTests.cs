@@ -8,6 +8,9 @@ namespace Cooperative.Api.Tests.County;
 
 public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<TinyCounty>
 {
+    /// <summary>What a claim pays out: the basic fund's part and the other payers' the county advances.</summary>
+    private const string Payout = "(Reimbursement + CatastrophicPaid + AssistancePaid)";
+
     private MariaDbDatabase Db => county.App.Database!;
 
     [Fact]
@@ -42,37 +45,80 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
     }
 
     [Fact]
-    public async Task The_ledger_balances_and_its_claim_expenditure_is_what_the_claims_reimbursed()
-    {
-        var admin = await county.App.ClientForAsync("admin");
-        var invariant = await (await admin.GetAsync("/api/ledger/invariant")).ShouldBeOkAsync<JsonElement>();
-        invariant.GetProperty("holds").GetBoolean().Should().BeTrue(invariant.ToString());
-        var agreement = await (await admin.GetAsync("/api/ledger/reconciliation")).ShouldBeOkAsync<JsonElement>();
-        agreement.GetProperty("agrees").GetBoolean().Should().BeTrue("claims, usage and payments agree with the books: " + agreement);
+    public Task The_ledger_balances_and_its_expenditure_and_receivables_are_what_the_claims_paid_kind_by_kind_and_payer_by_payer() =>
+        CountyChecks.TheBooksAgreeWithTheClaimsAsync(county.App, county.Report);
 
-        var reimbursed = await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims");
-        var expenditure = await Db.ScalarAsync<decimal>(
-            "SELECT SUM(Debit) - SUM(Credit) FROM journal_lines WHERE AccountCode LIKE '5001.%' OR AccountCode LIKE '5002.%'");
-        reimbursed.Should().BeGreaterThan(0).And.Be(expenditure).And.Be(county.Report.Reimbursed);
+    [Fact]
+    public async Task The_year_s_policy_is_the_county_s_with_chronic_groups_delivery_catastrophic_insurance_and_assistance()
+    {
+        var policy = (await (await county.App.CreateClient().GetAsync("/api/policies/2026")).ShouldBeOkAsync<JsonElement>()).GetProperty("policy");
+
+        policy.GetProperty("chronicGroups").EnumerateArray().Select(g => g.GetProperty("code").GetString()).Should().Equal("chronic", "special");
+        policy.GetProperty("chronicGroups")[0].GetProperty("diseases").EnumerateArray().Select(d => d.GetProperty("code").GetString())
+            .Should().Equal("I10", "E11");
+        policy.GetProperty("chronicGroups")[1].GetProperty("diseases").EnumerateArray().Select(d => d.GetProperty("code").GetString())
+            .Should().Contain("N18.5");
+        policy.GetProperty("delivery").GetProperty("diagnosisCodes").EnumerateArray().Select(c => c.GetString()).Should().Contain(["O80", "O82"]);
+        policy.GetProperty("catastrophic").GetProperty("threshold").GetDecimal().Should().Be(12_000m);
+        policy.GetProperty("assistance").GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString())
+            .Should().BeEquivalentTo("Dibao", "Wubao", "Tekun");
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM fund_year_policies WHERE FundYear = 2026")).Should().Be(1, "version 1, edited before the year began");
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_records WHERE EntityType = 'FundYearPolicy' AND Actor = 'admin' AND AtUtc < '2025-09-01'"))
+            .Should().Be(1, "the administrator published it in the summer before the campaign");
+    }
+
+    [Fact]
+    public async Task The_register_holds_assisted_residents_and_only_they_get_medical_assistance()
+    {
+        var report = county.Report;
+        foreach (var category in new[] { "Dibao", "Wubao", "Tekun" })
+            (await Db.ScalarAsync<long>($"SELECT COUNT(*) FROM persons WHERE Category = '{category}'")).Should()
+                .BeGreaterThan(0, category).And.Be(report.PersonsByCategory![category]);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM persons WHERE Category = 'Wubao' OR Category = 'Tekun'"))
+            .Should().Be(await Db.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM persons p JOIN memberships m ON m.PersonId = p.Id WHERE p.Category IN ('Wubao', 'Tekun') AND m.Relationship = 'Head' " +
+                "AND (SELECT COUNT(*) FROM memberships o WHERE o.HouseholdId = m.HouseholdId) = 1 AND TIMESTAMPDIFF(YEAR, p.BirthDate, '2025-09-01') >= 60"),
+                "五保 and 特困 residents are elders living alone");
+        report.AssistanceClaims.Should().BeGreaterThan(0);
+        await CountyChecks.TheOtherPayersPaidWhatTheirRulesGiveAsync(Db);
+    }
+
+    [Fact]
+    public async Task Older_adults_certified_on_1_January_have_their_visits_paid_under_the_chronic_group()
+    {
+        var report = county.Report;
+        await CountyChecks.ChronicClaimsAreThoseOfCertifiedPatientsAsync(Db, report);
+        // About a tenth of older adults with hypertension or diabetes: 2–3 % of the enrolled, never younger than 45.
+        ((double)report.Certifications / report.Enrolled).Should().BeInRange(0.01, 0.06);
+        (await Db.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM disease_certifications d JOIN persons p ON p.Id = d.PersonId WHERE d.DiseaseCode <> 'N18.5' AND 2026 - YEAR(p.BirthDate) < 45"))
+            .Should().Be(0);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM disease_certifications WHERE ValidFrom <> '2026-01-01' OR ValidTo <> '2026-12-31'")).Should().Be(0);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM disease_certifications d JOIN facilities f ON f.Code = d.FacilityCode WHERE f.Level <> 'County'"))
+            .Should().Be(0, "county hospitals certify");
+        // Monthly refills, January to March: a few visits of each certified patient.
+        report.ClaimsByKind!["chronic"].Should().BeInRange(report.Certifications, 6 * report.Certifications);
+        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE BenefitGroup = 'chronic' AND ABS(Reimbursement - Eligible * 0.5) > 0.01"))
+            .Should().Be(0, "the group pays half (of the unrounded eligible cost) within its yearly cap, which no one reaches in a quarter");
     }
 
     [Fact]
     public async Task Window_claims_are_paid_on_the_spot_and_facilities_are_paid_each_month()
     {
         var report = county.Report;
-        (await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Settled' AND Reimbursement > 0"))
+        (await Db.ScalarAsync<long>($"SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Settled' AND {Payout} > 0"))
             .Should().Be(0, "a settled paper claim is paid at the window at once");
         var paid = await Db.ScalarAsync<long>("SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Paid'");
         paid.Should().BeGreaterThan(0).And.Be(report.WindowClaimsPaid);
         (await Db.ScalarAsync<long>(
-                "SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Paid' AND (PaymentMethod = 'BankTransfer') <> (Reimbursement >= 1000)"))
+                $"SELECT COUNT(*) FROM claims WHERE Channel = 'Window' AND Status = 'Paid' AND (PaymentMethod = 'BankTransfer') <> ({Payout} >= 1000)"))
             .Should().Be(0);
-        report.PaidToResidents.Should().Be(await Db.ScalarAsync<decimal>("SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Window' AND Status = 'Paid'"));
+        report.PaidToResidents.Should().Be(await Db.ScalarAsync<decimal>($"SELECT SUM({Payout}) FROM claims WHERE Channel = 'Window' AND Status = 'Paid'"));
         // What residents are still owed is exactly the window claims waiting for review.
         (await Db.ScalarAsync<decimal>(
                 $"SELECT COALESCE(SUM(Credit) - SUM(Debit), 0) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToResidents}'"))
             .Should().Be(await Db.ScalarAsync<decimal>(
-                "SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Window' AND Status = 'UnderReview'"));
+                $"SELECT COALESCE(SUM({Payout}), 0) FROM claims WHERE Channel = 'Window' AND Status = 'UnderReview'"));
 
         // January to March have ended and their 5th-of-next-month paydays have passed: each was settled once.
         (await Db.ScalarAsync<string>(
@@ -84,11 +130,11 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         (await Db.ScalarAsync<decimal>(
                 $"SELECT SUM(Credit) - SUM(Debit) FROM journal_lines WHERE AccountCode = '{ChartOfAccounts.PayableToFacilities}'"))
             .Should().Be(await Db.ScalarAsync<decimal>(
-                $"SELECT COALESCE(SUM(Reimbursement), 0) FROM claims WHERE Channel = 'Facility' AND (SettledUtc >= {april} OR Status = 'UnderReview')"));
+                $"SELECT COALESCE(SUM({Payout}), 0) FROM claims WHERE Channel = 'Facility' AND (SettledUtc >= {april} OR Status = 'UnderReview')"));
         report.PaidToFacilities.Should().BeGreaterThan(0)
-            .And.Be(await Db.ScalarAsync<decimal>($"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND Status = 'Paid'"))
+            .And.Be(await Db.ScalarAsync<decimal>($"SELECT SUM({Payout}) FROM claims WHERE Channel = 'Facility' AND Status = 'Paid'"))
             .And.Be(await Db.ScalarAsync<decimal>(
-                $"SELECT SUM(Reimbursement) FROM claims WHERE Channel = 'Facility' AND SettledUtc < {april} AND Status <> 'UnderReview'"));
+                $"SELECT SUM({Payout}) FROM claims WHERE Channel = 'Facility' AND SettledUtc < {april} AND Status <> 'UnderReview'"));
         (await Db.ScalarAsync<long>(
                 "SELECT COUNT(*) FROM claims c JOIN journal_entries e ON e.Id = c.PaymentEntryId WHERE c.Channel = 'Facility' AND e.SourceType <> 'facility-settlement'"))
             .Should().Be(0, "a facility's claim is paid by its monthly settlement only");
@@ -169,6 +215,12 @@ public sealed class SyntheticCountyTests(TinyCounty county) : IClassFixture<Tiny
         (b.Billed, b.Reimbursed).Should().Be((a.Billed, a.Reimbursed));
         (b.WindowClaimsPaid, b.PaidToResidents, b.FacilityPayments, b.PaidToFacilities)
             .Should().Be((a.WindowClaimsPaid, a.PaidToResidents, a.FacilityPayments, a.PaidToFacilities));
+        (b.Certifications, b.ReferralFilings, b.ReferredWithFiling, b.ReferredWithoutFiling)
+            .Should().Be((a.Certifications, a.ReferralFilings, a.ReferredWithFiling, a.ReferredWithoutFiling));
+        (b.CatastrophicClaims, b.CatastrophicPaid, b.AssistanceClaims, b.AssistancePaid)
+            .Should().Be((a.CatastrophicClaims, a.CatastrophicPaid, a.AssistanceClaims, a.AssistancePaid));
+        b.ClaimsByKind.Should().Equal(a.ClaimsByKind);
+        b.PersonsByCategory.Should().Equal(a.PersonsByCategory);
         (await second.Database!.ScalarAsync<string>("SELECT GROUP_CONCAT(IdNumber ORDER BY IdNumber) FROM persons"))
             .Should().Be(await county.App.Database!.ScalarAsync<string>("SELECT GROUP_CONCAT(IdNumber ORDER BY IdNumber) FROM persons"));
     }
