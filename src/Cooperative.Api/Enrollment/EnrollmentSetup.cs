@@ -16,6 +16,7 @@ public static class EnrollmentSetup
         routes.MapImportApi();
         routes.MapStatisticsApi();
         Benefits.BenefitRegistersApi.MapBenefitRegistersApi(routes);
+        Benefits.PayerStatementsApi.MapPayerStatementsApi(routes);
         return routes;
     }
 }
