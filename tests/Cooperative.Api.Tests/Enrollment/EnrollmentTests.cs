@@ -30,7 +30,7 @@ public sealed class EnrollmentTests : IAsyncLifetime
         receipt.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("name").GetString(), l.GetProperty("paidBy").GetString()))
             .Should().BeEquivalentTo([("王建国", "Individual"), ("李秀英", "CivilAffairs"), ("王磊", "Individual")]);
         (await _app.Database!.ScalarAsync<long>(
-            $"SELECT COUNT(*) FROM enrollments WHERE FundYear = {ThisYear} AND EnrolledOn = CURDATE() AND UsageJson = '{{}}'"))
+            $"SELECT COUNT(*) FROM enrollments WHERE FundYear = {ThisYear} AND EnrolledOn = '{Today}' AND UsageJson = '{{}}'"))
             .Should().Be(3);
     }
 
