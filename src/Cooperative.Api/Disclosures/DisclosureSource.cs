@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.Disclosures;
 
 /// <summary>
-/// Reads what a month's disclosure is made of: the claims settled in it with money paid (less those reversed
-/// within the month), reversals dated in it of claims settled earlier, and the fund's figures. Rows are
+/// Reads what a month's disclosure is made of: the claims settled in it with money paid by any payer (less those
+/// reversed within the month), reversals dated in it of claims settled earlier, and the fund's figures. Rows are
 /// streamed and only the columns needed are read, so a county's month (150,000 visits) stays small in memory.
 /// </summary>
 internal sealed class DisclosureSource(CooperativeDbContext db, Balances balances, AuditCheckpoints checkpoints)
@@ -28,7 +28,7 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         var builder = new DisclosureBuilder(month);
         await foreach (var row in VisitRows(db.Claims.Where(c => c.SettledUtc >= from && c.SettledUtc < to)).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (row.Reimbursement <= 0 || cancelled.Contains(row.Number)) continue;
+            if (row.Payout <= 0 || cancelled.Contains(row.Number)) continue;
             builder.Add(ToVisit(row, places));
         }
 
@@ -59,7 +59,7 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
             .Select(p => new { p.Month, p.InpatientClaimIds }).ToListAsync(ct);
         var rowsByMonth = published.ToDictionary(p => p.Month, p => DisclosureDocument.RowsByClaim(p.InpatientClaimIds));
         var reversedOn = reversals.ToDictionary(r => r.ClaimNumber, r => r.Date, StringComparer.Ordinal);
-        return rows.Where(r => r.Reimbursement > 0).Select(r =>
+        return rows.Where(r => r.Payout > 0).Select(r =>
         {
             var original = OriginalMonth(r.SettledUtc!.Value);
             int? row = rowsByMonth.TryGetValue(original.ToString(), out var byClaim) && byClaim.TryGetValue(r.Id, out var n) ? n : null;
@@ -78,11 +78,13 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
         join h in db.Households on e.HouseholdId equals h.Id
         join p in db.Persons on c.PersonId equals p.Id
         select new VisitRow(c.Id, c.Number, c.PersonId, c.VisitType, c.FacilityLevel, c.FacilityName, h.VillageCode, c.PatientName,
-            p.Gender, p.BirthDate, c.AdmissionDate, c.DischargeDate, c.Total, c.Eligible, c.Reimbursement, c.SettledUtc);
+            p.Gender, p.BirthDate, c.AdmissionDate, c.DischargeDate, c.Total, c.Eligible, c.Reimbursement, c.SettledUtc, c.Benefit,
+            c.CatastrophicPaid, c.AssistancePaid);
 
     private static SettledVisit ToVisit(VisitRow r, Dictionary<string, string> places) =>
         new(r.Id, r.PersonId, r.VisitType, r.FacilityLevel, r.Facility, places.GetValueOrDefault(r.VillageCode, r.VillageCode), r.Name,
-            r.Gender, r.BirthDate, r.AdmissionDate, r.DischargeDate, r.Total, r.Eligible, r.Reimbursement);
+            r.Gender, r.BirthDate, r.AdmissionDate, r.DischargeDate, r.Total, r.Eligible, r.Reimbursement, r.Benefit, r.CatastrophicPaid,
+            r.AssistancePaid);
 
     /// <summary>Villages as the public reads them: township and village (城关镇东风村), unique across the county.</summary>
     private async Task<Dictionary<string, string>> PlacesAsync(CancellationToken ct) =>
@@ -100,5 +102,9 @@ internal sealed class DisclosureSource(CooperativeDbContext db, Balances balance
     private sealed record VisitRow(Guid Id, string Number, Guid PersonId, Domain.Reimbursement.VisitType VisitType,
         Domain.Reimbursement.FacilityLevel FacilityLevel, string Facility, string VillageCode, string Name, Domain.Identity.Gender Gender,
         DateOnly BirthDate, DateOnly AdmissionDate, DateOnly DischargeDate, decimal Total, decimal Eligible, decimal Reimbursement,
-        DateTime? SettledUtc);
+        DateTime? SettledUtc, Domain.Reimbursement.BenefitKind Benefit, decimal CatastrophicPaid, decimal AssistancePaid)
+    {
+        /// <summary>Every payer's part: a claim the basic fund paid nothing of but another payer did is still disclosed.</summary>
+        public decimal Payout => Reimbursement + CatastrophicPaid + AssistancePaid;
+    }
 }

@@ -6,6 +6,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Ledger;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Fund;
@@ -66,7 +67,8 @@ public static class AuditExportApi
         var at = clock.Today() < yearEnd ? clock.Today() : yearEnd;
         var yearLines = db.JournalLines.AsNoTracking().Where(l => l.Period >= year * 100 && l.Period <= (year * 100) + 12);
         var byAccount = (await LedgerSums.ByAccountAsync(db, yearLines, ct)).ToDictionary(s => s.AccountCode);
-        var monthly = await MonthlyAsync(db, year, ct);
+        var claims = await ClaimMoneyAsync(db, year, ct);
+        var monthly = await MonthlyAsync(db, year, claims, ct);
         var byFacility = await LedgerSums.ByAccountAndFacilityAsync(db,
             yearLines.Where(l => l.AccountCode == ChartOfAccounts.PayableToFacilities && l.FacilityCode != null), ct);
         var penalties = await yearLines.Where(l => l.AccountCode == ChartOfAccounts.PayableToFacilities && l.FacilityCode != null)
@@ -87,11 +89,21 @@ public static class AuditExportApi
             trial.Select(a => new object?[] { a.Code, a.Name, a.Debit, a.Credit, a.Balance })
                 .Append(["合计", "", trial.Sum(a => a.Debit), trial.Sum(a => a.Credit), null]),
             $"试算平衡表（截至 {at:yyyy-MM-dd}）");
-        workbook.AddTable("月度汇总", [new("月份", 10), ExcelColumn.Money("收入"), ExcelColumn.Money("补偿支出"), ExcelColumn.Money("其他支出"), ExcelColumn.Money("结余")],
-            monthly.Select(m => new object?[] { m.Month, m.Income, m.Claims, m.OtherExpense, m.Income - m.Claims - m.OtherExpense }));
-        workbook.AddTable("补偿支出按级别", [new("科目代码", 12), new("类别与级别", 30), ExcelColumn.Money("本年支出")],
-            ChartOfAccounts.All.Where(a => a.Code.StartsWith("5001", StringComparison.Ordinal) || a.Code.StartsWith("5002", StringComparison.Ordinal))
-                .Select(a => new object?[] { a.Code, a.Name, byAccount.TryGetValue(a.Code, out var s) ? s.Debit - s.Credit : 0m }));
+        workbook.AddTable("月度汇总",
+            [
+                new("月份", 10), ExcelColumn.Money("收入"), ExcelColumn.Money("补偿支出"), ExcelColumn.Money("其他支出"), ExcelColumn.Money("结余"),
+                ExcelColumn.Money("大病保险垫付"), ExcelColumn.Money("医疗救助垫付"),
+            ],
+            monthly.Select(m => new object?[]
+            {
+                m.Month, m.Income, m.Claims, m.OtherExpense, m.Income - m.Claims - m.OtherExpense, m.Catastrophic, m.Assistance,
+            }));
+        workbook.AddTable("补偿支出按级别",
+            [
+                new("科目代码", 12), new("类别与级别", 34), ExcelColumn.Money("本年支出"), new("补偿人次", 10), ExcelColumn.Money("医疗总费用"),
+                ExcelColumn.Money("基金补偿（报销单）"), ExcelColumn.Money("大病保险"), ExcelColumn.Money("医疗救助"), ExcelColumn.Money("个人自付"),
+            ],
+            ByKindAndLevelRows(byAccount, claims));
         workbook.AddTable("机构结算与罚款", [new("机构编码", 12), ExcelColumn.Money("即时结报应付"), ExcelColumn.Money("罚款扣减"), ExcelColumn.Money("已结算支付及其他"), ExcelColumn.Money("年末应付余额")],
             byFacility.OrderBy(f => f.FacilityCode).Select(f =>
             {
@@ -121,10 +133,13 @@ public static class AuditExportApi
         return v.IsValid ? null : v.ToProblem();
     }
 
-    private sealed record MonthTotals(string Month, decimal Income, decimal Claims, decimal OtherExpense);
+    private sealed record MonthTotals(string Month, decimal Income, decimal Claims, decimal OtherExpense, decimal Catastrophic,
+        decimal Assistance);
 
-    private static async Task<List<MonthTotals>> MonthlyAsync(CooperativeDbContext db, int year, CancellationToken ct)
+    private static async Task<List<MonthTotals>> MonthlyAsync(CooperativeDbContext db, int year, List<ClaimMoney> claims,
+        CancellationToken ct)
     {
+        var claimAccounts = BenefitKinds.All.Select(k => k.ExpenseAccount + ".").ToList();
         var months = new List<MonthTotals>();
         for (var m = 1; m <= 12; m++)
         {
@@ -132,10 +147,96 @@ public static class AuditExportApi
             var sums = await LedgerSums.ByAccountAsync(db, db.JournalLines.AsNoTracking().Where(l => l.Period == period), ct);
             decimal Of(Func<string, bool> which, bool credit) => sums.Where(s => which(s.AccountCode)).Sum(s => credit ? s.Credit - s.Debit : s.Debit - s.Credit);
             bool IsIncome(string c) => ChartOfAccounts.Find(c)?.Type == AccountType.Income;
-            bool IsClaim(string c) => c.StartsWith("5001", StringComparison.Ordinal) || c.StartsWith("5002", StringComparison.Ordinal);
+            bool IsClaim(string c) => claimAccounts.Exists(a => c.StartsWith(a, StringComparison.Ordinal));
             bool IsOther(string c) => ChartOfAccounts.Find(c)?.Type == AccountType.Expense && !IsClaim(c);
-            months.Add(new MonthTotals($"{year}-{m:00}", Of(IsIncome, true), Of(IsClaim, false), Of(IsOther, false)));
+            var claimed = claims.Where(c => c.Period == period).ToList();
+            months.Add(new MonthTotals($"{year}-{m:00}", Of(IsIncome, true), Of(IsClaim, false), Of(IsOther, false),
+                claimed.Sum(c => c.Catastrophic), claimed.Sum(c => c.Assistance)));
         }
         return months;
+    }
+
+    /// <summary>
+    /// What the claims of one benefit kind at one level came to in one period of the ledger: settlements posted in it less
+    /// reversals posted in it, each at the claim's amounts. The basic fund's part so reckoned equals the kind's and level's
+    /// expense in the books, and each other payer's part the receivable the claims added (1104 大病保险, 1105 医疗救助).
+    /// </summary>
+    private sealed record ClaimMoney(int Period, BenefitKind Benefit, FacilityLevel Level, int Visits, decimal Total, decimal Fund,
+        decimal Catastrophic, decimal Assistance, decimal Patient);
+
+    private static async Task<List<ClaimMoney>> ClaimMoneyAsync(CooperativeDbContext db, int year, CancellationToken ct)
+    {
+        var plus = await SumAsync(db, year, c => c.SettlementEntryId, ct);
+        var minus = await SumAsync(db, year, c => c.ReversalEntryId, ct);
+        return plus.Concat(minus.Select(m => m with
+            {
+                Visits = -m.Visits, Total = -m.Total, Fund = -m.Fund, Catastrophic = -m.Catastrophic, Assistance = -m.Assistance,
+                Patient = -m.Patient,
+            }))
+            .GroupBy(m => (m.Period, m.Benefit, m.Level))
+            .Select(g => new ClaimMoney(g.Key.Period, g.Key.Benefit, g.Key.Level, g.Sum(m => m.Visits), g.Sum(m => m.Total),
+                g.Sum(m => m.Fund), g.Sum(m => m.Catastrophic), g.Sum(m => m.Assistance), g.Sum(m => m.Patient)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The claims whose settlement (or reversal) entry is posted in the year, by period, kind and level. Summed in SQL on
+    /// MariaDB/MySQL; SQLite cannot SUM decimals, so there in memory (as <see cref="LedgerSums"/> does).
+    /// </summary>
+    private static async Task<List<ClaimMoney>> SumAsync(CooperativeDbContext db, int year,
+        System.Linq.Expressions.Expression<Func<Claims.Claim, Guid?>> entryOf, CancellationToken ct)
+    {
+        var entries = db.JournalEntries.AsNoTracking().Where(e => e.Period >= year * 100 && e.Period <= (year * 100) + 12);
+        var rows = db.Claims.AsNoTracking().Join(entries, entryOf, e => (Guid?)e.Id, (c, e) => new
+        {
+            e.Period, c.Benefit, c.FacilityLevel, c.Total, c.Reimbursement, c.CatastrophicPaid, c.AssistancePaid, c.PatientShare,
+        });
+        if (db.Database.IsMySql())
+            return (await rows.GroupBy(r => new { r.Period, r.Benefit, r.FacilityLevel })
+                    .Select(g => new
+                    {
+                        g.Key.Period, g.Key.Benefit, g.Key.FacilityLevel, Visits = g.Count(), Total = g.Sum(r => r.Total),
+                        Fund = g.Sum(r => r.Reimbursement), Catastrophic = g.Sum(r => r.CatastrophicPaid),
+                        Assistance = g.Sum(r => r.AssistancePaid), Patient = g.Sum(r => r.PatientShare),
+                    })
+                    .ToListAsync(ct))
+                .Select(g => new ClaimMoney(g.Period, g.Benefit, g.FacilityLevel, g.Visits, g.Total, g.Fund, g.Catastrophic, g.Assistance,
+                    g.Patient))
+                .ToList();
+        return (await rows.ToListAsync(ct)).GroupBy(r => (r.Period, r.Benefit, r.FacilityLevel))
+            .Select(g => new ClaimMoney(g.Key.Period, g.Key.Benefit, g.Key.FacilityLevel, g.Count(), g.Sum(r => r.Total),
+                g.Sum(r => r.Reimbursement), g.Sum(r => r.CatastrophicPaid), g.Sum(r => r.AssistancePaid), g.Sum(r => r.PatientShare)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every benefit kind at every level (a pair without claims too), each kind's subtotal under its parent account, and the
+    /// total: the year's expense in the books beside what the claims came to for each payer and the patients.
+    /// </summary>
+    private static List<object?[]> ByKindAndLevelRows(Dictionary<string, AccountSum> byAccount, List<ClaimMoney> claims)
+    {
+        object?[] Row(string code, string name, decimal booked, IEnumerable<ClaimMoney> of)
+        {
+            var c = of.ToList();
+            return [code, name, booked, c.Sum(m => m.Visits), c.Sum(m => m.Total), c.Sum(m => m.Fund), c.Sum(m => m.Catastrophic),
+                c.Sum(m => m.Assistance), c.Sum(m => m.Patient)];
+        }
+        decimal Booked(string code) => byAccount.TryGetValue(code, out var s) ? s.Debit - s.Credit : 0m;
+        var rows = new List<object?[]>();
+        foreach (var kind in BenefitKinds.All)
+        {
+            foreach (var level in Enum.GetValues<FacilityLevel>())
+            {
+                var code = ChartOfAccounts.ClaimExpense(kind.Kind, level);
+                rows.Add(Row(code, ChartOfAccounts.Find(code)!.Name, Booked(code),
+                    claims.Where(m => m.Benefit == kind.Kind && m.Level == level)));
+            }
+            rows.Add(Row(kind.ExpenseAccount, $"{kind.ChineseName}补偿支出小计",
+                Enum.GetValues<FacilityLevel>().Sum(l => Booked(ChartOfAccounts.ClaimExpense(kind.Kind, l))),
+                claims.Where(m => m.Benefit == kind.Kind)));
+        }
+        var bookedAll = BenefitKinds.All.Sum(k => Enum.GetValues<FacilityLevel>().Sum(l => Booked(ChartOfAccounts.ClaimExpense(k.Kind, l))));
+        rows.Add(Row("合计", "各类别补偿合计", bookedAll, claims));
+        return rows;
     }
 }

@@ -2,6 +2,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Ledger;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +21,12 @@ public sealed record IncomeStatementResponse(string Period, IReadOnlyList<Statem
     IReadOnlyList<StatementLine> Expenditure, decimal TotalExpenditure, decimal Surplus);
 
 /// <param name="State"><c>ok</c>, or <c>warning</c> when the pooled fund available has fallen below the risk reserve (基金预警).</param>
+/// <param name="CatastrophicReceivable">Of <paramref name="Receivables"/>: what catastrophic insurance still owes for the claims
+/// the county advanced for it (应收大病保险赔付款).</param>
+/// <param name="AssistanceReceivable">Of <paramref name="Receivables"/>: what medical assistance still owes (应收医疗救助资金).</param>
 public sealed record PooledFundResponse(DateOnly Date, decimal Bank, decimal Receivables, decimal Payables, decimal RiskReserve,
-    decimal PooledFund, bool Reconciled, string State, string? Warning);
+    decimal PooledFund, bool Reconciled, string State, string? Warning, decimal CatastrophicReceivable,
+    decimal AssistanceReceivable);
 
 /// <summary>The fund's reports (账表): trial balance, account movements, income and expenditure, pooled fund against bank.</summary>
 public static class ReportsApi
@@ -105,6 +110,8 @@ public static class ReportsApi
             ? $"统筹基金可用余额 {pooled:0.00} 元低于风险基金 {reserve:0.00} 元：请控制基金支出，必要时动用风险基金并报告"
             : null;
         return TypedResults.Ok(new PooledFundResponse(at, bank, receivables, payables, reserve, pooled,
-            bank + receivables - payables == pooled + reserve + household, warning is null ? "ok" : "warning", warning));
+            bank + receivables - payables == pooled + reserve + household, warning is null ? "ok" : "warning", warning,
+            b[ChartOfAccounts.ReceivableFrom(Payer.Catastrophic)].Balance,
+            b[ChartOfAccounts.ReceivableFrom(Payer.Assistance)].Balance));
     }
 }

@@ -141,18 +141,29 @@
   function renderDisclosure(month, data) {
     $('xlsx-link').href = '/api/public/disclosures/' + encodeURIComponent(month) + '.xlsx';
     const s = data.summary || {};
+    // A month published before benefit kinds and payers has none of their fields: nothing is shown for them then.
+    const payers = s.patientPaid !== undefined && s.patientPaid !== null;
     fillList($('summary'), [
       ['补偿人数', formatCount(s.persons)],
       ['补偿人次', formatCount(s.visits)],
       ['医疗总费用（元）', formatMoney(s.totalCost)],
       ['基金补偿（元）', formatMoney(s.fundPaid)],
       ['平均补偿比例', formatRatio(s.averageRatio)],
+    ].concat(payers ? [
+      ['大病保险支付（元）', formatMoney(s.catastrophicPaid)],
+      ['医疗救助支付（元）', formatMoney(s.assistancePaid)],
+      ['个人自付（元）', formatMoney(s.patientPaid)],
+    ] : []).concat([
       ['更正冲减（元）', formatMoney(s.correctionsFundPaid)],
       ['本月基金净支付（元）', formatMoney(s.netFundPaid)],
-    ]);
+    ]));
     fillTable($('by-level'), s.byLevel || [], [
       (r) => r.levelName || r.level, (r) => formatCount(r.persons), (r) => formatMoney(r.totalCost), (r) => formatMoney(r.fundPaid),
     ]);
+    fillTable($('by-benefit'), s.byBenefit || [], [
+      (r) => r.benefitName, (r) => formatCount(r.persons), (r) => formatCount(r.visits), (r) => formatMoney(r.totalCost),
+      (r) => formatMoney(r.fundPaid), (r) => formatMoney(r.catastrophicPaid), (r) => formatMoney(r.assistancePaid),
+    ], '本月公示发布时尚未按补偿类别统计');
     const f = data.fund || {};
     fillList($('fund'), [
       ['本月收入（元）', formatMoney(f.income)], ['本月支出（元）', formatMoney(f.expenditure)], ['月末结余（元）', formatMoney(f.balance)],
@@ -181,7 +192,8 @@
       .filter((r) => (!village || r.village === village) && (!facility || r.facility === facility));
     fillTable($('inpatients'), inpatients, [
       (r) => r.maskedName, (r) => r.gender, (r) => r.age, (r) => r.village, (r) => r.facility, (r) => r.admissionDate,
-      (r) => r.dischargeDate, (r) => formatMoney(r.totalCost), (r) => formatMoney(r.eligible), (r) => formatMoney(r.reimbursement),
+      (r) => r.dischargeDate, (r) => r.benefitName || '住院', (r) => formatMoney(r.totalCost), (r) => formatMoney(r.eligible),
+      (r) => formatMoney(r.reimbursement), (r) => formatMoney(r.catastrophicPaid || 0), (r) => formatMoney(r.assistancePaid || 0),
     ], '没有符合条件的住院补偿');
     const outpatient = [(r) => formatCount(r.visits), (r) => formatMoney(r.totalCost), (r) => formatMoney(r.fundPaid)];
     fillTable($('outpatient-villages'), (disclosure.outpatientByVillage || []).filter((r) => !village || r.village === village),
@@ -192,7 +204,7 @@
       .filter((r) => (!village || r.village === village) && (!facility || r.facility === facility)), [
       (r) => r.maskedName, (r) => r.village, (r) => r.facility, (r) => r.visitType, (r) => r.originalMonth,
       (r) => (r.originalRow == null ? '' : String(r.originalRow)), (r) => r.reversedOn, (r) => formatMoney(r.totalCost),
-      (r) => formatMoney(r.reimbursement),
+      (r) => formatMoney(r.reimbursement), (r) => formatMoney(r.catastrophicPaid || 0), (r) => formatMoney(r.assistancePaid || 0),
     ], '本月没有更正');
   }
 

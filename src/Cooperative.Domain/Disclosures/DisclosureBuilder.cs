@@ -8,7 +8,9 @@ namespace Cooperative.Domain.Disclosures;
 /// give the same content, row for row. Visits are added one at a time: inpatient stays are kept (they are listed),
 /// outpatient visits only counted into their village's, facility's and level's totals, so that a county's month
 /// (150,000 visits) is never held in memory. Claims settled and reversed within the month cancel out and are left
-/// out (the caller adds only settlements not reversed in the same month).
+/// out (the caller adds only settlements not reversed in the same month). Where the care was given (the visit type)
+/// decides whether a visit is listed: a delivery is an inpatient stay and is listed like one. The kind it was paid
+/// under decides its line in <see cref="DisclosureSummary.ByBenefit"/>, which names every kind, a kind with no claims too.
 /// </summary>
 public sealed class DisclosureBuilder(DisclosureMonth month)
 {
@@ -18,6 +20,7 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
     private readonly Dictionary<FacilityLevel, Totals> _byLevel = [];
     private readonly Dictionary<string, Totals> _byVillage = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Facility, FacilityLevel Level), Totals> _byFacility = [];
+    private readonly Dictionary<BenefitKind, Totals> _byBenefit = [];
 
     public static DisclosureBuild Build(DisclosureMonth month, IEnumerable<SettledVisit> settled, IEnumerable<ReversedVisit> reversed,
         FundFigures fund)
@@ -31,7 +34,13 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
     {
         _all.Add(visit);
         Of(_byLevel, visit.FacilityLevel).Add(visit);
-        if (visit.VisitType == VisitType.Inpatient)
+        Of(_byBenefit, visit.Benefit).Add(visit);
+        var listed = visit.VisitType switch
+        {
+            VisitType.Inpatient => true,
+            VisitType.Outpatient => false,
+        };
+        if (listed)
         {
             _inpatients.Add(visit);
             return;
@@ -46,7 +55,10 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
         var inpatientVisits = _inpatients.OrderBy(v => v.DischargeDate).ThenBy(v => v.AdmissionDate).ThenBy(v => v.ClaimId).ToList();
         var inpatients = inpatientVisits.Select((v, i) => new InpatientRow(i + 1, NameMasking.Mask(v.FullName), GenderName(v.Gender),
             AgeAt(v.BirthDate, v.AdmissionDate), v.Village, v.Facility, FacilityLevelNames.Chinese(v.FacilityLevel), v.AdmissionDate,
-            v.DischargeDate, v.Total, v.Eligible, v.Reimbursement)).ToList();
+            v.DischargeDate, v.Total, v.Eligible, v.Reimbursement)
+        {
+            BenefitName = BenefitKinds.Chinese(v.Benefit), CatastrophicPaid = v.CatastrophicPaid, AssistancePaid = v.AssistancePaid,
+        }).ToList();
         var byVillage = _byVillage.OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new VillageOutpatientTotal(g.Key, g.Value.Persons.Count, g.Value.Visits, g.Value.Total, g.Value.Paid)).ToList();
         var byFacility = _byFacility.OrderBy(g => g.Key.Facility, StringComparer.Ordinal).ThenBy(g => g.Key.Level)
@@ -54,15 +66,24 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
                 g.Value.Visits, g.Value.Total, g.Value.Paid)).ToList();
         var corrections = reversed.OrderBy(r => r.ReversedOn).ThenBy(r => r.OriginalMonth).ThenBy(r => r.Visit.ClaimId)
             .Select(r => new CorrectionRow(NameMasking.Mask(r.Visit.FullName), r.Visit.Village, r.Visit.Facility,
-                r.Visit.VisitType == VisitType.Inpatient ? "住院" : "门诊", r.OriginalMonth.ToString(), r.OriginalRow, r.ReversedOn,
-                -r.Visit.Total, -r.Visit.Reimbursement)).ToList();
+                BenefitKinds.Chinese(r.Visit.Benefit), r.OriginalMonth.ToString(), r.OriginalRow, r.ReversedOn, -r.Visit.Total,
+                -r.Visit.Reimbursement)
+            {
+                CatastrophicPaid = -r.Visit.CatastrophicPaid, AssistancePaid = -r.Visit.AssistancePaid,
+            }).ToList();
         var byLevel = _byLevel.OrderBy(g => g.Key)
             .Select(g => new LevelTotal(g.Key, FacilityLevelNames.Chinese(g.Key), g.Value.Persons.Count, g.Value.Visits, g.Value.Total,
                 g.Value.Paid)).ToList();
+        var byBenefit = BenefitKinds.All.Select(k => _byBenefit.GetValueOrDefault(k.Kind) is { } t
+            ? new BenefitTotal(k.Code, k.ChineseName, t.Persons.Count, t.Visits, t.Total, t.Paid, t.Catastrophic, t.Assistance)
+            : new BenefitTotal(k.Code, k.ChineseName, 0, 0, 0m, 0m, 0m, 0m)).ToList();
         var correctionsPaid = corrections.Sum(c => c.Reimbursement);
         var summary = new DisclosureSummary(_all.Persons.Count, _all.Visits, _all.Total, _all.Eligible, _all.Paid, Ratio(_all.Paid, _all.Total),
             inpatients.Count, _all.Paid - _outpatient.Paid, _outpatient.Visits, _outpatient.Paid, byLevel, corrections.Count, correctionsPaid,
-            _all.Paid + correctionsPaid);
+            _all.Paid + correctionsPaid)
+        {
+            ByBenefit = byBenefit, CatastrophicPaid = _all.Catastrophic, AssistancePaid = _all.Assistance, PatientPaid = _all.Patient,
+        };
         return new DisclosureBuild(new DisclosureContent(month.ToString(), summary, fund, inpatients, byVillage, byFacility, corrections),
             inpatientVisits.Select(v => v.ClaimId).ToList());
     }
@@ -87,7 +108,7 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
 
     private static string GenderName(Gender gender) => gender == Gender.Male ? "男" : "女";
 
-    /// <summary>Visits, amounts and distinct persons of a group.</summary>
+    /// <summary>Visits, amounts (the basic fund's, each other payer's, the patients') and distinct persons of a group.</summary>
     private sealed class Totals
     {
         public HashSet<Guid> Persons { get; } = [];
@@ -95,6 +116,9 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
         public decimal Total { get; private set; }
         public decimal Eligible { get; private set; }
         public decimal Paid { get; private set; }
+        public decimal Catastrophic { get; private set; }
+        public decimal Assistance { get; private set; }
+        public decimal Patient { get; private set; }
 
         public void Add(SettledVisit v)
         {
@@ -103,6 +127,9 @@ public sealed class DisclosureBuilder(DisclosureMonth month)
             Total += v.Total;
             Eligible += v.Eligible;
             Paid += v.Reimbursement;
+            Catastrophic += v.CatastrophicPaid;
+            Assistance += v.AssistancePaid;
+            Patient += v.PatientPaid;
         }
     }
 }

@@ -27,8 +27,13 @@ public sealed record AuditCheckpointFigure(long Seq, string Hash, DateTime AtUtc
 /// <summary>
 /// The month's totals over the claims settled in it. <see cref="AverageRatio"/> is fund paid over total cost as
 /// a fraction (0.4567 is 45.67 %). Corrections (reversals of earlier months) are summed apart, and
-/// <see cref="NetFundPaid"/> is the fund paid less them.
+/// <see cref="NetFundPaid"/> is the fund paid less them. Fund paid is always the basic fund's part.
 /// </summary>
+/// <remarks>
+/// The members in the body came with benefit kinds and payers; a month published before them has none in its
+/// stored JSON and reads with their defaults (no lines by kind, nothing paid by the other payers, the patient's
+/// part unknown), so that its bytes and their hash stay as they were published.
+/// </remarks>
 public sealed record DisclosureSummary(
     int Persons,
     int Visits,
@@ -43,7 +48,24 @@ public sealed record DisclosureSummary(
     IReadOnlyList<LevelTotal> ByLevel,
     int Corrections,
     decimal CorrectionsFundPaid,
-    decimal NetFundPaid);
+    decimal NetFundPaid)
+{
+    /// <summary>One line per benefit kind (补偿类别), every kind in its order, a kind without claims in the month too.</summary>
+    public IReadOnlyList<BenefitTotal> ByBenefit { get; init; } = [];
+
+    /// <summary>大病保险: what catastrophic illness insurance paid of the month's claims.</summary>
+    public decimal CatastrophicPaid { get; init; }
+
+    /// <summary>医疗救助: what medical assistance paid of the month's claims.</summary>
+    public decimal AssistancePaid { get; init; }
+
+    /// <summary>个人自付: what remained for the patients after every payer (null in a month published before the payers).</summary>
+    public decimal? PatientPaid { get; init; }
+}
+
+/// <summary>A benefit kind's month. <see cref="Code"/>: the kind's stable code (inpatient, outpatient, chronic, delivery).</summary>
+public sealed record BenefitTotal(string Code, string BenefitName, int Persons, int Visits, decimal TotalCost, decimal FundPaid,
+    decimal CatastrophicPaid, decimal AssistancePaid);
 
 public sealed record LevelTotal(FacilityLevel Level, string LevelName, int Persons, int Visits, decimal TotalCost, decimal FundPaid);
 
@@ -59,13 +81,27 @@ public sealed record InpatientRow(
     DateOnly DischargeDate,
     decimal TotalCost,
     decimal Eligible,
-    decimal Reimbursement);
+    decimal Reimbursement)
+{
+    /// <summary>The kind the stay was paid under (住院 or 住院分娩); a month published before kinds had only 住院.</summary>
+    public string BenefitName { get; init; } = BenefitKinds.Chinese(BenefitKind.Inpatient);
+
+    /// <summary>大病保险 paid of the stay.</summary>
+    public decimal CatastrophicPaid { get; init; }
+
+    /// <summary>医疗救助 paid of the stay.</summary>
+    public decimal AssistancePaid { get; init; }
+}
 
 public sealed record VillageOutpatientTotal(string Village, int Persons, int Visits, decimal TotalCost, decimal FundPaid);
 
 public sealed record FacilityOutpatientTotal(string Facility, string FacilityLevel, int Persons, int Visits, decimal TotalCost, decimal FundPaid);
 
-/// <summary>A reversal of a claim disclosed in an earlier month: amounts are negative.</summary>
+/// <summary>
+/// A reversal of a claim disclosed in an earlier month: amounts are negative. <see cref="VisitType"/> is the Chinese
+/// name of the kind the claim was paid under (住院, 普通门诊, 门诊慢性病/特殊病种, 住院分娩); months published before
+/// kinds say 住院 or 门诊 there.
+/// </summary>
 public sealed record CorrectionRow(
     string MaskedName,
     string Village,
@@ -75,7 +111,14 @@ public sealed record CorrectionRow(
     int? OriginalRow,
     DateOnly ReversedOn,
     decimal TotalCost,
-    decimal Reimbursement);
+    decimal Reimbursement)
+{
+    /// <summary>大病保险 taken back (negative).</summary>
+    public decimal CatastrophicPaid { get; init; }
+
+    /// <summary>医疗救助 taken back (negative).</summary>
+    public decimal AssistancePaid { get; init; }
+}
 
 /// <summary>The content, and for the county's own records the claims behind the inpatient rows, in row order.</summary>
 public sealed record DisclosureBuild(DisclosureContent Content, IReadOnlyList<Guid> InpatientClaimIds);

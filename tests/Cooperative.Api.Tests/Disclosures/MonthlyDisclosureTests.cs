@@ -181,6 +181,50 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         (await facility.GetAsync($"/api/disclosures/{November}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
+    /// <summary>February 2026 as the version before benefit kinds and payers stored it: none of their fields.</summary>
+    private static readonly string PublishedBeforeKinds = """
+        {"month":"2026-02","summary":{"persons":2,"visits":2,"totalCost":5080.00,"eligible":4900.00,"fundPaid":2540.00,
+        "averageRatio":0.5000,"inpatientVisits":1,"inpatientFundPaid":2500.00,"outpatientVisits":1,"outpatientFundPaid":40.00,
+        "byLevel":[{"level":"County","levelName":"县级医院","persons":2,"visits":2,"totalCost":5080.00,"fundPaid":2540.00}],
+        "corrections":1,"correctionsFundPaid":-5.00,"netFundPaid":2535.00},"fund":{"income":1000.00,"expenditure":2540.00,"balance":5000.00},
+        "inpatients":[{"row":1,"maskedName":"赵*","gender":"女","age":65,"village":"城关镇东风村","facility":"县人民医院",
+        "facilityLevel":"县级医院","admissionDate":"2026-02-10","dischargeDate":"2026-02-13","totalCost":5000.00,"eligible":4900.00,
+        "reimbursement":2500.00}],"outpatientByVillage":[{"village":"城关镇东风村","persons":1,"visits":1,"totalCost":80.00,"fundPaid":40.00}],
+        "outpatientByFacility":[{"facility":"县人民医院","facilityLevel":"县级医院","persons":1,"visits":1,"totalCost":80.00,"fundPaid":40.00}],
+        "corrections":[{"maskedName":"孙*空","village":"城关镇东风村","facility":"县人民医院","visitType":"门诊","originalMonth":"2026-01",
+        "originalRow":null,"reversedOn":"2026-02-01","totalCost":-10.00,"reimbursement":-5.00}],"auditCheckpoint":null}
+        """.ReplaceLineEndings("");
+
+    [Fact]
+    public async Task A_month_published_before_benefit_kinds_is_served_byte_for_byte_under_its_hash_and_still_renders()
+    {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(PublishedBeforeKinds)));
+        await _app.Database!.ExecuteAsync("INSERT INTO published_disclosures (Month, ContentJson, ContentHash, InpatientClaimIds, InpatientRows, " +
+            $"FundPaid, PublishedBy, PublishedUtc) VALUES ('2026-02', '{PublishedBeforeKinds}', '{hash}', '', 1, 2540.00, 'admin', '2026-03-02 01:00:00')");
+        var anyone = _app.NewClient();
+
+        var response = await anyone.GetAsync("/api/public/disclosures/2026-02");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Should().Equal(Encoding.UTF8.GetBytes(PublishedBeforeKinds), "what was published is served as it was stored");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).Should().Be(hash);
+        response.Headers.ETag!.Tag.Should().Be($"\"{hash[..32]}-json\"");
+        var content = Cooperative.Api.Disclosures.DisclosureDocument.Read(PublishedBeforeKinds);
+        content.Summary.ByBenefit.Should().BeEmpty();
+        content.Summary.PatientPaid.Should().BeNull();
+        content.Inpatients.Single().BenefitName.Should().Be("住院");
+
+        using var workbook = new XLWorkbook(new MemoryStream(await anyone.GetByteArrayAsync("/api/public/disclosures/2026-02.xlsx")));
+        var totals = workbook.Worksheet("汇总");
+        totals.Cell(3, 6).GetValue<decimal>().Should().Be(2540m);
+        totals.Cell(3, 8).GetValue<decimal>().Should().Be(0m, "there were no other payers then");
+        totals.Cell(3, 10).GetValue<decimal>().Should().Be(5080m - 2540m, "the patients paid what the fund did not");
+        totals.RowsUsed().Should().NotContain(r => r.Cell(1).GetString().StartsWith("按补偿类别", StringComparison.Ordinal));
+        workbook.Worksheet("住院补偿明细").Cell(3, 13).GetString().Should().Be("住院");
+        workbook.Worksheet("更正").Cell(3, 4).GetString().Should().Be("门诊");
+        var csv = Encoding.UTF8.GetString(await anyone.GetByteArrayAsync("/api/public/disclosures/2026-02.csv"));
+        csv.Should().Contain("赵*").And.Contain("2500.00,住院,0.00,0.00");
+    }
+
     private static string XlsxText(byte[] bytes)
     {
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
