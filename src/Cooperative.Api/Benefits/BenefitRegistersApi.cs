@@ -43,9 +43,6 @@ public sealed record ReferralResponse(string Number, Guid PersonId, string Diagn
 /// </summary>
 public static class BenefitRegistersApi
 {
-    private const int MaxCertificationDays = 3 * 366;
-    private const int MaxReferralDays = 366;
-
     public static IEndpointRouteBuilder MapBenefitRegistersApi(this IEndpointRouteBuilder routes)
     {
         var persons = routes.MapGroup("/api/persons/{id:guid}").WithTags("Benefits").RequireAuthorization(Policies.Staff);
@@ -72,7 +69,7 @@ public static class BenefitRegistersApi
         TimeProvider clock, CancellationToken ct)
     {
         var today = clock.Today();
-        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, MaxCertificationDays, "认定");
+        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, RegisterRules.MaxCertificationDays, "认定");
         v.Required(request.DiseaseCode, "diseaseCode", "病种编码", 16).Required(request.FacilityCode, "facilityCode", "认定机构编码", 16);
         if (!v.IsValid) return v.ToProblem();
         if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
@@ -81,9 +78,7 @@ public static class BenefitRegistersApi
         var code = request.DiseaseCode!.Trim().ToUpperInvariant();
         // The list of the year it starts in; a year whose policy is not yet set takes today's list.
         var policy = await policies.InForceAsync(from.Year, from, ct) ?? await policies.InForceAsync(today.Year, today, ct);
-        var listed = policy?.Rules.ChronicGroups.SelectMany(g => g.Diseases.Select(d => (Group: g, Disease: d)))
-            .FirstOrDefault(x => x.Disease.Code == code);
-        if (listed?.Group is null)
+        if (RegisterRules.Listed(policy?.Rules, code) is not { } listed)
             return Problems.Unprocessable(BenefitErrors.DiseaseNotListed, "该病种不在门诊慢性病/特殊病种目录内",
                 $"{from.Year} 年度补偿方案的病种目录中没有 {code}（请使用目录中的病种编码）");
         var facility = await db.Facilities.AsNoTracking().Where(f => f.Code == request.FacilityCode!.Trim())
@@ -92,13 +87,13 @@ public static class BenefitRegistersApi
         if (!Domain.Facilities.FacilityStatusTransitions.IsInService(facility.Status))
             return Problems.Unprocessable(BenefitErrors.FacilityNotFound, "认定机构当前不在定点服务状态", $"机构 {facility.Code} 已暂停或取消定点");
         var existing = await db.DiseaseCertifications.AsNoTracking().Where(c => c.PersonId == id && c.DiseaseCode == code).ToListAsync(ct);
-        if (existing.FirstOrDefault(c => c.ValidFrom <= to && from <= c.LastDay) is { } overlap)
+        if (RegisterRules.Overlapping(existing, from, to) is { } overlap)
             return Problems.Conflict(BenefitErrors.CertificationOverlaps, "该人员已有同一病种的有效认定",
                 $"认定 {overlap.Number}（{overlap.ValidFrom:yyyy-MM-dd} 至 {overlap.LastDay:yyyy-MM-dd}）与所填期间重叠");
         var certification = new DiseaseCertification
         {
-            Number = $"MB-{today.Year}-{await numbers.TakeAsync(db, "certification", today.Year, ct, block: 1):000000}",
-            PersonId = id, DiseaseCode = code, DiseaseName = listed.Value.Disease.Name, GroupCode = listed.Value.Group.Code,
+            Number = RegisterRules.CertificationNumber(today.Year, await numbers.TakeAsync(db, "certification", today.Year, ct, block: 1)),
+            PersonId = id, DiseaseCode = code, DiseaseName = listed.Disease.Name, GroupCode = listed.Group.Code,
             FacilityCode = facility.Code, ValidFrom = from, ValidTo = to, CertifiedBy = actor.Current.Name,
             CertifiedUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -118,7 +113,7 @@ public static class BenefitRegistersApi
         ReferralRequest request, CooperativeDbContext db, SequenceAllocator numbers, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
     {
         var today = clock.Today();
-        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, MaxReferralDays, "备案");
+        var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, RegisterRules.MaxReferralDays, "备案");
         v.Required(request.Destination, "destination", "转往医院", 100)
             .Check(request.DiagnosisCode is { } d && BenefitCodes.IsIcd(d.Trim().ToUpperInvariant()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 C34.9");
         if (!v.IsValid) return v.ToProblem();
@@ -132,8 +127,9 @@ public static class BenefitRegistersApi
         var now = clock.GetUtcNow().UtcDateTime;
         var filing = new ReferralFiling
         {
-            Number = $"ZZ-{today.Year}-{await numbers.TakeAsync(db, "referral", today.Year, ct, block: 1):000000}",
-            PersonId = id, DiagnosisCode = request.DiagnosisCode!.Trim().ToUpperInvariant(), Destination = destination, DestinationKey = "@" + key,
+            Number = RegisterRules.ReferralNumber(today.Year, await numbers.TakeAsync(db, "referral", today.Year, ct, block: 1)),
+            PersonId = id, DiagnosisCode = request.DiagnosisCode!.Trim().ToUpperInvariant(), Destination = destination,
+            DestinationKey = RegisterRules.DestinationKey(destination),
             ValidFrom = request.ValidFrom!.Value, ValidTo = request.ValidTo!.Value, ApprovedBy = actor.Current.Name, FiledOn = today, FiledUtc = now,
         };
         db.ReferralFilings.Add(filing);
@@ -172,12 +168,8 @@ public static class BenefitRegistersApi
     {
         v.Check(from is not null, "validFrom", "有效期起始日期不能为空").Check(to is not null, "validTo", "有效期截止日期不能为空")
             .Date(from, "validFrom", "有效期起始日期").Date(to, "validTo", "有效期截止日期");
-        if (from is { } f && to is { } t)
-        {
-            v.Check(f >= today, "validFrom", $"{what}不能倒签：有效期最早从今天（{today:yyyy-MM-dd}）开始")
-                .Check(t >= f, "validTo", "有效期截止日期不能早于起始日期")
-                .Check(t.DayNumber - f.DayNumber <= maxDays, "validTo", $"{what}有效期不能超过 {maxDays} 天");
-        }
+        if (from is { } f && to is { } t && RegisterRules.PeriodProblem(f, t, today, maxDays, what) is { } problem)
+            v.Add(problem.Field, problem.Message);
         return v;
     }
 

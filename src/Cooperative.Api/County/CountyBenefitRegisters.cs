@@ -14,19 +14,14 @@ namespace Cooperative.Api.County;
 /// (门诊慢性病/特殊病种认定) recorded on the first day of the year, a township at a time in one save, and the referral
 /// filings (转诊备案) made a few days before admissions outside the county.
 /// <para>
-/// The rules are those of <c>POST /api/persons/{id}/certifications</c> and <c>/referrals</c> (BenefitRegistersApi), applied
-/// here because the endpoint keeps them in its private handlers: never dated back (valid from today at the earliest),
-/// at most three years (a filing one); a certified disease must be on the list of the policy in force on its first day,
-/// the certifying facility in service, no certification of the same disease may overlap; a filing's diagnosis is an
-/// ICD-10 code and its destination no facility of the county's register; numbers <c>MB-</c>/<c>ZZ-</c> of the sequences
-/// of the year of recording. A refusal is counted (<c>certification_…</c>, <c>referral_…</c>), as a refused claim is.
-/// Until the registers have a service that the endpoint and this both call, a change to those rules is made in both.
+/// The rules are the window's (<see cref="RegisterRules"/>, as <c>POST /api/persons/{id}/certifications</c> and
+/// <c>/referrals</c> apply them): never dated back, bounded periods, a disease of the year's list, the certifying facility
+/// in service, no overlapping certification of one disease; a filing's diagnosis an ICD-10 code and its destination no
+/// facility of the county's register. A refusal is counted (<c>certification_…</c>, <c>referral_…</c>), as a refused claim is.
 /// </para>
 /// </summary>
 internal sealed class CountyBenefitRegisters
 {
-    private const int MaxCertificationDays = 3 * 366, MaxReferralDays = 366;
-
     private readonly IServiceProvider _services;
     private readonly CountyClock _clock;
     private readonly CountyRequest _request;
@@ -71,8 +66,6 @@ internal sealed class CountyBenefitRegisters
         var today = _clock.Today();
         var (from, to) = (day, new DateOnly(_request.FundYear, 12, 31));
         var policy = await scope.ServiceProvider.GetRequiredService<IPolicyStore>().InForceAsync(from.Year, from, ct);
-        var listed = (policy?.Rules.ChronicGroups ?? []).SelectMany(g => g.Diseases.Select(d => (Group: g, Disease: d)))
-            .ToDictionary(x => x.Disease.Code, StringComparer.Ordinal);
         var inService = (await db.Facilities.AsNoTracking().Select(f => new { f.Code, f.Status }).ToListAsync(ct))
             .Where(f => f.Status.IsInService()).Select(f => f.Code).ToHashSet(StringComparer.Ordinal);
         var existing = (await (from c in db.DiseaseCertifications
@@ -86,20 +79,21 @@ internal sealed class CountyBenefitRegisters
         var recorded = 0;
         foreach (var (personId, disease, facility) in wanted)
         {
-            var refusal = from < today || to < from || to.DayNumber - from.DayNumber > MaxCertificationDays ? Validation.FailedCode
-                : !listed.ContainsKey(disease) ? BenefitErrors.DiseaseNotListed
+            var listed = RegisterRules.Listed(policy?.Rules, disease);
+            var refusal = RegisterRules.PeriodProblem(from, to, today, RegisterRules.MaxCertificationDays, "认定") is not null ? Validation.FailedCode
+                : listed is null ? BenefitErrors.DiseaseNotListed
                 : !inService.Contains(facility) ? BenefitErrors.FacilityNotFound
-                : existing[(personId, disease)].Any(c => c.ValidFrom <= to && from <= c.LastDay) ? BenefitErrors.CertificationOverlaps
+                : RegisterRules.Overlapping(existing[(personId, disease)], from, to) is not null ? BenefitErrors.CertificationOverlaps
                 : null;
-            if (refusal is not null)
+            if (refusal is not null || listed is not { } found)
             {
                 _tally.Refused("certification_" + refusal);
                 continue;
             }
-            var (group, listedDisease) = listed[disease];
+            var (group, listedDisease) = found;
             db.DiseaseCertifications.Add(new DiseaseCertification
             {
-                Number = $"MB-{today.Year}-{await numbers.TakeAsync(db, "certification", today.Year, ct, block: wanted.Count):000000}",
+                Number = RegisterRules.CertificationNumber(today.Year, await numbers.TakeAsync(db, "certification", today.Year, ct, block: wanted.Count)),
                 PersonId = personId, DiseaseCode = disease, DiseaseName = listedDisease.Name, GroupCode = group.Code, FacilityCode = facility,
                 ValidFrom = from, ValidTo = to, CertifiedBy = clerk, CertifiedUtc = now,
             });
@@ -121,8 +115,8 @@ internal sealed class CountyBenefitRegisters
         var destination = claim.OutsideHospital?.Trim() ?? "";
         var diagnosis = claim.Diagnosis.Trim().ToUpperInvariant();
         var key = BillText.NameKey(destination);
-        var refusal = to < from || to.DayNumber - from.DayNumber > MaxReferralDays || destination.Length is 0 or > 100
-                      || !BenefitCodes.IsIcd(diagnosis) ? Validation.FailedCode
+        var refusal = RegisterRules.PeriodProblem(from, to, today, RegisterRules.MaxReferralDays, "备案") is not null
+                      || destination.Length is 0 or > 100 || !BenefitCodes.IsIcd(diagnosis) ? Validation.FailedCode
             : (await _registeredNames.Value).Contains(key) ? BenefitErrors.DestinationInRegister
             : null;
         if (refusal is not null)
@@ -132,8 +126,9 @@ internal sealed class CountyBenefitRegisters
         }
         db.ReferralFilings.Add(new ReferralFiling
         {
-            Number = $"ZZ-{today.Year}-{await scope.GetRequiredService<SequenceAllocator>().TakeAsync(db, "referral", today.Year, ct):000000}",
-            PersonId = resident.PersonId, DiagnosisCode = diagnosis, Destination = destination, DestinationKey = "@" + key, ValidFrom = from,
+            Number = RegisterRules.ReferralNumber(today.Year, await scope.GetRequiredService<SequenceAllocator>().TakeAsync(db, "referral", today.Year, ct)),
+            PersonId = resident.PersonId, DiagnosisCode = diagnosis, Destination = destination, DestinationKey = RegisterRules.DestinationKey(destination),
+            ValidFrom = from,
             ValidTo = to, ApprovedBy = scope.GetRequiredService<ICurrentActor>().Current.Name, FiledOn = today,
             FiledUtc = _clock.GetUtcNow().UtcDateTime,
         });
