@@ -137,30 +137,27 @@ public static class BenefitRegistersApi
         return TypedResults.Created($"/api/persons/{id}/referrals", ReferralResponse.Of(filing));
     }
 
-    private static async Task<Results<Ok<CertificationResponse>, ValidationProblem, ProblemHttpResult>> EndCertification(string number,
-        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
-    {
-        var today = clock.Today();
-        if (EndValidation(request, today) is { IsValid: false } v) return v.ToProblem();
-        var c = await db.DiseaseCertifications.SingleOrDefaultAsync(x => x.Number == number, ct);
-        if (c is null) return Problems.NotFound(BenefitErrors.CertificationNotFound, "认定记录不存在");
-        if (c.End(request.From ?? today, actor.Current.Name, clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()) is { } refused)
-            return Problems.From(refused);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CertificationResponse.Of(c, today));
-    }
+    private static Task<Results<Ok<CertificationResponse>, ValidationProblem, ProblemHttpResult>> EndCertification(string number,
+        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        EndAsync(db.DiseaseCertifications, number, request, db, actor, clock, BenefitErrors.CertificationNotFound, "认定记录不存在",
+            c => CertificationResponse.Of(c, clock.Today()), ct);
 
-    private static async Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> EndReferral(string number,
-        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<ReferralResponse>, ValidationProblem, ProblemHttpResult>> EndReferral(string number,
+        EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+        EndAsync(db.ReferralFilings, number, request, db, actor, clock, BenefitErrors.ReferralNotFound, "转诊备案不存在", ReferralResponse.Of, ct);
+
+    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> EndAsync<TEntry, TResponse>(DbSet<TEntry> entries,
+        string number, EndRequest request, CooperativeDbContext db, ICurrentActor actor, TimeProvider clock, string notFound, string notFoundTitle,
+        Func<TEntry, TResponse> respond, CancellationToken ct) where TEntry : RegisterEntry
     {
         var today = clock.Today();
         if (EndValidation(request, today) is { IsValid: false } v) return v.ToProblem();
-        var r = await db.ReferralFilings.SingleOrDefaultAsync(x => x.Number == number, ct);
-        if (r is null) return Problems.NotFound(BenefitErrors.ReferralNotFound, "转诊备案不存在");
-        if (r.End(request.From ?? today, actor.Current.Name, clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()) is { } refused)
+        var entry = await entries.SingleOrDefaultAsync(x => x.Number == number, ct);
+        if (entry is null) return Problems.NotFound(notFound, notFoundTitle);
+        if (entry.End(request.From ?? today, actor.Current.Name, clock.GetUtcNow().UtcDateTime, request.Reason!.Trim()) is { } refused)
             return Problems.From(refused);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ReferralResponse.Of(r));
+        return TypedResults.Ok(respond(entry));
     }
 
     /// <summary>A period from today or later (never dated back), to a day not before it and within the longest allowed.</summary>

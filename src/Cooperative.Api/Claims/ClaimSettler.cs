@@ -28,6 +28,8 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
 
     public const string ResubmittedFlag = "resubmitted";
 
+    public const string DeliveryPatientMale = "delivery_patient_male";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -57,6 +59,10 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         }
         await parties.ApplyUsageAsync(claim.EnrollmentId, settlement.Usage, 1, usage, ct);
         var flags = review.Flags(settlement.Total >= config.GetValue("Claims:HighCostThreshold", 50_000m));
+        // A delivery diagnosis on a man's bill is a coding error or a bill for someone else: paid only after a reviewer looks.
+        if (settlement.Benefit == BenefitKind.Delivery
+            && await db.Persons.AsNoTracking().AnyAsync(p => p.Id == claim.PersonId && p.Gender == Domain.Identity.Gender.Male, ct))
+            flags.Add(DeliveryPatientMale);
         if (claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags,
                 review.Note(flags), now, actor.Current.Name, referral) is { } refused)
             return refused;

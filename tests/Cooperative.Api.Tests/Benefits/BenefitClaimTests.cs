@@ -149,6 +149,11 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         Pot(usage, "inpatient").Should().Be(2820m, "a delivery counts against the inpatient cap");
         Pot(usage, "assistance").Should().Be(690m);
 
+        // The same diagnosis on the husband's bill: settled as a delivery but held for a reviewer.
+        var his = await SettledAsync(_s.CityHospital, Stay(Head, "FM-3", "O80", 1200m, "2026-09-01", "2026-09-03"), "d-3");
+        his.GetProperty("status").GetString().Should().Be("UnderReview");
+        his.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("delivery_patient_male");
+
         var statement = await _s.Window.GetStringAsync($"/api/claims/{small.GetProperty("number").GetString()}/statement.html");
         statement.Should().Contain("住院分娩").And.Contain("医疗救助（杭城市民政局）").And.Contain("个人自付").And.Contain("低保");
         await BooksAgreeAsync();
