@@ -6,12 +6,22 @@ using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Identity;
+using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
-public sealed record RemainingCapsResponse(decimal Inpatient, decimal Outpatient);
+/// <summary>
+/// What is left this year (剩余额度): the basic fund's inpatient and outpatient caps; for each chronic group of a disease
+/// certified for the person on the date, its cap; and, where the year has them, catastrophic insurance's cap and, for an
+/// assisted person, medical assistance's.
+/// </summary>
+public sealed record RemainingCapsResponse(decimal Inpatient, decimal Outpatient, IReadOnlyList<ChronicRemaining>? Chronic = null,
+    decimal? Catastrophic = null, decimal? Assistance = null);
+
+/// <summary>A certified disease's group and what is left of its yearly cap.</summary>
+public sealed record ChronicRemaining(string Group, string Name, string DiseaseCode, decimal Remaining);
 
 /// <summary>One person's cover on a date. Facilities see the name and ID number masked.</summary>
 public sealed record CoverageResponse(bool Covered, string? Reason, string Message, int FundYear, DateOnly Date,
@@ -63,7 +73,7 @@ public static class CoverageApi
 /// <summary>Reads cover with few indexed queries: person by ID number, then his enrolments with their cards.</summary>
 internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore policies, bool masked)
 {
-    private sealed record PersonRow(Guid Id, string Name, string IdNumber, PersonStatus Status, DateOnly? StatusSince);
+    private sealed record PersonRow(Guid Id, string Name, string IdNumber, PersonStatus Status, DateOnly? StatusSince, PersonCategory Category);
 
     private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, string UsageJson, string CardNumber);
 
@@ -76,7 +86,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
                           from h in db.Households.Where(h => h.Id == e!.HouseholdId).DefaultIfEmpty()
                           select new
                           {
-                              Person = new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince),
+                              Person = new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince, p.Category),
                               FundYear = (int?)e!.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
                               UsageJson = e.UsageJson,
                               CardNumber = h!.CardNumber,
@@ -102,7 +112,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
                              where m.HouseholdId == household[0] && m.From <= date && (m.To == null || m.To > date)
                              join p in db.Persons on m.PersonId equals p.Id
                              orderby p.BirthDate
-                             select new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince)).ToListAsync(ct);
+                             select new PersonRow(p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince, p.Category)).ToListAsync(ct);
         var enrollments = await EnrollmentsAsync(members.Select(m => m.Id).ToList(), ct);
         var answers = new List<CoverageResponse>();
         foreach (var member in members)
@@ -126,14 +136,32 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
         if (decision.Covered && await policies.InForceAsync(decision.FundYear, date, ct) is { } policy)
         {
             var usage = Benefits.UsageJson.ToPriorUse(enrollment!.UsageJson);
-            var caps = RemainingCaps.Of(policy.Rules, usage.InpatientPaidThisYear, usage.OutpatientPaidThisYear);
-            remaining = new RemainingCapsResponse(caps.Inpatient, caps.Outpatient);
+            var rules = policy.Rules;
+            var caps = RemainingCaps.Of(rules, usage.InpatientPaidThisYear, usage.OutpatientPaidThisYear);
+            remaining = new RemainingCapsResponse(caps.Inpatient, caps.Outpatient,
+                rules.ChronicGroups.Count == 0 ? null : await ChronicRemainingAsync(person.Id, rules, usage, date, ct),
+                rules.Catastrophic is { } c ? Math.Max(0m, c.AnnualCap - usage[UsagePots.Catastrophic]) : null,
+                rules.Assistance?.For(person.Category.ToString()) is { } a ? Math.Max(0m, a.AnnualCap - usage[UsagePots.Assistance]) : null);
         }
         return new CoverageResponse(decision.Covered, decision.Reason, MessageFor(decision), decision.FundYear, date,
             enrollment?.CardNumber ?? currentCard,
             masked ? NameMasking.Mask(person.Name) : person.Name,
             masked ? ResidentIdNumber.Mask(person.IdNumber) : person.IdNumber,
             remaining);
+    }
+
+    /// <summary>The groups of the diseases certified for him in force on the date (one indexed read, only in a year with groups).</summary>
+    private async Task<List<ChronicRemaining>> ChronicRemainingAsync(Guid personId, PolicyRules rules, PriorUse usage, DateOnly date,
+        CancellationToken ct)
+    {
+        var certified = (await db.DiseaseCertifications.AsNoTracking()
+                .Where(c => c.PersonId == personId && c.ValidFrom <= date && c.ValidTo >= date).ToListAsync(ct))
+            .Where(c => c.InForceOn(date)).ToList();
+        return certified.Select(c => (Certification: c, Group: rules.ChronicGroups.FirstOrDefault(g => g.Code == c.GroupCode)))
+            .Where(x => x.Group is not null)
+            .Select(x => new ChronicRemaining(x.Group!.Code, x.Group.Name, x.Certification.DiseaseCode,
+                Math.Max(0m, x.Group.AnnualCap - usage[UsagePots.Chronic(x.Group.Code)])))
+            .OrderBy(x => x.Group, StringComparer.Ordinal).ToList();
     }
 
     private static string MessageFor(CoverageDecision decision) => decision.Reason switch

@@ -112,6 +112,14 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         Pot(usage, "chronic:A").Should().Be(3000m);
         Pot(usage, "catastrophic_base").Should().Be(200m + 100m + 3150m, "the eligible cost the fund left him counts towards the catastrophic threshold");
 
+        // The coverage check shows what is left: of group A nothing, of catastrophic insurance all (he is not assisted).
+        var cover = await (await _s.CityHospital.GetAsync($"/api/coverage?idNumber={Head.IdNumber}&date=2026-11-20")).ShouldBeOkAsync<JsonElement>();
+        var left = cover.GetProperty("remaining");
+        left.GetProperty("chronic")[0].GetProperty("group").GetString().Should().Be("A");
+        left.GetProperty("chronic")[0].GetProperty("remaining").GetDecimal().Should().Be(0m);
+        left.GetProperty("catastrophic").GetDecimal().Should().Be(300000m);
+        left.GetProperty("assistance").ValueKind.Should().Be(JsonValueKind.Null);
+
         // Ended from today on: the next visit is general outpatient again, and what was paid stays paid.
         (await _s.Window.PostAsJsonAsync($"/api/certifications/{certified.GetProperty("number").GetString()}/end",
             new { from = "2026-11-20", reason = "复查不符合认定标准" })).StatusCode.Should().Be(HttpStatusCode.OK);
