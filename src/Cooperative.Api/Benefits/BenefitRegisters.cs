@@ -1,4 +1,5 @@
 using Cooperative.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Benefits;
 
@@ -84,4 +85,13 @@ public sealed class ReferralFiling : RegisterEntry
     public required DateTime FiledUtc { get; init; }
 
     protected override string Called => "该转诊备案";
+}
+
+public static class DiseaseCertifications
+{
+    /// <summary>A person's certifications in force on a day (one indexed read; an early end is applied in memory).</summary>
+    public static async Task<List<DiseaseCertification>> InForceAsync(this IQueryable<DiseaseCertification> certifications, Guid personId,
+        DateOnly day, CancellationToken ct) =>
+        (await certifications.AsNoTracking().Where(c => c.PersonId == personId && c.ValidFrom <= day && c.ValidTo >= day).ToListAsync(ct))
+        .Where(c => c.InForceOn(day)).ToList();
 }

@@ -115,7 +115,7 @@ public static class BenefitRegistersApi
         var today = clock.Today();
         var v = Period(new Validation(), request.ValidFrom, request.ValidTo, today, RegisterRules.MaxReferralDays, "备案");
         v.Required(request.Destination, "destination", "转往医院", 100)
-            .Check(request.DiagnosisCode is { } d && BenefitCodes.IsIcd(d.Trim().ToUpperInvariant()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 C34.9");
+            .Check(request.DiagnosisCode is { } d && IcdCodes.IsValid(d.Trim().ToUpperInvariant()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 C34.9");
         if (!v.IsValid) return v.ToProblem();
         if (!await db.Persons.AnyAsync(p => p.Id == id, ct)) return PersonNotFound();
         var destination = request.Destination!.Trim();
@@ -177,9 +177,4 @@ public static class BenefitRegistersApi
         .Check(request.From is not { } f || f >= today, "from", "终止日期不能早于今天");
 
     private static ProblemHttpResult PersonNotFound() => Problems.NotFound(BenefitErrors.PersonNotFound, "查无此人员");
-}
-
-internal static class BenefitCodes
-{
-    public static bool IsIcd(string code) => System.Text.RegularExpressions.Regex.IsMatch(code, @"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$");
 }

@@ -65,7 +65,7 @@ internal static partial class ClaimRules
         v.Required(d.PatientName, "patientName", "患者姓名（与发票一致）", 64);
         v.Check(d.AdmissionDate is not null, "admissionDate", "入院（就诊）日期不能为空")
             .Date(d.AdmissionDate, "admissionDate", "入院（就诊）日期")
-            .Check(d.DiagnosisCode is { Length: > 0 } code && IcdCode().IsMatch(code.Trim()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 K35.8")
+            .Check(d.DiagnosisCode is { Length: > 0 } code && IcdCodes.IsValid(code.Trim()), "diagnosisCode", "诊断编码必须是 ICD-10 编码，如 K35.8")
             .Required(d.InvoiceNumber, "invoiceNumber", "发票号", 64);
         if (!string.IsNullOrWhiteSpace(d.InvoiceNumber) && PlainText.IsAcceptable(d.InvoiceNumber, TextKind.Line)
             && BillText.InvoiceKey(d.InvoiceNumber).Length == 0)
@@ -83,8 +83,6 @@ internal static partial class ClaimRules
         return null;
     }
 
-    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
-    private static partial Regex IcdCode();
 }
 
 internal sealed record ClaimDraftInput(string? IdNumber, string? CardNumber, string? PatientName, VisitType? VisitType,

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Cooperative.Api.Audit;
+using Cooperative.Api.Benefits;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
@@ -140,9 +141,7 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         var serviceDate = Domain.Enrollment.CoverageRule.ServiceDate(claim.VisitType, claim.AdmissionDate, claim.DischargeDate);
         IReadOnlyList<string> certified = [];
         if (claim.VisitType == VisitType.Outpatient && rules.ChronicGroups.Count > 0)
-            certified = (await db.DiseaseCertifications.AsNoTracking()
-                    .Where(c => c.PersonId == claim.PersonId && c.ValidFrom <= serviceDate && c.ValidTo >= serviceDate).ToListAsync(ct))
-                .Where(c => c.InForceOn(serviceDate)).Select(c => c.DiseaseCode).ToList();
+            certified = (await db.DiseaseCertifications.InForceAsync(claim.PersonId, serviceDate, ct)).Select(c => c.DiseaseCode).ToList();
         string? category = null;
         if (rules.Assistance is not null)
             category = (await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct)).ToString();

@@ -116,7 +116,7 @@ internal sealed class CountyBenefitRegisters
         var diagnosis = claim.Diagnosis.Trim().ToUpperInvariant();
         var key = BillText.NameKey(destination);
         var refusal = RegisterRules.PeriodProblem(from, to, today, RegisterRules.MaxReferralDays, "备案") is not null
-                      || destination.Length is 0 or > 100 || !BenefitCodes.IsIcd(diagnosis) ? Validation.FailedCode
+                      || destination.Length is 0 or > 100 || !Domain.Reimbursement.IcdCodes.IsValid(diagnosis) ? Validation.FailedCode
             : (await _registeredNames.Value).Contains(key) ? BenefitErrors.DestinationInRegister
             : null;
         if (refusal is not null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Cooperative.Api.Auth;
+using Cooperative.Api.Benefits;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
@@ -154,9 +155,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
     private async Task<List<ChronicRemaining>> ChronicRemainingAsync(Guid personId, PolicyRules rules, PriorUse usage, DateOnly date,
         CancellationToken ct)
     {
-        var certified = (await db.DiseaseCertifications.AsNoTracking()
-                .Where(c => c.PersonId == personId && c.ValidFrom <= date && c.ValidTo >= date).ToListAsync(ct))
-            .Where(c => c.InForceOn(date)).ToList();
+        var certified = await db.DiseaseCertifications.InForceAsync(personId, date, ct);
         return certified.Select(c => (Certification: c, Group: rules.ChronicGroups.FirstOrDefault(g => g.Code == c.GroupCode)))
             .Where(x => x.Group is not null)
             .Select(x => new ChronicRemaining(x.Group!.Code, x.Group.Name, x.Certification.DiseaseCode,

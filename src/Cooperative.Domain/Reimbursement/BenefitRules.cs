@@ -53,9 +53,15 @@ public sealed record AssistanceRules(string Funder, IReadOnlyList<AssistanceRule
         category is null ? null : Categories.FirstOrDefault(c => string.Equals(c.Category, category, StringComparison.Ordinal));
 }
 
-/// <summary>ICD-10 matching of a listed code against a diagnosis.</summary>
-public static class IcdCodes
+/// <summary>ICD-10 codes: their form, and matching of a listed code against a diagnosis.</summary>
+public static partial class IcdCodes
 {
+    /// <summary>A code or category in upper case: a letter, two digits, optionally a dot and up to four more (K35, K35.8, E11.900).</summary>
+    public static bool IsValid(string? code) => code is { Length: > 0 } && Form().IsMatch(code);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
+    private static partial System.Text.RegularExpressions.Regex Form();
+
     /// <summary>A diagnosis matches a listed code or category when it starts with it (both in upper case).</summary>
     public static bool Matches(string listed, string? diagnosis) =>
         diagnosis is { Length: > 0 } && listed.Length > 0 && diagnosis.StartsWith(listed, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ internal static partial class BenefitRulesValidator
             for (var j = 0; j < list.Count; j++)
             {
                 var dpath = $"{path}.diseases[{j}]";
-                if (list[j] is not { } d || !IsIcd(d.Code)) add($"{dpath}.code", "病种编码必须是 ICD-10 编码或类目，如 I10、E11.9");
+                if (list[j] is not { } d || !IcdCodes.IsValid(d.Code)) add($"{dpath}.code", "病种编码必须是 ICD-10 编码或类目，如 I10、E11.9");
                 else if (string.IsNullOrWhiteSpace(d.Name)) add($"{dpath}.name", "病种名称不能为空");
                 else if (diseases.TryGetValue(d.Code, out var other)) add($"{dpath}.code", $"病种 {d.Code} 已列入病种组 {other}");
                 else diseases[d.Code] = g.Code ?? "";
@@ -48,7 +48,7 @@ internal static partial class BenefitRulesValidator
         var codes = d.DiagnosisCodes ?? [];
         if (codes.Count == 0) add("delivery.diagnosisCodes", "至少列出一个分娩诊断编码（如 O80）");
         for (var i = 0; i < codes.Count; i++)
-            if (!IsIcd(codes[i])) add($"delivery.diagnosisCodes[{i}]", "分娩诊断编码必须是 ICD-10 编码或类目，如 O80");
+            if (!IcdCodes.IsValid(codes[i])) add($"delivery.diagnosisCodes[{i}]", "分娩诊断编码必须是 ICD-10 编码或类目，如 O80");
         var subsidies = d.Subsidies ?? [];
         PolicyValidator.CheckLevels("delivery.subsidies", "住院分娩定额补助", subsidies.Select(s => s?.Level), add);
         for (var i = 0; i < subsidies.Count; i++)
@@ -85,11 +85,6 @@ internal static partial class BenefitRulesValidator
             if (c.AnnualCap < 0) add($"{path}.annualCap", "年度救助封顶不能为负数");
         }
     }
-
-    public static bool IsIcd(string? code) => code is { Length: > 0 } && Icd().IsMatch(code);
-
-    [GeneratedRegex(@"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")]
-    private static partial Regex Icd();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,16}$")]
     private static partial Regex GroupCode();
