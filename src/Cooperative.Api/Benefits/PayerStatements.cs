@@ -4,6 +4,7 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Policy;
+using Cooperative.Domain;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Ledger;
 using Cooperative.Domain.Reimbursement;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cooperative.Api.Benefits;
 
 /// <summary>Whether a claim's line on a payer's statement is its settlement (+) or the reversal of it (−).</summary>
-public enum PayerMovementKind { Settlement, Reversal }
+public enum PayerMovementKind { [Label("结算")] Settlement, [Label("冲销")] Reversal }
 
 /// <summary>
 /// One claim's movement of the payer's receivable in the month. Amounts carry the movement's sign (a reversal's are

@@ -1,4 +1,5 @@
 using Cooperative.Api.Policy;
+using Cooperative.Domain;
 using Cooperative.Domain.Ledger;
 using Cooperative.Domain.Reimbursement;
 
@@ -21,11 +22,7 @@ public static class Payers
     };
 
     /// <summary>大病保险 / 医疗救助.</summary>
-    public static string Chinese(Payer payer) => payer switch
-    {
-        Payer.Catastrophic => "大病保险",
-        Payer.Assistance => "医疗救助",
-    };
+    public static string Chinese(Payer payer) => Vocabulary.Label(payer);
 
     /// <summary>Who pays it in the year's policy: the insurer that runs catastrophic insurance, the funder of assistance.</summary>
     public static string? NameIn(PolicyInForce? policy, Payer payer) => payer switch

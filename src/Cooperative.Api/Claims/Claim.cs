@@ -5,30 +5,35 @@ using Cooperative.Domain.Reimbursement;
 namespace Cooperative.Api.Claims;
 
 /// <summary>How a claim came in: a facility's direct settlement (即时结报) or a paper claim at the window (窗口受理).</summary>
-public enum ClaimChannel { Facility, Window }
+public enum ClaimChannel { [Label("定点机构直接结算")] Facility, [Label("窗口报销")] Window }
 
 /// <summary>The documents a window claim needs (报销材料).</summary>
 public enum RequiredDocument
 {
     /// <summary>合作医疗证或身份证</summary>
+    [Label("合作医疗证或身份证")]
     IdCard,
     /// <summary>医疗费用发票</summary>
+    [Label("医疗费用发票")]
     Invoices,
     /// <summary>费用明细清单</summary>
+    [Label("费用明细清单")]
     ItemizedList,
     /// <summary>出院小结 (inpatients)</summary>
+    [Label("出院小结")]
     DischargeSummary,
     /// <summary>转诊证明 (where referral is claimed)</summary>
+    [Label("转诊证明")]
     ReferralForm,
 }
 
-public enum PaymentMethod { Cash, BankTransfer }
+public enum PaymentMethod { [Label("现金")] Cash, [Label("银行转账")] BankTransfer }
 
 /// <summary>
 /// What the county is owed back when a paid claim is rejected or reversed (追回): a deduction from the facility's
 /// next monthly settlement (即时结报), or a refund the resident pays back at the window (窗口报销).
 /// </summary>
-public enum RecoveryKind { FacilityDeduction, ResidentRefund }
+public enum RecoveryKind { [Label("从机构结算款扣回")] FacilityDeduction, [Label("参合人员退回")] ResidentRefund }
 
 /// <summary>
 /// A reimbursement claim (补偿申请): who was treated where and when, the itemized bill, and once settled the

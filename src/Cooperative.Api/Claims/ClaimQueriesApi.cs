@@ -20,12 +20,13 @@ internal static class ClaimQueriesApi
     }
 
     private static async Task<Results<Ok<Page<ClaimSummary>>, ValidationProblem>> List(ClaimsPrincipal user, CooperativeDbContext db,
-        ClaimStatus? status, string? facility, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, CancellationToken ct)
+        string? status, string? facility, DateOnly? from, DateOnly? to, string? q, int? page, int? pageSize, CancellationToken ct)
     {
-        var v = new Validation().PageBounds(page, pageSize).Date(from, "from").Date(to, "to").Defined(status, "status", "状态");
+        var v = new Validation().PageBounds(page, pageSize).Date(from, "from").Date(to, "to")
+            .Code(status, "status", "状态", out ClaimStatus? wanted);
         if (!v.IsValid) return v.ToProblem();
         var query = db.Claims.AsNoTracking().Visible(user);
-        if (status is { } s) query = query.Where(c => c.Status == s);
+        if (wanted is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(facility)) query = query.Where(c => c.FacilityCode == facility);
         if (from is { } f) query = query.Where(c => c.DischargeDate >= f);
         if (to is { } t) query = query.Where(c => c.DischargeDate <= t);

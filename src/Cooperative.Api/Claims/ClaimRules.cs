@@ -44,14 +44,7 @@ internal static partial class ClaimRules
         return required;
     }
 
-    public static string Chinese(RequiredDocument d) => d switch
-    {
-        RequiredDocument.IdCard => "合作医疗证或身份证",
-        RequiredDocument.Invoices => "医疗费用发票",
-        RequiredDocument.ItemizedList => "费用明细清单",
-        RequiredDocument.DischargeSummary => "出院小结",
-        RequiredDocument.ReferralForm => "转诊证明",
-    };
+    public static string Chinese(RequiredDocument d) => Vocabulary.Label(d);
 
     /// <summary>Field checks of a bill, in Chinese; the calculator's own line checks are shared with the trial calculation.</summary>
     public static Validation Validate(ClaimDraftInput d)

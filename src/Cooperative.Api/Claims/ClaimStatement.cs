@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ClosedXML.Excel;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
 
@@ -89,7 +90,7 @@ internal static class ClaimStatement
     private static string Ordinal(int n) => n switch { 2 => "二", 3 => "三", 4 => "四", _ => n.ToString(CultureInfo.InvariantCulture) };
 
     private static string CategoryName(string? category) =>
-        Enum.TryParse<Domain.Enrollment.PersonCategory>(category, out var c) ? Domain.Enrollment.PersonCategories.Of(c).ChineseName : category ?? "";
+        Vocabulary.TryParse(category, out Domain.Enrollment.PersonCategory c) ? Vocabulary.Label(c) : category ?? "";
 
     public static string Html(ClaimResponse c)
     {
@@ -128,12 +129,7 @@ internal static class ClaimStatement
         return workbook.ToBytes();
     }
 
-    private static string Chinese(CatalogueStatus s) => s switch
-    {
-        CatalogueStatus.Covered => "甲类（目录内）",
-        CatalogueStatus.PartlyCovered => "乙类（部分自付）",
-        _ => "目录外（自费）",
-    };
+    private static string Chinese(CatalogueStatus s) => Vocabulary.Label(s);
 }
 
 internal static class ClaimStatementApi

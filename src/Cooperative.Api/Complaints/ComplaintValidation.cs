@@ -13,8 +13,8 @@ internal static class ComplaintValidation
         var v = new Validation();
         category = default;
         if (string.IsNullOrWhiteSpace(request.Category)) v.Add("category", "类别不能为空");
-        else if (!ApiValues.TryParse(request.Category, out category))
-            v.Add("category", $"类别必须是 {ApiValues.Names<ComplaintCategory>()} 之一");
+        else if (!Vocabulary.TryParse(request.Category, out category))
+            v.Add("category", $"类别必须是 {Vocabulary.Codes<ComplaintCategory>()} 之一");
         Text(v, request.Content, "content", "内容", ComplaintLimits.Content, required: true);
         v.Optional(request.Subject, "subject", "涉及对象", ComplaintLimits.Subject);
         // A category that does not parse leaves the default (a complaint): contacts are then asked for too.

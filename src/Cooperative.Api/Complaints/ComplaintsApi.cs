@@ -2,6 +2,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -79,8 +80,8 @@ internal static class ComplaintsApi
     private static T? Optional<T>(string? text, string field, string label, Validation v) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (ApiValues.TryParse<T>(text, out var value)) return value;
-        v.Add(field, $"{label}必须是 {ApiValues.Names<T>()} 之一");
+        if (Vocabulary.TryParse<T>(text, out var value)) return value;
+        v.Add(field, $"{label}必须是 {Vocabulary.Codes<T>()} 之一");
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ internal static class PublicComplaintsApi
         db.ComplaintStatusChanges.Add(complaint.Filed(actor.Current.Name));
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/public/complaints/{complaint.Number}", new FiledComplaintResponse(complaint.Number, code,
-            Facilities.ApiValues.Of(category), ComplaintNames.Chinese(category), ComplaintNames.Kind(category), today,
+            category, ComplaintNames.Chinese(category), ComplaintNames.Kind(category), today,
             complaint.Deadline, days));
     }
 

@@ -1,9 +1,10 @@
 using Cooperative.Api.Audit;
+using Cooperative.Domain;
 
 namespace Cooperative.Api.Disclosures;
 
 /// <summary>Where a month's disclosure stands: prepared (a draft), reviewed, published (frozen).</summary>
-public enum DisclosureStatus { Prepared, Reviewed, Published }
+public enum DisclosureStatus { [Label("已编制")] Prepared, [Label("已审核")] Reviewed, [Label("已公示")] Published }
 
 /// <summary>
 /// A month's disclosure on its way to the public (公示): prepared from the claims, reviewed by an administrator,

@@ -1,10 +1,12 @@
 using Cooperative.Api.Data;
+using Cooperative.Domain.Enrollment;
+using Cooperative.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
-public sealed record MemberResponse(Guid PersonId, string Name, string IdNumber, string Gender, DateOnly BirthDate,
-    string Category, string Status, string Relationship, DateOnly From, DateOnly? To);
+public sealed record MemberResponse(Guid PersonId, string Name, string IdNumber, Gender Gender, DateOnly BirthDate,
+    PersonCategory Category, PersonStatus Status, Relationship Relationship, DateOnly From, DateOnly? To);
 
 public sealed record HouseholdResponse(Guid Id, string CardNumber, string TownshipCode, string VillageCode, string? Address,
     Guid HeadPersonId, IReadOnlyList<MemberResponse> Members, IReadOnlyList<MemberResponse> FormerMembers);
@@ -24,11 +26,11 @@ internal static class HouseholdViews
                           where m.HouseholdId == id
                           orderby m.From, p.BirthDate
                           select new { m, p }).ToListAsync(ct);
-        var members = rows.Select(r => new MemberResponse(r.p.Id, r.p.Name, r.p.IdNumber, r.p.Gender.ToString(), r.p.BirthDate,
-            r.p.Category.ToString(), r.p.Status.ToString(), r.m.Relationship.ToString(), r.m.From, r.m.To)).ToList();
+        var members = rows.Select(r => new MemberResponse(r.p.Id, r.p.Name, r.p.IdNumber, r.p.Gender, r.p.BirthDate,
+            r.p.Category, r.p.Status, r.m.Relationship, r.m.From, r.m.To)).ToList();
         return new HouseholdResponse(household.Id, household.CardNumber, household.TownshipCode, household.VillageCode,
             household.Address, household.HeadPersonId,
-            members.Where(m => m.To is null).OrderBy(m => m.Relationship != "Head").ToList(),
+            members.Where(m => m.To is null).OrderBy(m => m.Relationship != Relationship.Head).ToList(),
             members.Where(m => m.To is not null).ToList());
     }
 }

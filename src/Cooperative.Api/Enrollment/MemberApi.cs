@@ -1,13 +1,16 @@
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Enrollment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
-public sealed record AddMemberRequest(string? IdNumber, string? Name, string? Gender, DateOnly? BirthDate, string? Relationship,
-    string? Category, DateOnly? Since)
+public sealed record AddMemberRequest(string? IdNumber, string? Name,
+    [property: CodesOf(typeof(Domain.Identity.Gender))] string? Gender, DateOnly? BirthDate,
+    [property: CodesOf(typeof(Relationship))] string? Relationship, [property: CodesOf(typeof(PersonCategory))] string? Category,
+    DateOnly? Since)
 {
     public MemberRequest Member => new(IdNumber, Name, Gender, BirthDate, Relationship, Category);
 }

@@ -1,11 +1,13 @@
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Identity;
 
 namespace Cooperative.Api.Enrollment;
 
 /// <summary>A member as a clerk enters him. Gender and birth date may be left out: the ID number carries them.</summary>
-public sealed record MemberRequest(string? IdNumber, string? Name, string? Gender, DateOnly? BirthDate, string? Relationship,
+public sealed record MemberRequest(string? IdNumber, string? Name, [property: CodesOf(typeof(Domain.Identity.Gender))] string? Gender, DateOnly? BirthDate,
+    [property: CodesOf(typeof(Relationship))] string? Relationship, [property: CodesOf(typeof(PersonCategory))]
     string? Category);
 
 /// <summary>A member after checking: ID number normalized, names parsed.</summary>

@@ -2,21 +2,22 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Enrollment;
+using Cooperative.Domain.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
-public sealed record CurrentHousehold(Guid Id, string CardNumber, string Relationship);
+public sealed record CurrentHousehold(Guid Id, string CardNumber, Relationship Relationship);
 
-public sealed record PersonResponse(Guid Id, string IdNumber, string Name, string Gender, DateOnly BirthDate, string Category,
-    string Status, DateOnly? StatusSince, CurrentHousehold? Household);
+public sealed record PersonResponse(Guid Id, string IdNumber, string Name, Gender Gender, DateOnly BirthDate, PersonCategory Category,
+    PersonStatus Status, DateOnly? StatusSince, CurrentHousehold? Household);
 
-public sealed record MembershipResponse(Guid HouseholdId, string CardNumber, string Relationship, DateOnly From, DateOnly? To);
+public sealed record MembershipResponse(Guid HouseholdId, string CardNumber, Relationship Relationship, DateOnly From, DateOnly? To);
 
 /// <param name="Usage">What each payer paid him this year under each cap (inpatient, outpatient, chronic:group, catastrophic,
 /// catastrophic_base: the out-of-pocket cost counted towards its threshold, assistance).</param>
-public sealed record PersonEnrollmentResponse(int FundYear, string CardNumber, DateOnly EnrolledOn, string PaidBy,
+public sealed record PersonEnrollmentResponse(int FundYear, string CardNumber, DateOnly EnrolledOn, ContributionPayer PaidBy,
     decimal Contribution, decimal InpatientPaid, decimal OutpatientPaid, IReadOnlyDictionary<string, decimal> Usage);
 
 public sealed record PersonDetailResponse(PersonResponse Person, IReadOnlyList<MembershipResponse> Memberships,
@@ -70,7 +71,7 @@ public static class PersonApi
         var memberships = await (from m in db.Memberships where m.PersonId == id
                                  join h in db.Households on m.HouseholdId equals h.Id
                                  orderby m.From
-                                 select new MembershipResponse(h.Id, h.CardNumber, m.Relationship.ToString(), m.From, m.To))
+                                 select new MembershipResponse(h.Id, h.CardNumber, m.Relationship, m.From, m.To))
             .ToListAsync(ct);
         var rows = await (from e in db.Enrollments where e.PersonId == id
                                  join h in db.Households on e.HouseholdId equals h.Id
@@ -80,7 +81,7 @@ public static class PersonApi
         var enrollments = rows.Select(e =>
         {
             var usage = Benefits.UsageJson.Parse(e.UsageJson);
-            return new PersonEnrollmentResponse(e.FundYear, e.CardNumber, e.EnrolledOn, e.PaidBy.ToString(), e.Contribution,
+            return new PersonEnrollmentResponse(e.FundYear, e.CardNumber, e.EnrolledOn, e.PaidBy, e.Contribution,
                 usage.GetValueOrDefault(Domain.Reimbursement.UsagePots.Inpatient), usage.GetValueOrDefault(Domain.Reimbursement.UsagePots.Outpatient),
                 usage);
         }).ToList();
@@ -113,8 +114,8 @@ public static class PersonApi
         await (from m in db.Memberships where m.To == null && personIds.Contains(m.PersonId)
                join h in db.Households on m.HouseholdId equals h.Id
                select new { m.PersonId, h.Id, h.CardNumber, m.Relationship })
-            .ToDictionaryAsync(x => x.PersonId, x => new CurrentHousehold(x.Id, x.CardNumber, x.Relationship.ToString()), ct);
+            .ToDictionaryAsync(x => x.PersonId, x => new CurrentHousehold(x.Id, x.CardNumber, x.Relationship), ct);
 
     private static PersonResponse ToResponse(Person p, CurrentHousehold? household) => new(p.Id, p.IdNumber, p.Name,
-        p.Gender.ToString(), p.BirthDate, p.Category.ToString(), p.Status.ToString(), p.StatusSince, household);
+        p.Gender, p.BirthDate, p.Category, p.Status, p.StatusSince, household);
 }

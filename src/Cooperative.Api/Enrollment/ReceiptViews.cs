@@ -1,9 +1,10 @@
 using Cooperative.Api.Data;
+using Cooperative.Domain.Enrollment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Enrollment;
 
-public sealed record ReceiptLine(Guid PersonId, string Name, string IdNumber, string PaidBy, decimal Amount);
+public sealed record ReceiptLine(Guid PersonId, string Name, string IdNumber, ContributionPayer PaidBy, decimal Amount);
 
 public sealed record ReceiptResponse(string Number, int FundYear, Guid HouseholdId, string CardNumber, DateOnly IssuedOn,
     int PersonCount, decimal IndividualAmount, decimal CivilAffairsAmount, decimal Total, int PolicyVersion, string? JournalNumber,
@@ -26,6 +27,6 @@ internal static class ReceiptViews
         return new ReceiptResponse(receipt.Number, receipt.FundYear, receipt.HouseholdId, card, receipt.IssuedOn, receipt.PersonCount,
             receipt.IndividualAmount, receipt.CivilAffairsAmount, receipt.IndividualAmount + receipt.CivilAffairsAmount,
             receipt.PolicyVersion, journal, receipt.IssuedBy,
-            lines.Select(l => new ReceiptLine(l.Id, l.Name, l.IdNumber, l.PaidBy.ToString(), l.Contribution)).ToList());
+            lines.Select(l => new ReceiptLine(l.Id, l.Name, l.IdNumber, l.PaidBy, l.Contribution)).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using Cooperative.Api.Data;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed record ComplianceFindingResponse(Guid Id, DateOnly InspectedOn, in
     bool Warning, DateOnly? CorrectedOn, decimal Penalty, bool Suspends);
 
 /// <summary>A facility's duty compliance record (履约记录) under one letter.</summary>
-public sealed record ComplianceResponse(string FacilityCode, string FacilityName, string Status, string StatusName,
+public sealed record ComplianceResponse(string FacilityCode, string FacilityName, FacilityStatus Status, string StatusName,
     string ContractNumber, DateOnly TermStart, DateOnly TermEnd, IReadOnlyList<DutyComplianceResponse> Duties,
     IReadOnlyList<ComplianceFindingResponse> Findings, int UncorrectedWarnings, decimal TotalPenalties);
 
@@ -39,7 +40,7 @@ internal static class Compliance
         var list = findings.OrderBy(f => f.InspectedOn).ThenBy(f => f.DutyNumber).Select(f => new ComplianceFindingResponse(f.Id,
             f.InspectedOn, f.DutyNumber, titles.GetValueOrDefault(f.DutyNumber, ""), f.Description, f.Warning, f.CorrectedOn, f.Penalty,
             f.Suspends)).ToList();
-        return new ComplianceResponse(facility.Code, facility.Name, ApiValues.Of(facility.Status), FacilityNames.Chinese(facility.Status),
+        return new ComplianceResponse(facility.Code, facility.Name, facility.Status, FacilityNames.Chinese(facility.Status),
             contract.Number, contract.TermStart, contract.TermEnd, duties, list, duties.Sum(d => d.UncorrectedWarnings),
             duties.Sum(d => d.Penalties));
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,19 +19,4 @@ internal static class FacilityAccess
 
     public static ProblemHttpResult NotDesignated(Facility facility) => Problems.Conflict(FacilityEligibility.NotDesignated,
         "该医疗机构不是定点医疗机构", $"{facility.Name}当前状态为“{Domain.Facilities.FacilityNames.Chinese(facility.Status)}”");
-}
-
-/// <summary>Enum values as the API writes and reads them: camelCase names (county, designated, private).</summary>
-internal static class ApiValues
-{
-    public static string Of<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
-    {
-        value = default;
-        return !string.IsNullOrWhiteSpace(text) && char.IsAsciiLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out value)
-            && Enum.IsDefined(value);
-    }
-
-    public static string Names<T>() where T : struct, Enum => string.Join("、", Enum.GetValues<T>().Select(v => Of(v)));
 }

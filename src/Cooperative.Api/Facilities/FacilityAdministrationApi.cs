@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,7 @@ internal static class FacilityAdministrationApi
         ChangeStatusRequest request, CooperativeDbContext db, Supervision supervision, CancellationToken ct)
     {
         var validation = new Validation().Required(request.Reason, "reason", "变更原因", 200);
-        if (!ApiValues.TryParse<FacilityStatus>(request.Status, out var to) || to == FacilityStatus.Warned)
+        if (!Vocabulary.TryParse<FacilityStatus>(request.Status, out var to) || to == FacilityStatus.Warned)
             validation.Add("status", "状态必须是 designated、suspended、revoked 或 applying 之一（书面警告须通过监督检查记录）");
         if (!validation.IsValid) return validation.ToProblem();
         var facility = await db.Facilities.SingleOrDefaultAsync(f => f.Code == code, ct);

@@ -1,5 +1,6 @@
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +44,8 @@ internal sealed record FacilityFilter(FacilityLevel? Level, string? Township, Fa
     private static T? Optional<T>(string? text, string field, string label, Validation v) where T : struct, Enum
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (ApiValues.TryParse<T>(text, out var value)) return value;
-        v.Add(field, $"{label}必须是 {ApiValues.Names<T>()} 之一");
+        if (Vocabulary.TryParse<T>(text, out var value)) return value;
+        v.Add(field, $"{label}必须是 {Vocabulary.Codes<T>()} 之一");
         return null;
     }
 }

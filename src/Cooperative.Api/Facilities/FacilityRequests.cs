@@ -1,19 +1,22 @@
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
+using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
 
 namespace Cooperative.Api.Facilities;
 
 /// <summary>A facility applying to be designated (定点申请), registered by an administrator.</summary>
-public sealed record CreateFacilityRequest(string? Code, string? Name, string? Level, string? Ownership, string? TownshipCode,
+public sealed record CreateFacilityRequest(string? Code, string? Name, [property: CodesOf(typeof(FacilityLevel))] string? Level,
+    [property: CodesOf(typeof(FacilityOwnership))] string? Ownership, string? TownshipCode,
     string? VillageCode, string? LicenceNumber, string? BankName, string? BankAccount, string? HeadName, string? Phone);
 
 /// <summary>What may change in a facility's record (level and place may not: they would make another facility).</summary>
-public sealed record UpdateFacilityRequest(string? Name, string? Ownership, string? LicenceNumber, string? BankName,
+public sealed record UpdateFacilityRequest(string? Name, [property: CodesOf(typeof(FacilityOwnership))] string? Ownership, string? LicenceNumber, string? BankName,
     string? BankAccount, string? HeadName, string? Phone);
 
 /// <summary>An administrator's change of status: suspend, reinstate (designated), revoke, or apply again after revocation.</summary>
-public sealed record ChangeStatusRequest(string? Status, string? Reason);
+public sealed record ChangeStatusRequest([property: CodesOf(typeof(FacilityStatus))] string? Status, string? Reason);
 
 internal static class FacilityValidation
 {
@@ -25,10 +28,10 @@ internal static class FacilityValidation
             .Optional(r.VillageCode, "villageCode", "村", 20);
         if (r.Code is { Length: > 0 } code && !(code.Length == 5 && char.IsAsciiLetterUpper(code[0]) && code[1..].All(char.IsAsciiDigit)))
             v.Add("code", "机构编码应为1位大写字母加4位数字，如 P0005");
-        if (!ApiValues.TryParse(r.Level, out level) || level == FacilityLevel.OutsideCounty)
+        if (!Vocabulary.TryParse(r.Level, out level) || level == FacilityLevel.OutsideCounty)
             v.Add("level", "级别必须是 village、township、community 或 county 之一");
-        if (!ApiValues.TryParse(r.Ownership, out ownership))
-            v.Add("ownership", $"所有制必须是 {ApiValues.Names<FacilityOwnership>()} 之一");
+        if (!Vocabulary.TryParse(r.Ownership, out ownership))
+            v.Add("ownership", $"所有制必须是 {Vocabulary.Codes<FacilityOwnership>()} 之一");
         if (level == FacilityLevel.Village && string.IsNullOrWhiteSpace(r.VillageCode))
             v.Add("villageCode", "村卫生室必须填写所在村");
         return v;
@@ -37,8 +40,8 @@ internal static class FacilityValidation
     public static Validation Validate(UpdateFacilityRequest r, out FacilityOwnership ownership)
     {
         var v = Details(r.Name, r.LicenceNumber, r.BankName, r.BankAccount, r.HeadName, r.Phone);
-        if (!ApiValues.TryParse(r.Ownership, out ownership))
-            v.Add("ownership", $"所有制必须是 {ApiValues.Names<FacilityOwnership>()} 之一");
+        if (!Vocabulary.TryParse(r.Ownership, out ownership))
+            v.Add("ownership", $"所有制必须是 {Vocabulary.Codes<FacilityOwnership>()} 之一");
         return v;
     }
 

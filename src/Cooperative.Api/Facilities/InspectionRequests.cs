@@ -18,7 +18,7 @@ public sealed record InspectionResponse(Guid Id, string FacilityCode, string Con
     string? Summary, IReadOnlyList<FindingResponse> Findings);
 
 /// <summary>A recorded inspection, and where it left the facility.</summary>
-public sealed record RecordedInspectionResponse(InspectionResponse Inspection, string FacilityStatus, string FacilityStatusName,
+public sealed record RecordedInspectionResponse(InspectionResponse Inspection, Domain.Facilities.FacilityStatus FacilityStatus, string FacilityStatusName,
     int UncorrectedWarningsInTerm);
 
 internal static class InspectionValidation

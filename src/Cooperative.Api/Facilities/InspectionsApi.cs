@@ -71,7 +71,7 @@ internal static class InspectionsApi
         if (next != facility.Status) await supervision.ChangeStatusAsync(facility, next, StatusReason(next, uncorrected, on), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/facilities/{code}/inspections",
-            new RecordedInspectionResponse(ToResponse(inspection, contract, entryNumbers), ApiValues.Of(facility.Status),
+            new RecordedInspectionResponse(ToResponse(inspection, contract, entryNumbers), facility.Status,
                 FacilityNames.Chinese(facility.Status), uncorrected));
     }
 

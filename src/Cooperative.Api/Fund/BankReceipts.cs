@@ -1,3 +1,4 @@
+using Cooperative.Domain;
 using Cooperative.Domain.Ledger;
 
 namespace Cooperative.Api.Fund;
@@ -6,15 +7,19 @@ namespace Cooperative.Api.Fund;
 public enum ReceiptKind
 {
     /// <summary>中央财政补助到账.</summary>
+    [Label("中央财政补助")]
     SubsidyCentral,
 
     /// <summary>省级财政补助到账.</summary>
+    [Label("省级财政补助")]
     SubsidyProvince,
 
     /// <summary>市县财政补助到账.</summary>
+    [Label("市县财政补助")]
     SubsidyCounty,
 
     /// <summary>民政代缴参合金到账.</summary>
+    [Label("民政代缴参合金")]
     CivilAffairs,
 }
 
@@ -30,11 +35,5 @@ public static class BankReceipts
         ReceiptKind.CivilAffairs => ChartOfAccounts.ContributionReceivableCivilAffairs,
     };
 
-    public static string Chinese(ReceiptKind kind) => kind switch
-    {
-        ReceiptKind.SubsidyCentral => "中央财政补助",
-        ReceiptKind.SubsidyProvince => "省级财政补助",
-        ReceiptKind.SubsidyCounty => "市县财政补助",
-        ReceiptKind.CivilAffairs => "民政代缴参合金",
-    };
+    public static string Chinese(ReceiptKind kind) => Vocabulary.Label(kind);
 }

@@ -1,8 +1,9 @@
+using Cooperative.Domain;
 using Cooperative.Domain.Reimbursement;
 
 namespace Cooperative.Api.Policy;
 
-public enum CatalogueCategory { Drug, Service, Material }
+public enum CatalogueCategory { [Label("药品")] Drug, [Label("诊疗项目")] Service, [Label("医用材料")] Material }
 
 /// <summary>
 /// An item of the drug and service catalogue (药品和诊疗项目目录): covered (甲类), partly covered with a share the

@@ -30,17 +30,7 @@ public static class ClaimStatusTransitions
     /// <summary>Neither rejected nor reversed: the claim still stands for its bill.</summary>
     public static bool Stands(this ClaimStatus status) => status is not (ClaimStatus.Rejected or ClaimStatus.Reversed);
 
-    public static string Chinese(this ClaimStatus s) => s switch
-    {
-        ClaimStatus.Submitted => "已提交",
-        ClaimStatus.PendingDocuments => "待补材料",
-        ClaimStatus.Settled => "已结算",
-        ClaimStatus.UnderReview => "审核中",
-        ClaimStatus.Approved => "审核通过",
-        ClaimStatus.Rejected => "审核不通过",
-        ClaimStatus.Paid => "已支付",
-        ClaimStatus.Reversed => "已冲销",
-    };
+    public static string Chinese(this ClaimStatus s) => Vocabulary.Label(s);
 
     /// <summary>Why the move is refused, in Chinese, or null when it is allowed.</summary>
     public static string? Problem(ClaimStatus from, ClaimStatus to) => IsAllowed(from, to)

@@ -3,8 +3,11 @@ namespace Cooperative.Domain.Complaints;
 /// <summary>What staff do with a filing (办理): assign it, answer it, close it.</summary>
 public enum ComplaintAction
 {
+    [Label("分派")]
     Assign,
+    [Label("答复")]
     Answer,
+    [Label("办结")]
     Close,
 }
 

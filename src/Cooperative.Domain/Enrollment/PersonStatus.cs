@@ -4,11 +4,14 @@ namespace Cooperative.Domain.Enrollment;
 public enum PersonStatus
 {
     /// <summary>在册.</summary>
+    [Label("在册")]
     Active,
 
     /// <summary>死亡.</summary>
+    [Label("死亡")]
     Deceased,
 
     /// <summary>迁出 (moved away, or left the scheme).</summary>
+    [Label("迁出")]
     Left,
 }

@@ -72,12 +72,7 @@ public sealed class RegisterRowParser(IReadOnlyDictionary<string, string> townsh
         return null;
     }
 
-    public static Gender? ParseGender(string? text) => text?.Trim() switch
-    {
-        "男" or "Male" or "male" => Gender.Male,
-        "女" or "Female" or "female" => Gender.Female,
-        _ => null,
-    };
+    public static Gender? ParseGender(string? text) => Vocabulary.TryParse(text, out Gender gender) ? gender : null;
 
     public static DateOnly? ParseDate(string? text)
     {

@@ -4,66 +4,46 @@ namespace Cooperative.Domain.Enrollment;
 public enum Relationship
 {
     /// <summary>户主.</summary>
+    [Label("户主", "本人")]
     Head,
 
     /// <summary>配偶.</summary>
+    [Label("配偶", "妻子", "妻", "丈夫", "夫")]
     Spouse,
 
     /// <summary>子女.</summary>
+    [Label("子女", "儿子", "女儿", "子", "女")]
     Child,
 
     /// <summary>儿媳/女婿 (spouse of a child).</summary>
+    [Label("儿媳女婿", "儿媳", "女婿")]
     ChildInLaw,
 
     /// <summary>父母.</summary>
+    [Label("父母", "父亲", "母亲")]
     Parent,
 
     /// <summary>祖父母.</summary>
+    [Label("祖父母")]
     Grandparent,
 
     /// <summary>孙子女.</summary>
+    [Label("孙子女", "孙子", "孙女", "外孙子女")]
     Grandchild,
 
     /// <summary>兄弟姐妹.</summary>
+    [Label("兄弟姐妹")]
     Sibling,
 
     /// <summary>其他.</summary>
+    [Label("其他")]
     Other,
 }
 
 public static class Relationships
 {
-    private static readonly Dictionary<Relationship, string> Names = new()
-    {
-        [Relationship.Head] = "户主", [Relationship.Spouse] = "配偶", [Relationship.Child] = "子女",
-        [Relationship.ChildInLaw] = "儿媳女婿", [Relationship.Parent] = "父母", [Relationship.Grandparent] = "祖父母",
-        [Relationship.Grandchild] = "孙子女", [Relationship.Sibling] = "兄弟姐妹", [Relationship.Other] = "其他",
-    };
+    public static string ChineseName(Relationship relationship) => Vocabulary.Label(relationship);
 
-    private static readonly Dictionary<string, Relationship> ByText = BuildLookup();
-
-    public static string ChineseName(Relationship relationship) => Names[relationship];
-
-    /// <summary>Reads the Chinese name (also the usual variants: 本人, 妻子, 儿子, 孙女...) or the English name.</summary>
-    public static bool TryParse(string? text, out Relationship relationship) =>
-        ByText.TryGetValue(text?.Trim() ?? "", out relationship);
-
-    private static Dictionary<string, Relationship> BuildLookup()
-    {
-        var lookup = new Dictionary<string, Relationship>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["本人"] = Relationship.Head, ["妻子"] = Relationship.Spouse, ["妻"] = Relationship.Spouse,
-            ["丈夫"] = Relationship.Spouse, ["夫"] = Relationship.Spouse, ["儿子"] = Relationship.Child,
-            ["女儿"] = Relationship.Child, ["子"] = Relationship.Child, ["女"] = Relationship.Child,
-            ["儿媳"] = Relationship.ChildInLaw, ["女婿"] = Relationship.ChildInLaw, ["父亲"] = Relationship.Parent,
-            ["母亲"] = Relationship.Parent, ["孙子"] = Relationship.Grandchild, ["孙女"] = Relationship.Grandchild,
-            ["外孙子女"] = Relationship.Grandchild,
-        };
-        foreach (var (relationship, name) in Names)
-        {
-            lookup[name] = relationship;
-            lookup[relationship.ToString()] = relationship;
-        }
-        return lookup;
-    }
+    /// <summary>Reads the code, the Chinese name or a usual variant (本人, 妻子, 儿子, 孙女...): <see cref="Vocabulary"/>.</summary>
+    public static bool TryParse(string? text, out Relationship relationship) => Vocabulary.TryParse(text, out relationship);
 }

@@ -3,12 +3,17 @@ namespace Cooperative.Domain.Facilities;
 /// <summary>Whether a facility may submit claims for a service date, and if not, why.</summary>
 public enum EligibilityVerdict
 {
+    [Label("可以就医")]
     Eligible,
+    [Label("机构不存在")]
     FacilityNotFound,
     /// <summary>Applying or revoked: no designation.</summary>
+    [Label("非定点机构")]
     NotDesignated,
+    [Label("定点资格暂停")]
     Suspended,
     /// <summary>No responsibility letter covers the service date.</summary>
+    [Label("无有效责任书")]
     NoActiveContract,
 }
 

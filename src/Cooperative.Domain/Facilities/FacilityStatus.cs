@@ -4,18 +4,23 @@ namespace Cooperative.Domain.Facilities;
 public enum FacilityStatus
 {
     /// <summary>申请中: has applied to be designated and is not admitted yet.</summary>
+    [Label("申请中")]
     Applying,
 
     /// <summary>定点: designated; may treat insured patients at the fund's cost.</summary>
+    [Label("定点")]
     Designated,
 
     /// <summary>警告: designated, with written warnings not yet corrected.</summary>
+    [Label("警告")]
     Warned,
 
     /// <summary>暂停: designation suspended until an administrator reinstates it; no claims meanwhile.</summary>
+    [Label("暂停定点", "暂停")]
     Suspended,
 
     /// <summary>取消: designation revoked.</summary>
+    [Label("取消定点", "取消")]
     Revoked,
 }
 
@@ -23,33 +28,22 @@ public enum FacilityStatus
 public enum FacilityOwnership
 {
     /// <summary>公立.</summary>
+    [Label("公立")]
     Public,
 
     /// <summary>集体.</summary>
+    [Label("集体")]
     Collective,
 
     /// <summary>民营.</summary>
+    [Label("民营")]
     Private,
 }
 
 /// <summary>Chinese names of statuses and ownerships, for lists, messages and workbooks.</summary>
 public static class FacilityNames
 {
-    public static string Chinese(FacilityStatus status) => status switch
-    {
-        FacilityStatus.Applying => "申请中",
-        FacilityStatus.Designated => "定点",
-        FacilityStatus.Warned => "警告",
-        FacilityStatus.Suspended => "暂停定点",
-        FacilityStatus.Revoked => "取消定点",
-        _ => status.ToString(),
-    };
+    public static string Chinese(FacilityStatus status) => Vocabulary.Label(status);
 
-    public static string Chinese(FacilityOwnership ownership) => ownership switch
-    {
-        FacilityOwnership.Public => "公立",
-        FacilityOwnership.Collective => "集体",
-        FacilityOwnership.Private => "民营",
-        _ => ownership.ToString(),
-    };
+    public static string Chinese(FacilityOwnership ownership) => Vocabulary.Label(ownership);
 }

@@ -4,8 +4,10 @@ namespace Cooperative.Domain.Identity;
 public enum Gender
 {
     /// <summary>男 (odd 17th digit).</summary>
+    [Label("男", "男性")]
     Male,
 
     /// <summary>女 (even 17th digit).</summary>
+    [Label("女", "女性")]
     Female,
 }

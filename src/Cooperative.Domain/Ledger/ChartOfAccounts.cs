@@ -3,7 +3,7 @@ using Cooperative.Domain.Reimbursement;
 namespace Cooperative.Domain.Ledger;
 
 /// <summary>The kind of an account, which fixes its normal balance side.</summary>
-public enum AccountType { Asset, Liability, Fund, Income, Expense }
+public enum AccountType { [Label("资产")] Asset, [Label("负债")] Liability, [Label("基金")] Fund, [Label("收入")] Income, [Label("支出")] Expense }
 
 /// <summary>An account of the fund's chart (会计科目).</summary>
 public sealed record Account(string Code, string Name, AccountType Type)

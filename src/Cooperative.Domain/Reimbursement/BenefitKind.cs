@@ -9,22 +9,31 @@ namespace Cooperative.Domain.Reimbursement;
 public enum BenefitKind
 {
     /// <summary>住院: deductible and ratio bands by level, within the inpatient annual cap.</summary>
+    [Label("住院")]
     Inpatient,
 
     /// <summary>普通门诊: a ratio with caps per visit and per year, by level.</summary>
+    [Label("普通门诊")]
     Outpatient,
 
     /// <summary>门诊慢性病 / 特殊病种: outpatient care of a certified disease, under its group's ratio and yearly cap.</summary>
+    [Label("门诊慢性病/特殊病种", Code = "chronic")]
     ChronicDisease,
 
     /// <summary>住院分娩: a fixed subsidy per delivery by level, or the inpatient rule if it pays more.</summary>
+    [Label("住院分娩")]
     Delivery,
 }
 
 /// <summary>What the books and the public need of a kind: its stable code, Chinese name, setting and expense account.</summary>
 /// <param name="Code">Stable code on the wire and in usage keys (<c>inpatient</c>, <c>chronic</c>...).</param>
 /// <param name="ExpenseAccount">Parent expense account; each facility level has its sub-account (5003.02...).</param>
-public sealed record BenefitKindInfo(BenefitKind Kind, string Code, string ChineseName, VisitType Setting, string ExpenseAccount);
+public sealed record BenefitKindInfo(BenefitKind Kind, VisitType Setting, string ExpenseAccount)
+{
+    public string Code => Vocabulary.Code(Kind);
+
+    public string ChineseName => Vocabulary.Label(Kind);
+}
 
 /// <summary>The kinds as data.</summary>
 public static class BenefitKinds
@@ -33,10 +42,10 @@ public static class BenefitKinds
 
     public static BenefitKindInfo Of(BenefitKind kind) => kind switch
     {
-        BenefitKind.Inpatient => new(kind, "inpatient", "住院", VisitType.Inpatient, "5001"),
-        BenefitKind.Outpatient => new(kind, "outpatient", "普通门诊", VisitType.Outpatient, "5002"),
-        BenefitKind.ChronicDisease => new(kind, "chronic", "门诊慢性病/特殊病种", VisitType.Outpatient, "5003"),
-        BenefitKind.Delivery => new(kind, "delivery", "住院分娩", VisitType.Inpatient, "5004"),
+        BenefitKind.Inpatient => new(kind, VisitType.Inpatient, "5001"),
+        BenefitKind.Outpatient => new(kind, VisitType.Outpatient, "5002"),
+        BenefitKind.ChronicDisease => new(kind, VisitType.Outpatient, "5003"),
+        BenefitKind.Delivery => new(kind, VisitType.Inpatient, "5004"),
     };
 
     /// <summary>The kind of a claim settled before kinds existed, or of a visit no special rule applies to.</summary>

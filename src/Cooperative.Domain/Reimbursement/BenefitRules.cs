@@ -26,9 +26,11 @@ public sealed record DeliveryRule(IReadOnlyList<string> DiagnosisCodes, IReadOnl
 public enum Payer
 {
     /// <summary>大病保险: catastrophic illness insurance, run by a commercial insurer.</summary>
+    [Label("大病保险")]
     Catastrophic,
 
     /// <summary>医疗救助: medical assistance, funded by civil affairs.</summary>
+    [Label("医疗救助")]
     Assistance,
 }
 

@@ -4,13 +4,5 @@ namespace Cooperative.Domain.Reimbursement;
 public static class FacilityLevelNames
 {
     /// <summary>村卫生室, 乡镇卫生院, 社区卫生服务中心, 县级医院 or 县外.</summary>
-    public static string Chinese(FacilityLevel level) => level switch
-    {
-        FacilityLevel.Village => "村卫生室",
-        FacilityLevel.Township => "乡镇卫生院",
-        FacilityLevel.Community => "社区卫生服务中心",
-        FacilityLevel.County => "县级医院",
-        FacilityLevel.OutsideCounty => "县外",
-        _ => level.ToString(),
-    };
+    public static string Chinese(FacilityLevel level) => Vocabulary.Label(level);
 }

@@ -4,8 +4,10 @@ namespace Cooperative.Domain.Reimbursement;
 public enum VisitType
 {
     /// <summary>住院 (inpatient admission).</summary>
+    [Label("住院")]
     Inpatient,
 
     /// <summary>门诊 (outpatient visit).</summary>
+    [Label("门诊")]
     Outpatient,
 }
