@@ -144,7 +144,7 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
             certified = (await db.DiseaseCertifications.InForceAsync(claim.PersonId, serviceDate, ct)).Select(c => c.DiseaseCode).ToList();
         string? category = null;
         if (rules.Assistance is not null)
-            category = (await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct)).ToString();
+            category = Vocabulary.Code(await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct));
         var referral = new ReferralDecision(claim.Referred, null, null);
         if (claim.Referred && claim.FacilityLevel == FacilityLevel.OutsideCounty)
         {

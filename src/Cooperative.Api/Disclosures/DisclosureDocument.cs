@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Cooperative.Domain.Disclosures;
 
@@ -13,7 +12,7 @@ public sealed record DisclosureDocument(DisclosureContent Content, string Json, 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new Infrastructure.VocabularyJsonConverterFactory() },
     };
 
     public static DisclosureDocument Of(DisclosureBuild build)

@@ -47,16 +47,29 @@ public static class ErrorHandling
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = new ProblemDetails
+                ProblemDetails = WithJsonError(new ProblemDetails
                 {
                     Status = bad.StatusCode,
                     Title = code == "malformed_request" ? "请求格式错误，无法解析" : "请求内容过大",
                     Type = Problems.TypeFor(code),
                     Extensions = { [Problems.CodeKey] = code },
-                },
+                }, bad.InnerException as System.Text.Json.JsonException),
                 Exception = exception,
             });
         }
+    }
+
+    /// <summary>
+    /// Where the body is JSON the serializer could not read, says where and why: a value outside an enumeration
+    /// names the codes it takes (<see cref="VocabularyJsonConverterFactory"/>).
+    /// </summary>
+    private static ProblemDetails WithJsonError(ProblemDetails problem, System.Text.Json.JsonException? json)
+    {
+        if (json is null) return problem;
+        var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$').TrimStart('.');
+        problem.Detail = $"{(field.Length == 0 ? "body" : field)}: {json.Message}";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [json.Message] };
+        return problem;
     }
 
     /// <summary>

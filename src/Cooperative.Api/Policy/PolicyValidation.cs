@@ -1,4 +1,5 @@
 using Cooperative.Api.Infrastructure;
+using Cooperative.Domain;
 
 namespace Cooperative.Api.Policy;
 
@@ -47,10 +48,10 @@ internal static class PolicyValidation
         v.Check(amounts.All(a => a <= MaxAmount), "body", $"金额不能超过 {MaxAmount:0} 元");
         var categories = d.Assistance?.Categories ?? [];
         for (var i = 0; i < categories.Count; i++)
-            v.Check(Enum.TryParse<Domain.Enrollment.PersonCategory>(categories[i].Category, false, out var category)
-                    && category != Domain.Enrollment.PersonCategory.None && category.ToString() == categories[i].Category,
+            v.Check(Vocabulary.TryParse(categories[i].Category, out Domain.Enrollment.PersonCategory category)
+                    && category != Domain.Enrollment.PersonCategory.None,
                 $"assistance.categories[{i}].category",
-                $"救助对象类别应为人员类别 {string.Join("、", Enum.GetNames<Domain.Enrollment.PersonCategory>().Where(n => n != "None"))} 之一");
+                $"救助对象类别应为人员类别 {string.Join("、", Vocabulary.Terms(typeof(Domain.Enrollment.PersonCategory)).Skip(1).Select(t => t.Code))} 之一");
         foreach (var problem in d.ToRules().Validate()) v.Add(problem.Field, problem.Message);
         return v;
     }

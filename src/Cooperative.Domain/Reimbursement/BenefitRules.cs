@@ -45,14 +45,16 @@ public enum Payer
 public sealed record CatastrophicRule(string Insurer, decimal Threshold, IReadOnlyList<CostBand> Bands, decimal AnnualCap);
 
 /// <summary>Medical assistance for one assisted category (救助对象类别): a share of what still remains, within a yearly cap.</summary>
-/// <param name="Category">The person category's code (<c>Dibao</c>, <c>Wubao</c>, <c>Tekun</c>...).</param>
+/// <param name="Category">The person category (<c>dibao</c>, <c>wubao</c>, <c>tekun</c>...) in any spelling of <see cref="Vocabulary"/>.</param>
 public sealed record AssistanceRule(string Category, decimal Ratio, decimal AnnualCap);
 
 /// <summary>Medical assistance (医疗救助) of the year: who funds it and the rule of each assisted category.</summary>
 public sealed record AssistanceRules(string Funder, IReadOnlyList<AssistanceRule> Categories)
 {
+    /// <summary>The rule of a person's category, however either was spelled (code, label or member name).</summary>
     public AssistanceRule? For(string? category) =>
-        category is null ? null : Categories.FirstOrDefault(c => string.Equals(c.Category, category, StringComparison.Ordinal));
+        !Vocabulary.TryParse(category, out Enrollment.PersonCategory wanted) ? null
+            : Categories.FirstOrDefault(c => Vocabulary.TryParse(c.Category, out Enrollment.PersonCategory listed) && listed == wanted);
 }
 
 /// <summary>ICD-10 codes: their form, and matching of a listed code against a diagnosis.</summary>

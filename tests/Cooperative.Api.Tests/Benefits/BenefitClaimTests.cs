@@ -23,26 +23,26 @@ public sealed class BenefitClaimTests : IAsyncLifetime
 
     private static object Outpatient(Member patient, string invoice, string diagnosis, decimal amount, string day = "2026-11-20") => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Outpatient", admissionDate = day, dischargeDate = day,
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "outpatient", admissionDate = day, dischargeDate = day,
         diagnosisCode = diagnosis, referred = false, invoiceNumber = invoice,
         lines = new[] { new { code = "S0001", name = "普通门诊诊查费", amount } },
     };
 
     private static object Stay(Member patient, string invoice, string diagnosis, decimal amount, string admitted, string discharged) => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = admitted, dischargeDate = discharged,
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient", admissionDate = admitted, dischargeDate = discharged,
         diagnosisCode = diagnosis, referred = false, invoiceNumber = invoice,
         lines = new[] { new { code = "S0014", name = "阑尾切除术", amount } },
     };
 
     private static object PaperStay(Member patient, string invoice, string hospital, bool referred, string admitted, string discharged) => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = admitted, dischargeDate = discharged,
-        diagnosisCode = "S82.2", referred, invoiceNumber = invoice, facilityName = hospital, facilityLevel = "OutsideCounty",
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient", admissionDate = admitted, dischargeDate = discharged,
+        diagnosisCode = "S82.2", referred, invoiceNumber = invoice, facilityName = hospital, facilityLevel = "outside_county",
         lines = new[] { new { code = "S0014", name = "手术", amount = 9000m } },
         providedDocuments = referred
-            ? new[] { "IdCard", "Invoices", "ItemizedList", "DischargeSummary", "ReferralForm" }
-            : new[] { "IdCard", "Invoices", "ItemizedList", "DischargeSummary" },
+            ? new[] { "id_card", "invoices", "itemized_list", "discharge_summary", "referral_form" }
+            : new[] { "id_card", "invoices", "itemized_list", "discharge_summary" },
     };
 
     private async Task<Guid> PersonIdAsync(Member member) =>
@@ -75,7 +75,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
     {
         // Without a certification, hypertension at the county hospital is general outpatient: not covered at county level.
         var general = await SettledAsync(_s.CityHospital, Outpatient(Head, "MZ-1", "I10", 200m), "c-1");
-        general.GetProperty("benefit").GetString().Should().Be("Outpatient");
+        general.GetProperty("benefit").GetString().Should().Be("outpatient");
         general.GetProperty("fundPays").GetDecimal().Should().Be(0m);
         general.GetProperty("settlement").GetProperty("notes")[0].GetString().Should().Contain("没有有效的病种认定");
 
@@ -98,7 +98,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
 
         // Certified: 250 × 60 % = 150 under group A, on the chronic expense account of the county level.
         var chronic = await SettledAsync(_s.CityHospital, Outpatient(Head, "MZ-2", "I10", 250m), "c-2");
-        chronic.GetProperty("benefit").GetString().Should().Be("ChronicDisease");
+        chronic.GetProperty("benefit").GetString().Should().Be("chronic_disease");
         chronic.GetProperty("benefitGroup").GetString().Should().Be("A");
         chronic.GetProperty("fundPays").GetDecimal().Should().Be(150m);
         chronic.GetProperty("patientPays").GetDecimal().Should().Be(100m);
@@ -124,7 +124,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         (await _s.Window.PostAsJsonAsync($"/api/certifications/{certified.GetProperty("number").GetString()}/end",
             new { from = "2026-11-20", reason = "复查不符合认定标准" })).StatusCode.Should().Be(HttpStatusCode.OK);
         var after = await SettledAsync(_s.CityHospital, Outpatient(Head, "MZ-4", "I10", 220m), "c-4");
-        after.GetProperty("benefit").GetString().Should().Be("Outpatient");
+        after.GetProperty("benefit").GetString().Should().Be("outpatient");
         var history = await (await _s.Window.GetAsync($"/api/persons/{head}/certifications")).ShouldBeOkAsync<JsonElement>();
         history.EnumerateArray().Single().GetProperty("endReason").GetString().Should().Be("复查不符合认定标准");
         (await _s.CityHospital.GetAsync($"/api/persons/{head}/certifications")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -137,7 +137,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         // 1,200 at the county hospital: the inpatient rule gives (1,200 − 400) × 70 % = 560, the subsidy 1,000: 1,000.
         // The wife is on 低保: assistance pays 50 % of what remains of the eligible cost, (1,200 − 1,000) × 50 % = 100.
         var small = await SettledAsync(_s.CityHospital, Stay(Wife, "FM-1", "O80", 1200m, "2026-09-01", "2026-09-03"), "d-1");
-        small.GetProperty("benefit").GetString().Should().Be("Delivery");
+        small.GetProperty("benefit").GetString().Should().Be("delivery");
         small.GetProperty("fundPays").GetDecimal().Should().Be(1000m);
         small.GetProperty("assistancePays").GetDecimal().Should().Be(100m);
         small.GetProperty("patientPays").GetDecimal().Should().Be(100m);
@@ -159,7 +159,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
 
         // The same diagnosis on the husband's bill: settled as a delivery but held for a reviewer.
         var his = await SettledAsync(_s.CityHospital, Stay(Head, "FM-3", "O80", 1200m, "2026-09-01", "2026-09-03"), "d-3");
-        his.GetProperty("status").GetString().Should().Be("UnderReview");
+        his.GetProperty("status").GetString().Should().Be("under_review");
         his.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("delivery_patient_male");
 
         var statement = await _s.Window.GetStringAsync($"/api/claims/{small.GetProperty("number").GetString()}/statement.html");
@@ -219,8 +219,8 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         // What the trial calculation says for the second bill, given the first's usage.
         var trial = await (await _s.Window.PostAsJsonAsync("/api/policies/trial", new
         {
-            serviceDate = "2026-11-01", visitType = "Inpatient", level = "County", referred = false, diagnosisCode = "C34.9",
-            assistanceCategory = "Dibao", lines = new[] { new { code = "S0014", amount = 40000m } },
+            serviceDate = "2026-11-01", visitType = "inpatient", level = "county", referred = false, diagnosisCode = "C34.9",
+            assistanceCategory = "dibao", lines = new[] { new { code = "S0014", amount = 40000m } },
             priorUse = new { inpatientPaid = 15220m, outpatientPaid = 0m, usage = new Dictionary<string, decimal> { ["catastrophic_base"] = 4780m, ["assistance"] = 2390m } },
         })).ShouldBeOkAsync<JsonElement>();
 
@@ -294,7 +294,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
         errors.GetProperty("chronicGroups[1].diseases[0].code")[0].GetString().Should().Contain("已列入病种组 A");
         errors.GetProperty("delivery.subsidies")[0].GetString().Should().Contain("村卫生室");
         errors.GetProperty("catastrophic.bands[0].upperLimit")[0].GetString().Should().Contain("起付线");
-        errors.GetProperty("assistance.categories[0].category")[0].GetString().Should().Contain("Dibao");
+        errors.GetProperty("assistance.categories[0].category")[0].GetString().Should().Contain("dibao");
     }
 
     [Fact]

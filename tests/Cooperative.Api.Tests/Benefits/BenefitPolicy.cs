@@ -32,16 +32,16 @@ internal static class BenefitPolicy
             """);
         current["delivery"] = JsonNode.Parse("""
             { "diagnosisCodes": [ "O80", "O81", "O82", "O83", "O84" ], "inpatientRuleIfMore": true,
-              "subsidies": [ { "level": "Village", "amount": 600 }, { "level": "Township", "amount": 600 },
-                { "level": "Community", "amount": 600 }, { "level": "County", "amount": 1000 }, { "level": "OutsideCounty", "amount": 1200 } ] }
+              "subsidies": [ { "level": "village", "amount": 600 }, { "level": "township", "amount": 600 },
+                { "level": "community", "amount": 600 }, { "level": "county", "amount": 1000 }, { "level": "outside_county", "amount": 1200 } ] }
             """);
         current["catastrophic"] = JsonNode.Parse("""
             { "insurer": "人保财险杭城支公司", "threshold": 10000, "annualCap": 300000,
               "bands": [ { "upperLimit": 50000, "ratio": 0.50 }, { "upperLimit": null, "ratio": 0.60 } ] }
             """);
         current["assistance"] = JsonNode.Parse("""
-            { "funder": "杭城市民政局", "categories": [ { "category": "Dibao", "ratio": 0.50, "annualCap": 10000 },
-              { "category": "Wubao", "ratio": 0.70, "annualCap": 20000 }, { "category": "Tekun", "ratio": 0.70, "annualCap": 20000 } ] }
+            { "funder": "杭城市民政局", "categories": [ { "category": "dibao", "ratio": 0.50, "annualCap": 10000 },
+              { "category": "wubao", "ratio": 0.70, "annualCap": 20000 }, { "category": "tekun", "ratio": 0.70, "annualCap": 20000 } ] }
             """);
         return current;
     }

@@ -39,19 +39,19 @@ public sealed class PayerStatementTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _s.DisposeAsync();
 
-    private static readonly string[] AllDocuments = ["IdCard", "Invoices", "ItemizedList", "DischargeSummary"];
+    private static readonly string[] AllDocuments = ["id_card", "invoices", "itemized_list", "discharge_summary"];
 
     private static object ClaimA() => new
     {
-        idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "Inpatient", admissionDate = "2026-10-01", dischargeDate = "2026-10-10",
-        diagnosisCode = "C34.9", referred = false, invoiceNumber = "SRM-60000", facilityName = "省人民医院", facilityLevel = "OutsideCounty",
-        lines = new[] { new { amount = 60000m, status = "Covered", code = (string?)null } },
+        idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "inpatient", admissionDate = "2026-10-01", dischargeDate = "2026-10-10",
+        diagnosisCode = "C34.9", referred = false, invoiceNumber = "SRM-60000", facilityName = "省人民医院", facilityLevel = "outside_county",
+        lines = new[] { new { amount = 60000m, status = "covered", code = (string?)null } },
         providedDocuments = AllDocuments,
     };
 
     private static object ClaimB() => new
     {
-        idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "Inpatient", admissionDate = "2026-11-01", dischargeDate = "2026-11-12",
+        idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "inpatient", admissionDate = "2026-11-01", dischargeDate = "2026-11-12",
         diagnosisCode = "C34.9", referred = true, invoiceNumber = "CH-60000",
         lines = new object[] { new { code = "S0014", name = "手术", amount = 60000m } },
     };
@@ -78,7 +78,7 @@ public sealed class PayerStatementTests : IAsyncLifetime
     private static object Payment(decimal amount, string receivedOn = "2026-12-04", string reference = "BOC-20261204-001",
         string period = "2026-11") => new { period, amount, receivedOn, reference };
 
-    private static JsonElement LineOf(JsonElement statement, string claim, string kind = "Settlement") =>
+    private static JsonElement LineOf(JsonElement statement, string claim, string kind = "settlement") =>
         statement.GetProperty("lines").EnumerateArray()
             .Single(l => l.GetProperty("claimNumber").GetString() == claim && l.GetProperty("kind").GetString() == kind);
 
@@ -141,7 +141,7 @@ public sealed class PayerStatementTests : IAsyncLifetime
         statement.GetProperty("payments").GetArrayLength().Should().Be(0);
         statement.GetProperty("outstanding").GetDecimal().Should().Be(15615m);
 
-        var assistance = await StatementAsync(_admin, "Assistance", "2026-11");
+        var assistance = await StatementAsync(_admin, "assistance", "2026-11");
         assistance.GetProperty("payerName").GetString().Should().Be("杭城市民政局");
         LineOf(assistance, Number(a)).GetProperty("amount").GetDecimal().Should().Be(9612.50m);
         LineOf(assistance, Number(b)).GetProperty("amount").GetDecimal().Should().Be(387.50m);
@@ -201,7 +201,7 @@ public sealed class PayerStatementTests : IAsyncLifetime
 
         var november = await StatementAsync(_admin, "catastrophic", "2026-11");
         november.GetProperty("lines").GetArrayLength().Should().Be(3);
-        var reversed = LineOf(november, Number(a), "Reversal");
+        var reversed = LineOf(november, Number(a), "reversal");
         reversed.GetProperty("kindText").GetString().Should().Be("冲销");
         reversed.GetProperty("amount").GetDecimal().Should().Be(-9225m);
         reversed.GetProperty("total").GetDecimal().Should().Be(-60000m, "the reversal's line takes the claim's amounts back");
@@ -217,7 +217,7 @@ public sealed class PayerStatementTests : IAsyncLifetime
         december.GetProperty("openingBalance").GetDecimal().Should().Be(1390m);
         var line = december.GetProperty("lines").EnumerateArray().Single();
         line.GetProperty("claimNumber").GetString().Should().Be(Number(b));
-        line.GetProperty("kind").GetString().Should().Be("Reversal");
+        line.GetProperty("kind").GetString().Should().Be("reversal");
         line.GetProperty("postedOn").GetString().Should().Be("2026-12-03");
         line.GetProperty("settledOn").GetString().Should().Be("2026-11-20");
         line.GetProperty("amount").GetDecimal().Should().Be(-1390m);

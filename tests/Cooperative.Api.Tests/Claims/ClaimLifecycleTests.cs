@@ -33,16 +33,16 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         var admitted = new DateOnly(2026, 10, 1).AddDays((n - 1) / 2 % 2 * 19);
         return new
         {
-            idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient",
+            idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient",
             admissionDate = admitted.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             dischargeDate = admitted.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            diagnosisCode = "S82.2", referred = false, invoiceNumber = invoice, facilityName = "省人民医院", facilityLevel = "OutsideCounty",
-            lines = new[] { new { amount = 9000m, status = "Covered", code = (string?)null } },
+            diagnosisCode = "S82.2", referred = false, invoiceNumber = invoice, facilityName = "省人民医院", facilityLevel = "outside_county",
+            lines = new[] { new { amount = 9000m, status = "covered", code = (string?)null } },
             providedDocuments = documents,
         };
     }
 
-    private static readonly string[] AllDocuments = ["IdCard", "Invoices", "ItemizedList", "DischargeSummary"];
+    private static readonly string[] AllDocuments = ["id_card", "invoices", "itemized_list", "discharge_summary"];
 
     private async Task<string> WindowClaimAsync(string invoice, params string[] documents) =>
         (await (await SubmitAsync(_s.Window, Paper(invoice, documents), "k-" + invoice, "/api/claims/window"))
@@ -58,19 +58,19 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
     public async Task Every_move_the_table_does_not_allow_is_refused_as_the_wrong_state()
     {
         var admin = _s.Admin;
-        var pending = await WindowClaimAsync("L-1", "IdCard");
+        var pending = await WindowClaimAsync("L-1", "id_card");
         await Refused(Act(_reviewer, pending, "approve"));
-        await Refused(Act(_s.Window, pending, "pay", new { method = "Cash" }));
+        await Refused(Act(_s.Window, pending, "pay", new { method = "cash" }));
         await Refused(Act(admin, pending, "reverse"));
 
         var settled = await WindowClaimAsync("L-2", AllDocuments);
-        await Refused(Act(_s.Window, settled, "documents", new { providedDocuments = new[] { "IdCard" } }));
-        await Refused(Act(_s.Window, settled, "refund", new { method = "Cash" }), "nothing_to_recover");
-        (await Act(_s.Window, settled, "pay", new { method = "Cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
-        await Refused(Act(_s.Window, settled, "pay", new { method = "Cash" }));
+        await Refused(Act(_s.Window, settled, "documents", new { providedDocuments = new[] { "id_card" } }));
+        await Refused(Act(_s.Window, settled, "refund", new { method = "cash" }), "nothing_to_recover");
+        (await Act(_s.Window, settled, "pay", new { method = "cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        await Refused(Act(_s.Window, settled, "pay", new { method = "cash" }));
         await Refused(Act(_reviewer, settled, "approve"));
 
-        var rejected = await WindowClaimAsync("L-3", "IdCard");
+        var rejected = await WindowClaimAsync("L-3", "id_card");
         (await Act(_reviewer, rejected, "reject")).StatusCode.Should().Be(HttpStatusCode.OK);
         await Refused(Act(_reviewer, rejected, "reject"));
         await Refused(Act(_reviewer, rejected, "approve"));
@@ -80,13 +80,13 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         var reversed = await WindowClaimAsync("L-4", AllDocuments);
         (await Act(admin, reversed, "reverse")).StatusCode.Should().Be(HttpStatusCode.OK);
         await Refused(Act(admin, reversed, "reverse"));
-        await Refused(Act(_s.Window, reversed, "pay", new { method = "Cash" }));
+        await Refused(Act(_s.Window, reversed, "pay", new { method = "cash" }));
         await Refused(Act(_reviewer, reversed, "reject"));
         await Refused(Act(_reviewer, reversed, "approve"));
 
         var direct = (await (await SubmitAsync(_s.CityHospital, InpatientBill(Head), "h-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created))
             .GetProperty("number").GetString()!;
-        await Refused(Act(_s.Window, direct, "pay", new { method = "Cash" }));
+        await Refused(Act(_s.Window, direct, "pay", new { method = "cash" }));
         await _s.InvariantHoldsAsync();
     }
 
@@ -96,7 +96,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         var number = await WindowClaimAsync("L-9", AllDocuments);
         var windows = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _s.App.ClientForAsync("window")));
 
-        var answers = await Task.WhenAll(windows.Select(w => Act(w, number, "pay", new { method = "Cash" })));
+        var answers = await Task.WhenAll(windows.Select(w => Act(w, number, "pay", new { method = "cash" })));
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1,
             string.Join("; ", await Task.WhenAll(answers.Select(async a => $"{(int)a.StatusCode} {await a.Content.ReadAsStringAsync()}"))));
@@ -111,14 +111,14 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
     public async Task A_paid_window_claim_rejected_is_owed_back_by_the_resident_until_he_refunds()
     {
         var number = await WindowClaimAsync("R-1", AllDocuments);
-        (await Act(_s.Window, number, "pay", new { method = "Cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Act(_s.Window, number, "pay", new { method = "cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
         (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m - 3600m);
 
         var rejected = await (await Act(_reviewer, number, "reject", new { reason = "伪造发票" })).ShouldBeOkAsync<JsonElement>();
 
-        rejected.GetProperty("status").GetString().Should().Be("Reversed");
+        rejected.GetProperty("status").GetString().Should().Be("reversed");
         var recovery = rejected.GetProperty("recovery");
-        recovery.GetProperty("kind").GetString().Should().Be("ResidentRefund");
+        recovery.GetProperty("kind").GetString().Should().Be("resident_refund");
         recovery.GetProperty("amount").GetDecimal().Should().Be(3600m);
         recovery.GetProperty("recovered").GetBoolean().Should().BeFalse();
         (await _s.BalanceAsync("2002")).Should().Be(0m, "the payable was cleared by the payment, not left with a debit");
@@ -130,11 +130,11 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         (await _s.Window.GetStringAsync($"/api/claims/{number}/statement.html")).Should().Contain("追回款项").And.Contain("3600.00");
         await _s.InvariantHoldsAsync();
 
-        var refunded = await (await Act(_s.Window, number, "refund", new { method = "Cash" })).ShouldBeOkAsync<JsonElement>();
+        var refunded = await (await Act(_s.Window, number, "refund", new { method = "cash" })).ShouldBeOkAsync<JsonElement>();
         refunded.GetProperty("recovery").GetProperty("recovered").GetBoolean().Should().BeTrue();
         (await _s.BalanceAsync("1103")).Should().Be(0m);
         (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m);
-        await Refused(Act(_s.Window, number, "refund", new { method = "Cash" }), "nothing_to_recover");
+        await Refused(Act(_s.Window, number, "refund", new { method = "cash" }), "nothing_to_recover");
         await _s.InvariantHoldsAsync();
     }
 
@@ -147,7 +147,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         var tcm = await _s.App.FacilityClientAsync("H0002");
         var overlap = await (await SubmitAsync(tcm, Bill(Son, "M-3", admitted: "2026-11-12", discharged: "2026-11-14"), "t-1"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        overlap.GetProperty("status").GetString().Should().Be("UnderReview");
+        overlap.GetProperty("status").GetString().Should().Be("under_review");
         var heldAmount = overlap.GetProperty("fundPays").GetDecimal();
         heldAmount.Should().BeGreaterThan(0);
 
@@ -159,12 +159,12 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         city.GetProperty("claimsPaid").GetInt32().Should().Be(2);
         Payment(november, "H0002").GetProperty("held").GetDecimal().Should().Be(heldAmount);
         Payment(november, "H0002").GetProperty("paid").GetDecimal().Should().Be(0m, "its only claim waits for a reviewer");
-        (await StatusOf(admin, paid)).Should().Be("Paid");
+        (await StatusOf(admin, paid)).Should().Be("paid");
 
         var reviewer = await _s.App.ClientForAsync("reviewer");
         var rejected = await (await Act(reviewer, rejectedLater, "reject", new { reason = "挂床住院" })).ShouldBeOkAsync<JsonElement>();
-        rejected.GetProperty("status").GetString().Should().Be("Reversed");
-        rejected.GetProperty("recovery").GetProperty("kind").GetString().Should().Be("FacilityDeduction");
+        rejected.GetProperty("status").GetString().Should().Be("reversed");
+        rejected.GetProperty("recovery").GetProperty("kind").GetString().Should().Be("facility_deduction");
         rejected.GetProperty("recovery").GetProperty("recovered").GetBoolean().Should().BeFalse();
         (await Act(reviewer, overlap.GetProperty("number").GetString()!, "approve")).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -179,7 +179,7 @@ public sealed class ClaimLifecycleTests : IAsyncLifetime
         Payment(december, "H0002").GetProperty("paid").GetDecimal().Should().Be(heldAmount, "approved, so paid with December");
         var recovered = await (await admin.GetAsync($"/api/claims/{rejectedLater}")).ShouldBeOkAsync<JsonElement>();
         recovered.GetProperty("recovery").GetProperty("recovered").GetBoolean().Should().BeTrue();
-        (await StatusOf(admin, overlap.GetProperty("number").GetString()!)).Should().Be("Paid");
+        (await StatusOf(admin, overlap.GetProperty("number").GetString()!)).Should().Be("paid");
         var invariant = await (await admin.GetAsync("/api/ledger/invariant")).ShouldBeOkAsync<JsonElement>();
         invariant.GetProperty("holds").GetBoolean().Should().BeTrue();
     }

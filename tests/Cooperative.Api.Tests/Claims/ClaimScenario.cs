@@ -41,7 +41,7 @@ internal sealed class ClaimScenario : IAsyncDisposable
     /// <summary>The county-hospital bill of the hand calculation: fund 3,080, patient 2,420.</summary>
     public static object InpatientBill(Member patient, string invoice = "FP-0001", string admitted = "2026-11-10", string discharged = "2026-11-15") => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = admitted, dischargeDate = discharged, diagnosisCode = "K35.8", referred = true,
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient", admissionDate = admitted, dischargeDate = discharged, diagnosisCode = "K35.8", referred = true,
         invoiceNumber = invoice,
         lines = new object[]
         {
@@ -53,7 +53,7 @@ internal sealed class ClaimScenario : IAsyncDisposable
 
     public static object BigBill(Member patient, string invoice, string admitted = "2026-11-01", string discharged = "2026-11-12") => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = admitted, dischargeDate = discharged, diagnosisCode = "C34.9", referred = true,
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient", admissionDate = admitted, dischargeDate = discharged, diagnosisCode = "C34.9", referred = true,
         invoiceNumber = invoice, lines = new object[] { new { code = "S0014", name = "手术", amount = 40000m } },
     };
 

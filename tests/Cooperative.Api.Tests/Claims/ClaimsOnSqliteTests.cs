@@ -37,13 +37,13 @@ public sealed class ClaimsOnSqliteTests : IDisposable
         await (await SubmitAsync(window, Bill(Head, "var－ 123"), "w-1", "/api/claims/window")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate_invoice");
         await (await SubmitAsync(window, Bill(Head, "P-2"), "w-2", "/api/claims/window")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "suspected_duplicate");
 
-        var paper = await (await SubmitAsync(window, Bill(Son, "SZ-1", facilityCode: null, facilityName: "省人民医院", level: "OutsideCounty"), "w-3",
+        var paper = await (await SubmitAsync(window, Bill(Son, "SZ-1", facilityCode: null, facilityName: "省人民医院", level: "outside_county"), "w-3",
             "/api/claims/window")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = paper.GetProperty("number").GetString();
-        (await window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "Cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
         var rejected = await (await reviewer.PostAsJsonAsync($"/api/claims/{number}/reject", new { reason = "重复报销" })).ShouldBeOkAsync<JsonElement>();
         rejected.GetProperty("recovery").GetProperty("amount").GetDecimal().Should().Be(paper.GetProperty("fundPays").GetDecimal());
-        (await window.PostAsJsonAsync($"/api/claims/{number}/refund", new { method = "Cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await window.PostAsJsonAsync($"/api/claims/{number}/refund", new { method = "cash" })).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var admin = await app.ClientForAsync("admin");
         var trial = await (await admin.GetAsync("/api/ledger/trial-balance?date=2026-11-20")).ShouldBeOkAsync<JsonElement>();

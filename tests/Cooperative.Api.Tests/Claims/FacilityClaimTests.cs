@@ -20,7 +20,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
         var response = await SubmitAsync(_s.CityHospital, InpatientBill(Head), "k-1");
 
         var claim = await response.ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        claim.GetProperty("status").GetString().Should().Be("Settled");
+        claim.GetProperty("status").GetString().Should().Be("settled");
         claim.GetProperty("fundPays").GetDecimal().Should().Be(3080m);
         claim.GetProperty("patientPays").GetDecimal().Should().Be(2420m);
         claim.GetProperty("policyVersion").GetInt32().Should().Be(1);
@@ -80,14 +80,14 @@ public sealed class FacilityClaimTests : IAsyncLifetime
     {
         var wrongAmount = new
         {
-            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
             referred = false, invoiceNumber = "MZ-1", lines = new[] { new { code = "D0001", quantity = 3m, unitPrice = 12.5m, amount = 40m } },
         };
         await (await SubmitAsync(_s.CityHospital, wrongAmount, "k-5")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "amounts_inconsistent");
 
         var unknown = new
         {
-            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18", diagnosisCode = "J06.9",
             referred = false, invoiceNumber = "MZ-2", lines = new[] { new { code = "ZZ999", quantity = 1m, unitPrice = 10m, amount = 10m } },
         };
         await (await SubmitAsync(_s.CityHospital, unknown, "k-6")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "catalogue_code_unknown");
@@ -110,7 +110,7 @@ public sealed class FacilityClaimTests : IAsyncLifetime
         var tcm = await _s.App.FacilityClientAsync("H0002");
         (await tcm.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK, "the token is good, and its account's state is cached for a few seconds");
         var suspend = await _s.Admin.PostAsync("/api/facilities/H0002/status",
-            System.Net.Http.Json.JsonContent.Create(new { status = "Suspended", reason = "违规收费，暂停定点资格" }));
+            System.Net.Http.Json.JsonContent.Create(new { status = "suspended", reason = "违规收费，暂停定点资格" }));
         suspend.IsSuccessStatusCode.Should().BeTrue(await suspend.Content.ReadAsStringAsync());
 
         var response = await SubmitAsync(tcm, InpatientBill(Head), "k-8");

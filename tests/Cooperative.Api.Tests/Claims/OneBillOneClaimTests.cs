@@ -24,16 +24,16 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
 
     /// <summary>A 3,000-yuan stay, as a facility's system or the window (with the documents) sends it.</summary>
     internal static object Bill(Member patient, string invoice, string? facilityCode = "H0001", string? facilityName = null, string? level = null,
-        string admitted = "2026-11-10", string discharged = "2026-11-15", string visit = "Inpatient", decimal amount = 3000m,
+        string admitted = "2026-11-10", string discharged = "2026-11-15", string visit = "inpatient", decimal amount = 3000m,
         string? name = null, string? card = null, bool withId = true) => new
     {
         idNumber = withId ? patient.IdNumber : null, cardNumber = card, patientName = name ?? patient.Name, visitType = visit,
         admissionDate = admitted, dischargeDate = discharged, diagnosisCode = "K35.8", referred = false, invoiceNumber = invoice,
         facilityCode, facilityName, facilityLevel = level,
         lines = new[] { new { code = "S0002", name = "住院诊查费", quantity = 10m, unitPrice = amount / 10, amount } },
-        providedDocuments = visit == "Inpatient"
-            ? new[] { "IdCard", "Invoices", "ItemizedList", "DischargeSummary" }
-            : new[] { "IdCard", "Invoices", "ItemizedList" },
+        providedDocuments = visit == "inpatient"
+            ? new[] { "id_card", "invoices", "itemized_list", "discharge_summary" }
+            : new[] { "id_card", "invoices", "itemized_list" },
     };
 
     private Task<HttpResponseMessage> AtWindow(object bill, string key) => SubmitAsync(_s.Window, bill, key, "/api/claims/window");
@@ -49,19 +49,19 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
             await (await AtWindow(Bill(Head, spelling), $"w-{i}")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "duplicate_invoice");
         // An invisible character is refused outright: no spelling of the bill can hide from its key.
         await (await AtWindow(Bill(Head, "VAR-123\u200B"), "w-zw")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市人民医院", level: "County"), "w-text"))
+        await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市人民医院", level: "county"), "w-text"))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市 人民医院", level: "OutsideCounty"), "w-name"))
+        await (await AtWindow(Bill(Head, "VAR-123", facilityCode: null, facilityName: "杭城市 人民医院", level: "outside_county"), "w-name"))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "facility_in_register");
 
         // Another name for the same hospital gets past the invoice key, not past the stay: held, and not payable.
-        var held = await (await AtWindow(Bill(Head, "VAR- 123", facilityCode: null, facilityName: "市人民医院", level: "OutsideCounty"), "w-alias"))
+        var held = await (await AtWindow(Bill(Head, "VAR- 123", facilityCode: null, facilityName: "市人民医院", level: "outside_county"), "w-alias"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        held.GetProperty("status").GetString().Should().Be("UnderReview");
+        held.GetProperty("status").GetString().Should().Be("under_review");
         held.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("overlapping_stay");
         held.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString().Should().Contain(first.GetProperty("number").GetString());
         var number = held.GetProperty("number").GetString();
-        await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "Cash" }))
+        await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "cash" }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "claim_wrong_state");
         var reviewer = await _s.App.ClientForAsync("reviewer");
         await (await reviewer.PostAsJsonAsync($"/api/claims/{number}/reject", new { reason = "同一次住院已由医院即时结报" })).ShouldBeOkAsync<JsonElement>();
@@ -77,7 +77,7 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
     public async Task The_same_stay_at_the_same_facility_is_refused_whichever_channel_came_first()
     {
         var paper = await (await AtWindow(Bill(Head, "P-77"), "w-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        paper.GetProperty("status").GetString().Should().Be("Settled");
+        paper.GetProperty("status").GetString().Should().Be("settled");
 
         var again = await SubmitAsync(_s.CityHospital, Bill(Head, "HIS-2026-9", admitted: "2026-11-12", discharged: "2026-11-14"), "h-1");
         var problem = await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "suspected_duplicate");
@@ -97,20 +97,20 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
         var tcm = await _s.App.FacilityClientAsync("H0002");
         var second = await (await SubmitAsync(tcm, Bill(Head, "B-1", admitted: "2026-11-12", discharged: "2026-11-18"), "t-1"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        second.GetProperty("status").GetString().Should().Be("UnderReview");
+        second.GetProperty("status").GetString().Should().Be("under_review");
         second.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("overlapping_stay");
 
-        var visit = Bill(Son, "MZ-1", admitted: "2026-11-18", discharged: "2026-11-18", visit: "Outpatient", amount: 120m);
+        var visit = Bill(Son, "MZ-1", admitted: "2026-11-18", discharged: "2026-11-18", visit: "outpatient", amount: 120m);
         (await (await SubmitAsync(_s.CityHospital, visit, "h-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created))
-            .GetProperty("status").GetString().Should().Be("Settled");
-        var elsewhere = await (await AtWindow(Bill(Son, "SZ-99", facilityCode: null, facilityName: "省人民医院", level: "OutsideCounty",
-            admitted: "2026-11-18", discharged: "2026-11-18", visit: "Outpatient", amount: 120m), "w-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        elsewhere.GetProperty("status").GetString().Should().Be("UnderReview");
+            .GetProperty("status").GetString().Should().Be("settled");
+        var elsewhere = await (await AtWindow(Bill(Son, "SZ-99", facilityCode: null, facilityName: "省人民医院", level: "outside_county",
+            admitted: "2026-11-18", discharged: "2026-11-18", visit: "outpatient", amount: 120m), "w-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        elsewhere.GetProperty("status").GetString().Should().Be("under_review");
         elsewhere.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("possible_duplicate");
 
         // An outpatient visit while in a bed elsewhere (挂床住院?).
-        var during = await (await AtWindow(Bill(Head, "SZ-100", facilityCode: null, facilityName: "省人民医院", level: "OutsideCounty",
-            admitted: "2026-11-13", discharged: "2026-11-13", visit: "Outpatient", amount: 55m), "w-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        var during = await (await AtWindow(Bill(Head, "SZ-100", facilityCode: null, facilityName: "省人民医院", level: "outside_county",
+            admitted: "2026-11-13", discharged: "2026-11-13", visit: "outpatient", amount: 55m), "w-2")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         during.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("visit_during_stay");
     }
 
@@ -154,7 +154,7 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
 
         var spaced = await (await SubmitAsync(_s.CityHospital, Bill(Head, "N-6", name: " 王　建国 ", card: "3301991010010001"), "h-2"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        spaced.GetProperty("status").GetString().Should().Be("Settled", "the name matches once whitespace is normalised");
+        spaced.GetProperty("status").GetString().Should().Be("settled", "the name matches once whitespace is normalised");
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM claims")).Should().Be(2);
     }
 
@@ -186,21 +186,21 @@ public sealed class OneBillOneClaimTests : IAsyncLifetime
         {
             var bill = new
             {
-                idNumber = id, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18",
+                idNumber = id, patientName = Head.Name, visitType = "outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18",
                 diagnosisCode = "J06.9", invoiceNumber = $"X-{i}", lines = new[] { new { code = "S0001", amount = 10m } },
             };
             await (await SubmitAsync(_s.CityHospital, bill, $"x-{i}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         }
         var overflow = new
         {
-            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "outpatient", admissionDate = "2026-11-18", dischargeDate = "2026-11-18",
             diagnosisCode = "J06.9", invoiceNumber = "X-9",
             lines = new[] { new { code = "S0001", quantity = 79228162514264337593543950335m, unitPrice = 2m, amount = 10m } },
         };
         await (await SubmitAsync(_s.CityHospital, overflow, "x-9")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         var trial = await _s.Window.PostAsJsonAsync("/api/policies/trial", new
         {
-            serviceDate = "2026-11-18", visitType = "Outpatient", level = "Township",
+            serviceDate = "2026-11-18", visitType = "outpatient", level = "township",
             lines = new[] { new { code = "S0001", quantity = 79228162514264337593543950335m, unitPrice = 79228162514264337593543950335m, amount = 10m } },
         });
         await trial.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

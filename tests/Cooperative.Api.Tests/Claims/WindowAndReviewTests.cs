@@ -19,30 +19,30 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
     /// <summary>Treated in a provincial hospital without referral: deductible 1,000, 45 % (55 less 10 points).</summary>
     private static object PaperClaim(string invoice, params string[] documents) => new
     {
-        idNumber = Son.IdNumber, patientName = Son.Name, visitType = "Inpatient", admissionDate = "2026-10-20", dischargeDate = "2026-10-30", diagnosisCode = "S82.2",
-        referred = false, invoiceNumber = invoice, facilityName = "省人民医院", facilityLevel = "OutsideCounty",
-        lines = new[] { new { amount = 9000m, status = "Covered", code = (string?)null } },
+        idNumber = Son.IdNumber, patientName = Son.Name, visitType = "inpatient", admissionDate = "2026-10-20", dischargeDate = "2026-10-30", diagnosisCode = "S82.2",
+        referred = false, invoiceNumber = invoice, facilityName = "省人民医院", facilityLevel = "outside_county",
+        lines = new[] { new { amount = 9000m, status = "covered", code = (string?)null } },
         providedDocuments = documents,
     };
 
     [Fact]
     public async Task A_paper_claim_missing_documents_waits_with_one_notice_then_settles_and_is_paid()
     {
-        var pending = await (await SubmitAsync(_s.Window, PaperClaim("SRM-1", "IdCard"), "w-1", "/api/claims/window"))
+        var pending = await (await SubmitAsync(_s.Window, PaperClaim("SRM-1", "id_card"), "w-1", "/api/claims/window"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        pending.GetProperty("status").GetString().Should().Be("PendingDocuments");
-        pending.GetProperty("missingDocuments").EnumerateArray().Select(d => d.GetString()).Should().Equal("Invoices", "ItemizedList", "DischargeSummary");
+        pending.GetProperty("status").GetString().Should().Be("pending_documents");
+        pending.GetProperty("missingDocuments").EnumerateArray().Select(d => d.GetString()).Should().Equal("invoices", "itemized_list", "discharge_summary");
         pending.GetProperty("notice").GetString().Should().Contain("医疗费用发票").And.Contain("费用明细清单").And.Contain("出院小结");
         (await _s.BalanceAsync("5001.05")).Should().Be(0m, "nothing is paid while documents are missing");
         var number = pending.GetProperty("number").GetString();
 
         var settled = await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/documents",
-            new { providedDocuments = new[] { "Invoices", "ItemizedList", "DischargeSummary" } })).ShouldBeOkAsync<JsonElement>();
-        settled.GetProperty("status").GetString().Should().Be("Settled");
+            new { providedDocuments = new[] { "invoices", "itemized_list", "discharge_summary" } })).ShouldBeOkAsync<JsonElement>();
+        settled.GetProperty("status").GetString().Should().Be("settled");
         settled.GetProperty("fundPays").GetDecimal().Should().Be(3600m, "(9,000 − 1,000) × 45 %");
 
-        var paid = await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "Cash" })).ShouldBeOkAsync<JsonElement>();
-        paid.GetProperty("status").GetString().Should().Be("Paid");
+        var paid = await (await _s.Window.PostAsJsonAsync($"/api/claims/{number}/pay", new { method = "cash" })).ShouldBeOkAsync<JsonElement>();
+        paid.GetProperty("status").GetString().Should().Be("paid");
         (await _s.BalanceAsync("2002")).Should().Be(0m);
         (await _s.BalanceAsync("1001")).Should().Be(OpeningBank + 300m - 3600m, "two members paid 150 each (the wife is on 低保: civil affairs pays), the payment went out");
         await _s.InvariantHoldsAsync();
@@ -59,9 +59,9 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
         var rejected = await (await reviewer.PostAsJsonAsync($"/api/claims/{number}/reject", new { reason = "挂床住院，不予报销" }))
             .ShouldBeOkAsync<JsonElement>();
 
-        rejected.GetProperty("status").GetString().Should().Be("Reversed");
+        rejected.GetProperty("status").GetString().Should().Be("reversed");
         rejected.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString())
-            .Should().Equal("Submitted", "Settled", "Rejected", "Reversed");
+            .Should().Equal("submitted", "settled", "rejected", "reversed");
         (await _s.InpatientPaidAsync(Head.IdNumber)).Should().Be(0m);
         (await _s.BalanceAsync("5001.04")).Should().Be(0m);
         (await _s.App.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM journal_entries WHERE SourceType = 'claim-reversal'")).Should().Be(1);
@@ -78,14 +78,14 @@ public sealed class WindowAndReviewTests : IAsyncLifetime
         var second = await (await SubmitAsync(_s.CityHospital, InpatientBill(Head, "A-2", "2026-11-02", "2026-11-08"), "f-2"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
 
-        second.GetProperty("status").GetString().Should().Be("UnderReview");
+        second.GetProperty("status").GetString().Should().Be("under_review");
         second.GetProperty("flags").EnumerateArray().Select(f => f.GetString()).Should().Contain("readmission_15d");
         var reviewer = await _s.App.ClientForAsync("reviewer");
         var queue = await (await reviewer.GetAsync("/api/claims/review-queue?flag=readmission_15d")).ShouldBeOkAsync<JsonElement>();
         queue.GetProperty("items").EnumerateArray().Single().GetProperty("number").GetString().Should().Be(second.GetProperty("number").GetString());
         var approved = await (await reviewer.PostAsJsonAsync($"/api/claims/{second.GetProperty("number").GetString()}/approve", new { reason = "病情需要" }))
             .ShouldBeOkAsync<JsonElement>();
-        approved.GetProperty("status").GetString().Should().Be("Approved");
+        approved.GetProperty("status").GetString().Should().Be("approved");
     }
 
     [Fact]

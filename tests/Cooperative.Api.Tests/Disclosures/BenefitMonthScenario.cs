@@ -41,33 +41,33 @@ internal static class BenefitMonthScenario
 
         var chronic = await SettledAsync(cityHospital, new
         {
-            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "Outpatient", admissionDate = "2026-11-20", dischargeDate = "2026-11-20",
+            idNumber = Head.IdNumber, patientName = Head.Name, visitType = "outpatient", admissionDate = "2026-11-20", dischargeDate = "2026-11-20",
             diagnosisCode = "I10", referred = false, invoiceNumber = "MZ-B1", lines = new[] { new { code = "S0001", name = "普通门诊诊查费", amount = 250m } },
         }, "b-1");
         var general = await SettledAsync(window, new
         {
-            idNumber = Son.IdNumber, patientName = Son.Name, visitType = "Outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12",
+            idNumber = Son.IdNumber, patientName = Son.Name, visitType = "outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12",
             diagnosisCode = "J06.9", referred = false, invoiceNumber = "MZ-B2", facilityCode = "T0001",
-            lines = new[] { new { amount = 80m, status = "Covered", code = (string?)null } },
-            providedDocuments = new[] { "IdCard", "Invoices", "ItemizedList" },
+            lines = new[] { new { amount = 80m, status = "covered", code = (string?)null } },
+            providedDocuments = new[] { "id_card", "invoices", "itemized_list" },
         }, "b-2", "/api/claims/window");
         var delivery = await SettledAsync(cityHospital, Stay(Wife, "FM-B3", "O80", 1200m, "2026-09-01", "2026-09-03"), "b-3");
         var stay = await SettledAsync(cityHospital, Stay(Wife, "DB-B4", "K35.8", 20000m, "2026-10-01", "2026-10-10"), "b-4");
         var big = await SettledAsync(cityHospital, BigBill(Wife, "DB-B5"), "b-5");
 
-        chronic.GetProperty("benefit").GetString().Should().Be("ChronicDisease");
-        general.GetProperty("benefit").GetString().Should().Be("Outpatient");
+        chronic.GetProperty("benefit").GetString().Should().Be("chronic_disease");
+        general.GetProperty("benefit").GetString().Should().Be("outpatient");
         general.GetProperty("fundPays").GetDecimal().Should().BePositive();
-        delivery.GetProperty("benefit").GetString().Should().Be("Delivery");
+        delivery.GetProperty("benefit").GetString().Should().Be("delivery");
         delivery.GetProperty("assistancePays").GetDecimal().Should().BePositive();
-        big.GetProperty("benefit").GetString().Should().Be("Inpatient");
+        big.GetProperty("benefit").GetString().Should().Be("inpatient");
         big.GetProperty("catastrophicPays").GetDecimal().Should().BePositive("the wife's out-of-pocket cost of the year passed the threshold");
         return new Month(chronic, general, delivery, stay, big);
     }
 
     private static object Stay(Member patient, string invoice, string diagnosis, decimal amount, string admitted, string discharged) => new
     {
-        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "Inpatient", admissionDate = admitted, dischargeDate = discharged,
+        idNumber = patient.IdNumber, patientName = patient.Name, visitType = "inpatient", admissionDate = admitted, dischargeDate = discharged,
         diagnosisCode = diagnosis, referred = false, invoiceNumber = invoice,
         lines = new[] { new { code = "S0014", name = "阑尾切除术", amount } },
     };
@@ -75,7 +75,7 @@ internal static class BenefitMonthScenario
     private static async Task<JsonElement> SettledAsync(HttpClient client, object bill, string key, string path = "/api/claims")
     {
         var claim = await (await SubmitAsync(client, bill, key, path)).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        claim.GetProperty("status").GetString().Should().BeOneOf("Settled", "UnderReview");
+        claim.GetProperty("status").GetString().Should().BeOneOf("settled", "under_review");
         return claim;
     }
 }

@@ -30,17 +30,17 @@ public static class DisclosureMonthScenario
         var head = await SettleAsync(hospital, InpatientBill(Head, "FP-D1"), "d-1", "/api/claims");
         var son = await SettleAsync(window, new
         {
-            idNumber = Son.IdNumber, patientName = Son.Name, visitType = "Inpatient", admissionDate = "2026-11-02", dischargeDate = "2026-11-09", diagnosisCode = "S82.2",
-            referred = false, invoiceNumber = "SRM-D2", facilityName = "省人民医院", facilityLevel = "OutsideCounty",
-            lines = new[] { new { amount = 9000m, status = "Covered", code = (string?)null } },
-            providedDocuments = new[] { "IdCard", "Invoices", "ItemizedList", "DischargeSummary" },
+            idNumber = Son.IdNumber, patientName = Son.Name, visitType = "inpatient", admissionDate = "2026-11-02", dischargeDate = "2026-11-09", diagnosisCode = "S82.2",
+            referred = false, invoiceNumber = "SRM-D2", facilityName = "省人民医院", facilityLevel = "outside_county",
+            lines = new[] { new { amount = 9000m, status = "covered", code = (string?)null } },
+            providedDocuments = new[] { "id_card", "invoices", "itemized_list", "discharge_summary" },
         }, "d-2", "/api/claims/window");
         var wife = await SettleAsync(window, new
         {
-            idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "Outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12", diagnosisCode = "J06.9",
+            idNumber = Wife.IdNumber, patientName = Wife.Name, visitType = "outpatient", admissionDate = "2026-11-12", dischargeDate = "2026-11-12", diagnosisCode = "J06.9",
             referred = false, invoiceNumber = "MZ-D3", facilityCode = "T0001",
-            lines = new[] { new { amount = 80m, status = "Covered", code = (string?)null } },
-            providedDocuments = new[] { "IdCard", "Invoices", "ItemizedList" },
+            lines = new[] { new { amount = 80m, status = "covered", code = (string?)null } },
+            providedDocuments = new[] { "id_card", "invoices", "itemized_list" },
         }, "d-3", "/api/claims/window");
         return (head, son, wife);
     }
@@ -55,7 +55,7 @@ public static class DisclosureMonthScenario
     private static async Task<Settled> SettleAsync(HttpClient client, object bill, string key, string path)
     {
         var claim = await (await SubmitAsync(client, bill, key, path)).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        claim.GetProperty("status").GetString().Should().BeOneOf("Settled", "UnderReview");
+        claim.GetProperty("status").GetString().Should().BeOneOf("settled", "under_review");
         return new Settled(claim.GetProperty("number").GetString()!, claim.GetProperty("total").GetDecimal(), claim.GetProperty("fundPays").GetDecimal());
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -39,7 +39,7 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         await (await admin.PostAsync("/api/disclosures/2026-13/prepare", null)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         var prepared = await (await admin.PostAsync($"/api/disclosures/{November}/prepare", null)).ShouldBeOkAsync<JsonElement>();
-        prepared.GetProperty("status").GetString().Should().Be("Prepared");
+        prepared.GetProperty("status").GetString().Should().Be("prepared");
         var content = prepared.GetProperty("content");
         var inpatients = content.GetProperty("inpatients").EnumerateArray().ToList();
         inpatients.Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("maskedName").GetString(), r.GetProperty("reimbursement").GetDecimal()))
@@ -171,7 +171,7 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
         var auditor = await _app.ClientForAsync("auditor");
 
         var drafts = await (await auditor.GetAsync("/api/disclosures")).ShouldBeOkAsync<JsonElement>();
-        drafts.EnumerateArray().Single().GetProperty("status").GetString().Should().Be("Prepared");
+        drafts.EnumerateArray().Single().GetProperty("status").GetString().Should().Be("prepared");
         (await auditor.GetAsync($"/api/disclosures/{November}.xlsx")).StatusCode.Should().Be(HttpStatusCode.OK);
         await (await auditor.PostAsync($"/api/disclosures/{November}/publish", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _app.NewClient().GetAsync("/api/disclosures")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
@@ -185,7 +185,7 @@ public sealed class MonthlyDisclosureTests : IAsyncLifetime
     private static readonly string PublishedBeforeKinds = """
         {"month":"2026-02","summary":{"persons":2,"visits":2,"totalCost":5080.00,"eligible":4900.00,"fundPaid":2540.00,
         "averageRatio":0.5000,"inpatientVisits":1,"inpatientFundPaid":2500.00,"outpatientVisits":1,"outpatientFundPaid":40.00,
-        "byLevel":[{"level":"County","levelName":"县级医院","persons":2,"visits":2,"totalCost":5080.00,"fundPaid":2540.00}],
+        "byLevel":[{"level":"county","levelName":"县级医院","persons":2,"visits":2,"totalCost":5080.00,"fundPaid":2540.00}],
         "corrections":1,"correctionsFundPaid":-5.00,"netFundPaid":2535.00},"fund":{"income":1000.00,"expenditure":2540.00,"balance":5000.00},
         "inpatients":[{"row":1,"maskedName":"赵*","gender":"女","age":65,"village":"城关镇东风村","facility":"县人民医院",
         "facilityLevel":"县级医院","admissionDate":"2026-02-10","dischargeDate":"2026-02-13","totalCost":5000.00,"eligible":4900.00,

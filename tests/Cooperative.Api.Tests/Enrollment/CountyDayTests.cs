@@ -31,9 +31,9 @@ public sealed class CountyDayTests
         coverage.GetProperty("date").GetString().Should().Be("2026-01-05");
         coverage.GetProperty("covered").GetBoolean().Should().BeTrue();
 
-        var visit = OneBillOneClaimTests.Bill(Head, "MZ-0105", admitted: "2026-01-05", discharged: "2026-01-05", visit: "Outpatient", amount: 60m);
+        var visit = OneBillOneClaimTests.Bill(Head, "MZ-0105", admitted: "2026-01-05", discharged: "2026-01-05", visit: "outpatient", amount: 60m);
         var claim = await (await ClaimScenario.SubmitAsync(await app.FacilityClientAsync("H0001"), visit, "k-1"))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
-        claim.GetProperty("status").GetString().Should().Be("Settled", "a visit today, by the county's date, after cover began today");
+        claim.GetProperty("status").GetString().Should().Be("settled", "a visit today, by the county's date, after cover began today");
     }
 }

@@ -149,7 +149,7 @@ public sealed class CoverageTests : IAsyncLifetime
         var answer = await (await window.GetAsync(ById(Head.IdNumber))).ShouldBeOkAsync<JsonElement>();
         (answer.GetProperty("covered").GetBoolean(), answer.GetProperty("reason").GetString()).Should().Be((false, "person_inactive"));
         var household = await (await window.GetAsync($"/api/households/{IdOf(wangs)}")).ShouldBeOkAsync<JsonElement>();
-        household.GetProperty("formerMembers").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("Deceased");
+        household.GetProperty("formerMembers").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("deceased");
         await (await window.PostAsJsonAsync($"/api/persons/{head}/departure", new { date = Today }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict, "person_inactive");
     }

@@ -28,7 +28,7 @@ public sealed class EnrollmentTests : IAsyncLifetime
             receipt.GetProperty("civilAffairsAmount").GetDecimal(), receipt.GetProperty("total").GetDecimal())
             .Should().Be((3, 300m, 150m, 450m));
         receipt.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("name").GetString(), l.GetProperty("paidBy").GetString()))
-            .Should().BeEquivalentTo([("王建国", "Individual"), ("李秀英", "CivilAffairs"), ("王磊", "Individual")]);
+            .Should().BeEquivalentTo([("王建国", "individual"), ("李秀英", "civil_affairs"), ("王磊", "individual")]);
         (await _app.Database!.ScalarAsync<long>(
             $"SELECT COUNT(*) FROM enrollments WHERE FundYear = {ThisYear} AND EnrolledOn = '{Today}' AND UsageJson = '{{}}'"))
             .Should().Be(3);

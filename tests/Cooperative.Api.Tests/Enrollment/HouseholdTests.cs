@@ -24,12 +24,12 @@ public sealed class HouseholdTests : IAsyncLifetime
         household.GetProperty("cardNumber").GetString().Should().Be("3301991010010001");
         var members = household.GetProperty("members").EnumerateArray().ToList();
         members.Should().HaveCount(3);
-        members[0].GetProperty("relationship").GetString().Should().Be("Head");
+        members[0].GetProperty("relationship").GetString().Should().Be("head");
         household.GetProperty("headPersonId").GetGuid().Should().Be(members[0].GetProperty("personId").GetGuid());
         var wife = members.Single(m => m.GetProperty("name").GetString() == "李秀英");
-        wife.GetProperty("gender").GetString().Should().Be("Female");
+        wife.GetProperty("gender").GetString().Should().Be("female");
         wife.GetProperty("birthDate").GetString().Should().Be("1972-03-05");
-        wife.GetProperty("category").GetString().Should().Be("Dibao");
+        wife.GetProperty("category").GetString().Should().Be("dibao");
         wife.GetProperty("from").GetString().Should().Be(Today);
         (await _app.Database!.ScalarAsync<long>("SELECT COUNT(*) FROM memberships WHERE `To` IS NULL")).Should().Be(3);
     }

@@ -43,7 +43,7 @@ public sealed class SearchTests : IAsyncLifetime
 
         var household = page.GetProperty("items")[0].GetProperty("household");
         (household.GetProperty("cardNumber").GetString(), household.GetProperty("relationship").GetString())
-            .Should().Be(("3301991010010001", "Child"));
+            .Should().Be(("3301991010010001", "child"));
     }
 
     [Fact]

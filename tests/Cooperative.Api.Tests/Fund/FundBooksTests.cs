@@ -85,7 +85,7 @@ public sealed class FundBooksTests : IAsyncLifetime
         await (await SendAsync(_admin, "/api/ledger/entries", Interest(5m, "2025-12-31"))).ShouldBeProblemAsync(HttpStatusCode.Conflict, "ledger_before_opening");
 
         await PostOctoberAsync(_admin); // 24,000 of central subsidy receivable
-        var receipt = new { kind = "SubsidyCentral", amount = 20_000m, date = "2026-11-18", payer = "财政部", bankReference = "CZ-2026-0001" };
+        var receipt = new { kind = "subsidy_central", amount = 20_000m, date = "2026-11-18", payer = "财政部", bankReference = "CZ-2026-0001" };
         var received = await (await SendAsync(_admin, "/api/ledger/receipts", receipt, "r-1")).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         received.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("accountCode").GetString()).Should().Equal("1001", "1101.01");
         await (await SendAsync(_admin, "/api/ledger/receipts", receipt, "r-2"))

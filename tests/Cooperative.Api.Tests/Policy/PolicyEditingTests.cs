@@ -26,26 +26,26 @@ public sealed class PolicyEditingTests : IAsyncLifetime
         riskReserveShare = 0.05m, claimDeadlineDays = 60, inpatientAnnualCap = 200000m, noReferralReduction = 0.15m,
         inpatient = new object[]
         {
-            new { level = "Village", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
-            new { level = "Township", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
-            new { level = "Community", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
-            new { level = "County", deductible = 500m, bands = new[] { new { upperLimit = (decimal?)3000m, ratio = 0.6m }, new { upperLimit = (decimal?)null, ratio = countyUpperRatio } } },
-            new { level = "OutsideCounty", deductible = 1500m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.5m } } },
+            new { level = "village", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
+            new { level = "township", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
+            new { level = "community", deductible = 50m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.9m } } },
+            new { level = "county", deductible = 500m, bands = new[] { new { upperLimit = (decimal?)3000m, ratio = 0.6m }, new { upperLimit = (decimal?)null, ratio = countyUpperRatio } } },
+            new { level = "outside_county", deductible = 1500m, bands = new[] { new { upperLimit = (decimal?)null, ratio = 0.5m } } },
         },
         outpatient = new object[]
         {
-            new { level = "Village", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
-            new { level = "Township", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
-            new { level = "Community", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
-            new { level = "County", ratio = 0m, capPerVisit = 0m, capPerYear = 0m },
-            new { level = "OutsideCounty", ratio = 0m, capPerVisit = 0m, capPerYear = 0m },
+            new { level = "village", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
+            new { level = "township", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
+            new { level = "community", ratio = 0.5m, capPerVisit = 40m, capPerYear = 400m },
+            new { level = "county", ratio = 0m, capPerVisit = 0m, capPerYear = 0m },
+            new { level = "outside_county", ratio = 0m, capPerVisit = 0m, capPerYear = 0m },
         },
     };
 
     private async Task<decimal> CountyTrial(string date, decimal eligible)
     {
         var response = await _admin.PostAsJsonAsync("/api/policies/trial",
-            new { serviceDate = date, visitType = "Inpatient", level = "County", referred = true, lines = new[] { new { amount = eligible, status = "Covered" } } });
+            new { serviceDate = date, visitType = "inpatient", level = "county", referred = true, lines = new[] { new { amount = eligible, status = "covered" } } });
         return (await response.ShouldBeOkAsync<JsonElement>()).GetProperty("settlement").GetProperty("reimbursement").GetDecimal();
     }
 

@@ -33,7 +33,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     {
         // total 5,500; excluded 500 (D0901); partly covered D0003 2,000 × 10 % = 200 paid first;
         // eligible 4,800; deductible 400; 4,400 × 70 % = 3,080; patient 2,420.
-        var result = await Trial(Bill("County", "Inpatient", true,
+        var result = await Trial(Bill("county", "inpatient", true,
             [new { code = "S0002", amount = 3000m }, new { code = "D0003", amount = 2000m }, new { code = "D0901", amount = 500m }]));
 
         var s = result.GetProperty("settlement");
@@ -51,7 +51,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     public async Task County_hospital_bill_above_5000_pays_70_then_80_percent()
     {
         // eligible 8,000: (5,000 − 400) × 70 % = 3,220 + (8,000 − 5,000) × 80 % = 2,400 → 5,620.
-        var s = (await Trial(Bill("County", "Inpatient", true, [new { code = "S0014", amount = 8000m }]))).GetProperty("settlement");
+        var s = (await Trial(Bill("county", "inpatient", true, [new { code = "S0014", amount = 8000m }]))).GetProperty("settlement");
 
         s.GetProperty("reimbursement").GetDecimal().Should().Be(5620m);
         var bands = s.GetProperty("bands").EnumerateArray().ToList();
@@ -64,8 +64,8 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     public async Task Outside_the_county_without_referral_loses_ten_points()
     {
         // 20,000 covered: deductible 1,000; 9,000 × 45 % = 4,050; 10,000 × 55 % = 5,500 → 9,550.
-        var s = (await Trial(Bill("OutsideCounty", "Inpatient", false,
-            [new { amount = 20000m, status = "Covered" }]))).GetProperty("settlement");
+        var s = (await Trial(Bill("outside_county", "inpatient", false,
+            [new { amount = 20000m, status = "covered" }]))).GetProperty("settlement");
 
         s.GetProperty("reimbursement").GetDecimal().Should().Be(9550m);
         s.GetProperty("ratioReduction").GetDecimal().Should().Be(0.10m);
@@ -75,7 +75,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     [Fact]
     public async Task Township_health_centre_pays_85_percent_above_100()
     {
-        var s = (await Trial(Bill("Township", "Inpatient", false, [new { code = "S0003", amount = 1000m }]))).GetProperty("settlement");
+        var s = (await Trial(Bill("township", "inpatient", false, [new { code = "S0003", amount = 1000m }]))).GetProperty("settlement");
 
         s.GetProperty("reimbursement").GetDecimal().Should().Be(765m);
     }
@@ -83,10 +83,10 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     [Fact]
     public async Task Outpatient_visit_is_capped_per_visit_and_per_year()
     {
-        var first = (await Trial(Bill("Village", "Outpatient", false, [new { code = "S0001", amount = 100m }]))).GetProperty("settlement");
+        var first = (await Trial(Bill("village", "outpatient", false, [new { code = "S0001", amount = 100m }]))).GetProperty("settlement");
         first.GetProperty("reimbursement").GetDecimal().Should().Be(30m, "60 % of 100 is 60, capped at 30 a visit");
 
-        var nearlyExhausted = (await Trial(Bill("Village", "Outpatient", false, [new { code = "S0001", amount = 100m }],
+        var nearlyExhausted = (await Trial(Bill("village", "outpatient", false, [new { code = "S0001", amount = 100m }],
             new { inpatientPaid = 0m, outpatientPaid = 290m }))).GetProperty("settlement");
         nearlyExhausted.GetProperty("reimbursement").GetDecimal().Should().Be(10m, "only 10 of the yearly 300 is left");
     }
@@ -94,7 +94,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     [Fact]
     public async Task The_annual_cap_limits_what_is_left()
     {
-        var s = (await Trial(Bill("County", "Inpatient", true, [new { code = "S0014", amount = 200000m }],
+        var s = (await Trial(Bill("county", "inpatient", true, [new { code = "S0014", amount = 200000m }],
             new { inpatientPaid = 149000m, outpatientPaid = 0m }))).GetProperty("settlement");
 
         s.GetProperty("reimbursement").GetDecimal().Should().Be(1000m);
@@ -105,7 +105,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     public async Task An_unknown_catalogue_code_is_named()
     {
         var response = await _window.PostAsJsonAsync("/api/policies/trial",
-            Bill("County", "Inpatient", true, [new { code = "X9999", amount = 10m }]));
+            Bill("county", "inpatient", true, [new { code = "X9999", amount = 10m }]));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "catalogue_code_unknown");
         problem.GetProperty("detail").GetString().Should().Contain("X9999");
@@ -115,7 +115,7 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     public async Task Amounts_that_do_not_add_up_are_refused()
     {
         var response = await _window.PostAsJsonAsync("/api/policies/trial",
-            Bill("County", "Inpatient", true, [new { code = "D0001", quantity = 2m, unitPrice = 10.5m, amount = 25m }]));
+            Bill("county", "inpatient", true, [new { code = "D0001", quantity = 2m, unitPrice = 10.5m, amount = 25m }]));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         problem.GetProperty("errors").GetProperty("lines[0].amount")[0].GetString().Should().Contain("数量×单价");
@@ -125,13 +125,13 @@ public sealed class TrialCalculationTests : IAsyncLifetime
     public async Task A_facility_may_ask_but_an_auditor_and_the_public_may_not()
     {
         var facility = await _app.FacilityClientAsync();
-        (await Trial(Bill("County", "Inpatient", true, [new { code = "S0003", amount = 1000m }]), facility))
+        (await Trial(Bill("county", "inpatient", true, [new { code = "S0003", amount = 1000m }]), facility))
             .GetProperty("settlement").GetProperty("reimbursement").GetDecimal().Should().Be(420m);
 
         var auditor = await _app.ClientForAsync("auditor");
-        (await auditor.PostAsJsonAsync("/api/policies/trial", Bill("County", "Inpatient", true, [new { code = "S0003", amount = 1m }])))
+        (await auditor.PostAsJsonAsync("/api/policies/trial", Bill("county", "inpatient", true, [new { code = "S0003", amount = 1m }])))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await _app.CreateClient().PostAsJsonAsync("/api/policies/trial", Bill("County", "Inpatient", true, [new { code = "S0003", amount = 1m }])))
+        (await _app.CreateClient().PostAsJsonAsync("/api/policies/trial", Bill("county", "inpatient", true, [new { code = "S0003", amount = 1m }])))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 

@@ -96,9 +96,9 @@ public sealed class InputBoundsTests(InputBoundsApp fixture) : IClassFixture<Inp
     public async Task A_window_claim_with_a_control_character_in_the_facility_name_or_a_zero_width_space_in_the_invoice_is_refused()
     {
         var claim = """
-            {"idNumber":"330199197001010114","patientName":"王建国","visitType":"Inpatient","admissionDate":"2026-11-01",
+            {"idNumber":"330199197001010114","patientName":"王建国","visitType":"inpatient","admissionDate":"2026-11-01",
              "dischargeDate":"2026-11-05","diagnosisCode":"K35.8","referred":false,"invoiceNumber":"FP\u200B0001",
-             "lines":[{"code":"S0002","amount":100}],"facilityName":"县外\u0007医院","facilityLevel":"OutsideCounty"}
+             "lines":[{"code":"S0002","amount":100}],"facilityName":"县外\u0007医院","facilityLevel":"outside_county"}
             """;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/claims/window")
         {
