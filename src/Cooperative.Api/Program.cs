@@ -10,6 +10,7 @@ using Cooperative.Api.Facilities;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Api.Policy;
 using Cooperative.Api.Public;
 using Cooperative.Api.Reference;
@@ -44,7 +45,7 @@ builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
-builder.Services.AddOpenApi(o => o.AddSchemaTransformer<Cooperative.Api.Infrastructure.OpenApi.VocabularySchemaTransformer>());
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer<VocabularySchemaTransformer>().AddSchemaTransformer<MoneySchemaTransformer>());
 builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
