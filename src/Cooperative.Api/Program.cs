@@ -6,6 +6,7 @@ using Cooperative.Api.Disclosures;
 using Cooperative.Api.County;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
+using Cooperative.Api.Fhir;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
@@ -45,6 +46,7 @@ builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
 builder.Services.AddOpenApi();
+builder.Services.AddFhir();
 builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
@@ -82,6 +84,7 @@ app.MapCostFlagsApi();
 app.MapEnrollment();
 app.MapComplaints();
 app.MapDisclosures();
+app.MapFhir();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
