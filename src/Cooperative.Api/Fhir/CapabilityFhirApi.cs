@@ -24,7 +24,8 @@ internal static class CapabilityFhirApi
             new RestComponent
             {
                 Mode = RestfulCapabilityMode.Server,
-                Documentation = "Bearer access tokens from /connect/token (OAuth 2.0: password grant for staff, client credentials for facilities). "
+                Documentation = "Bearer access tokens from /connect/token (OAuth 2.0: password grant for staff, "
+                                + "client credentials for facilities). "
                                 + "Errors are OperationOutcome with the API's stable code in issue.details.coding.",
                 Security = new SecurityComponent
                 {

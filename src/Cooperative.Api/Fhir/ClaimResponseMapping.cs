@@ -34,7 +34,8 @@ internal static class ClaimResponseMapping
             Payment = c.Payout > 0
                 ? new ClaimResponse.PaymentComponent { Type = Adjudication.CompletePayment(), Amount = FhirJson.Yuan(c.Payout) }
                 : null,
-            ProcessNote = Adjudication.Notes(c).Select((text, i) => new ClaimResponse.NoteComponent { Number = i + 1, Text = text }).ToList(),
+            ProcessNote = Adjudication.Notes(c).Select((text, i) => new ClaimResponse.NoteComponent { Number = i + 1, Text = text })
+                .ToList(),
         };
     }
 

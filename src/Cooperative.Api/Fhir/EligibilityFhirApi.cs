@@ -40,10 +40,15 @@ internal static class EligibilityFhirApi
         return new FhirResult(ToFhir(request, answer, clock));
     }
 
-    private static CoverageEligibilityResponse ToFhir(CoverageEligibilityRequest request, CoverageResponse answer, TimeProvider clock) => new()
+    private static CoverageEligibilityResponse ToFhir(CoverageEligibilityRequest request, CoverageResponse answer,
+        TimeProvider clock) => new()
     {
         Status = FinancialResourceStatusCodes.Active,
-        Purpose = [CoverageEligibilityResponse.EligibilityResponsePurpose.Validation, CoverageEligibilityResponse.EligibilityResponsePurpose.Benefits],
+        Purpose =
+        [
+            CoverageEligibilityResponse.EligibilityResponsePurpose.Validation,
+            CoverageEligibilityResponse.EligibilityResponsePurpose.Benefits,
+        ],
         Patient = new ResourceReference { Identifier = new Identifier(FhirSystems.ResidentId, answer.IdNumber), Display = answer.Name },
         Serviced = new Date(FhirJson.Date(answer.Date)),
         Created = FhirJson.Instant(clock.GetUtcNow().UtcDateTime),

@@ -55,6 +55,7 @@ internal static class ExplanationOfBenefitFhirApi
                 "请按 identifier（报销单号）、patient:identifier（身份证号）或 patient（Patient/id）查询");
         var found = await claims.OrderByDescending(c => c.SubmittedUtc).Take(MaxResults).ToListAsync(ct);
         var staff = user.IsStaff();
-        return new FhirResult(FhirJson.SearchSet(request, found.Select(c => (Resource)ExplanationOfBenefitMapping.ToFhir(c, staff)).ToList()));
+        var matches = found.Select(c => (Resource)ExplanationOfBenefitMapping.ToFhir(c, staff)).ToList();
+        return new FhirResult(FhirJson.SearchSet(request, matches));
     }
 }

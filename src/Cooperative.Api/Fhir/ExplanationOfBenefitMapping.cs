@@ -29,10 +29,16 @@ internal static class ExplanationOfBenefitMapping
             Provider = Adjudication.Facility(c),
             Outcome = Adjudication.Outcome(c.Status),
             Disposition = c.StatusText,
-            Insurance = [new ExplanationOfBenefit.InsuranceComponent { Focal = true, Coverage = CoverageFhirApi.CoverageOf(null, c.FundYear) }],
+            Insurance =
+            [
+                new ExplanationOfBenefit.InsuranceComponent { Focal = true, Coverage = CoverageFhirApi.CoverageOf(null, c.FundYear) },
+            ],
             Diagnosis =
             [
-                new ExplanationOfBenefit.DiagnosisComponent { Sequence = 1, Diagnosis = new CodeableConcept(FhirSystems.Icd10, c.DiagnosisCode) },
+                new ExplanationOfBenefit.DiagnosisComponent
+                {
+                    Sequence = 1, Diagnosis = new CodeableConcept(FhirSystems.Icd10, c.DiagnosisCode),
+                },
             ],
             Item = c.Lines.Select(l => new ExplanationOfBenefit.ItemComponent
             {

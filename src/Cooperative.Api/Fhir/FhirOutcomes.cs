@@ -39,8 +39,9 @@ internal static class FhirOutcomes
     public static FhirResult From(ProblemDetails problem)
     {
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
-        var code = problem.Extensions.TryGetValue(Problems.CodeKey, out var c) && c is not null ? c.ToString()! : Problems.DefaultFor(status).Code;
-        var outcome = new OperationOutcome { Issue = [Issue(status, code, problem.Title ?? Problems.DefaultFor(status).Title, problem.Detail)] };
+        var (defaultCode, defaultTitle) = Problems.DefaultFor(status);
+        var code = problem.Extensions.TryGetValue(Problems.CodeKey, out var c) && c is not null ? c.ToString()! : defaultCode;
+        var outcome = new OperationOutcome { Issue = [Issue(status, code, problem.Title ?? defaultTitle, problem.Detail)] };
         return new FhirResult(outcome, status);
     }
 

@@ -30,7 +30,8 @@ internal static class FhirPersons
         }
         if (system is not null && system != FhirSystems.CardNumber)
             return (null, Invalid($"identifier 的 system 应为 {FhirSystems.ResidentId} 或 {FhirSystems.CardNumber}"));
-        if (!CardNumber.IsValid(value)) return (null, FhirOutcomes.Error(StatusCodes.Status400BadRequest, "card_number_format", CardNumber.Rule));
+        if (!CardNumber.IsValid(value))
+            return (null, FhirOutcomes.Error(StatusCodes.Status400BadRequest, "card_number_format", CardNumber.Rule));
         var members = await (from h in db.Households where h.CardNumber == value
                              join m in db.Memberships on h.Id equals m.HouseholdId where m.To == null
                              join p in db.Persons on m.PersonId equals p.Id

@@ -11,6 +11,8 @@ namespace Cooperative.Api.Fhir;
 /// </summary>
 internal static class PatientMapping
 {
+    private const string MaskedSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+
     public static Patient ToFhir(FhirPersons.Found found, bool masked)
     {
         var p = found.Person;
@@ -23,7 +25,7 @@ internal static class PatientMapping
         if (found.CardNumber is not null) patient.Identifier.Add(new Identifier(FhirSystems.CardNumber, found.CardNumber));
         if (masked)
         {
-            patient.Meta = new Meta { Security = [new Coding("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "MASKED", "masked")] };
+            patient.Meta = new Meta { Security = [new Coding(MaskedSystem, "MASKED", "masked")] };
             return patient;
         }
         patient.Active = p.IsActive;

@@ -37,7 +37,8 @@ internal static class FhirAssert
     }
 
     /// <summary>The answer as a resource of the expected type, in FHIR JSON, valid.</summary>
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK) where T : Resource
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.OK)
+        where T : Resource
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(status, text);
@@ -53,11 +54,11 @@ internal static class FhirAssert
         var outcome = await response.ReadAsync<OperationOutcome>(status);
         outcome.Issue.Should().NotBeEmpty();
         outcome.Issue.SelectMany(i => i.Details!.Coding).Select(c => c.Code).Should().Contain(code, outcome.ToJson());
-        outcome.Issue.Should().OnlyContain(i => i.Details!.Coding.All(c => c.System == "https://cooperative.example/fhir/CodeSystem/error"));
+        outcome.Issue.Should().OnlyContain(i => i.Details!.Coding.All(c => c.System == FhirScenario.Base + "/CodeSystem/error"));
         return outcome;
     }
 
     public static decimal Total(this ClaimResponse response, string code) =>
-        response.Total.Single(t => t.Category.Coding.Any(c => c.Code == code && c.System!.EndsWith("/CodeSystem/adjudication", StringComparison.Ordinal)))
+        response.Total.Single(t => t.Category.Coding.Any(c => c.Code == code && c.System == FhirScenario.Base + "/CodeSystem/adjudication"))
             .Amount.Value!.Value;
 }

@@ -42,9 +42,10 @@ public sealed class FhirClaimTests : IAsyncLifetime
     [Fact]
     public async Task A_replay_with_the_same_key_returns_the_same_claim_response_and_the_claim_exists_once()
     {
-        var first = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-2")).ReadAsync<ClaimResponse>(HttpStatusCode.Created);
+        var first = await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "f-2");
 
-        var replay = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-2")).ReadAsync<ClaimResponse>();
+        var replay = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-2"))
+            .ReadAsync<ClaimResponse>();
 
         replay.Id.Should().Be(first.Id);
         replay.Total.Select(t => t.Amount.Value).Should().Equal(first.Total.Select(t => t.Amount.Value));
@@ -56,7 +57,7 @@ public sealed class FhirClaimTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_header_the_invoice_number_is_the_key_and_another_body_with_the_same_key_is_a_conflict()
     {
-        var first = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head))).ReadAsync<ClaimResponse>(HttpStatusCode.Created);
+        var first = await SubmitAsync(_s.CityHospital, InpatientClaim(Head));
         var replay = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head))).ReadAsync<ClaimResponse>();
         replay.Id.Should().Be(first.Id);
 
@@ -69,7 +70,7 @@ public sealed class FhirClaimTests : IAsyncLifetime
     [Fact]
     public async Task A_second_claim_on_the_same_invoice_is_refused_as_the_rest_api_refuses_it()
     {
-        (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-3")).StatusCode.Should().Be(HttpStatusCode.Created);
+        await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "f-3");
 
         var again = await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Son), "f-4");
 
@@ -104,31 +105,36 @@ public sealed class FhirClaimTests : IAsyncLifetime
     [Fact]
     public async Task The_explanation_of_benefit_is_the_facility_s_own_and_another_facility_cannot_read_it()
     {
-        var response = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-6")).ReadAsync<ClaimResponse>(HttpStatusCode.Created);
+        var response = await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "f-6");
 
-        var own = await (await _s.CityHospital.GetAsync($"/fhir/ExplanationOfBenefit/{response.Id}")).ReadAsync<ExplanationOfBenefit>();
+        var own = await (await _s.CityHospital.GetAsync($"/fhir/ExplanationOfBenefit/{response.Id}"))
+            .ReadAsync<ExplanationOfBenefit>();
         own.Item.Should().HaveCount(3);
         own.Total.Single(t => t.Category.Coding.Any(c => c.Code == "fund")).Amount.Value.Should().Be(3080m);
-        var found = await (await _s.Admin.GetAsync($"/fhir/ExplanationOfBenefit?patient:identifier={Token(ResidentId, Head.IdNumber)}"))
+        var byPatient = $"/fhir/ExplanationOfBenefit?patient:identifier={Token(ResidentId, Head.IdNumber)}";
+        var found = await (await _s.Admin.GetAsync(byPatient))
             .ReadAsync<Bundle>();
         found.Entry.Select(e => e.Resource!.Id).Should().Equal(response.Id);
 
         var tcm = await _s.App.FacilityClientAsync("H0002");
-        await (await tcm.GetAsync($"/fhir/ExplanationOfBenefit/{response.Id}")).ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "claim_not_found");
-        var none = await (await tcm.GetAsync($"/fhir/ExplanationOfBenefit?patient:identifier={Token(ResidentId, Head.IdNumber)}")).ReadAsync<Bundle>();
+        await (await tcm.GetAsync($"/fhir/ExplanationOfBenefit/{response.Id}"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "claim_not_found");
+        var none = await (await tcm.GetAsync(byPatient))
+            .ReadAsync<Bundle>();
         none.Entry.Should().BeEmpty();
     }
 
     [Fact]
     public async Task The_monthly_settlement_is_the_facility_s_payment_reconciliation()
     {
-        var claim = await (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "f-7")).ReadAsync<ClaimResponse>(HttpStatusCode.Created);
+        var claim = await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "f-7");
         _s.Clock.Now = FixedClock.At(2026, 12, 5).Now;
         var admin = await _s.App.ClientForAsync("admin");
         (await admin.PostAsync("/api/ledger/facility-settlements/2026-11", null)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var hospital = await _s.App.FacilityClientAsync("H0001");
-        var bundle = await (await hospital.GetAsync("/fhir/PaymentReconciliation?facility=H0001&period=2026-11")).ReadAsync<Bundle>();
+        var bundle = await (await hospital.GetAsync("/fhir/PaymentReconciliation?facility=H0001&period=2026-11"))
+            .ReadAsync<Bundle>();
 
         var payment = bundle.Entry.Select(e => e.Resource).OfType<PaymentReconciliation>().Single();
         payment.PaymentAmount!.Value.Should().Be(3080m);
@@ -137,6 +143,7 @@ public sealed class FhirClaimTests : IAsyncLifetime
         var read = await (await admin.GetAsync($"/fhir/PaymentReconciliation/{payment.Id}")).ReadAsync<PaymentReconciliation>();
         read.PaymentAmount!.Value.Should().Be(3080m);
         var tcm = await _s.App.FacilityClientAsync("H0002");
-        await (await tcm.GetAsync($"/fhir/PaymentReconciliation/{payment.Id}")).ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "facility_statement_not_found");
+        await (await tcm.GetAsync($"/fhir/PaymentReconciliation/{payment.Id}"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "facility_statement_not_found");
     }
 }

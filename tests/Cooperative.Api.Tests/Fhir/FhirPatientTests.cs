@@ -33,28 +33,33 @@ public sealed class FhirPatientTests : IAsyncLifetime
     {
         var anonymous = _s.App.CreateClient();
 
-        await (await anonymous.GetAsync($"/fhir/Patient?identifier={Head.IdNumber}")).ShouldBeOutcomeAsync(HttpStatusCode.Unauthorized, "unauthorized");
-        await (await PostAsync(anonymous, "/fhir/Claim", InpatientClaim(Head), "a-1")).ShouldBeOutcomeAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await anonymous.GetAsync($"/fhir/Patient?identifier={Head.IdNumber}"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await PostAsync(anonymous, "/fhir/Claim", InpatientClaim(Head), "a-1"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
     public async Task Staff_cannot_submit_a_facility_s_claim_and_unknown_paths_are_operation_outcomes()
     {
-        await (await PostAsync(_s.Window, "/fhir/Claim", InpatientClaim(Head), "w-1")).ShouldBeOutcomeAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await PostAsync(_s.Window, "/fhir/Claim", InpatientClaim(Head), "w-1"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _s.Admin.GetAsync("/fhir/Practitioner/1")).ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
     public async Task A_patient_is_masked_for_a_facility_and_in_full_for_an_administrator()
     {
-        var full = (await (await _s.Admin.GetAsync($"/fhir/Patient?identifier={Token(ResidentId, Head.IdNumber)}")).ReadAsync<Bundle>())
+        var full = (await (await _s.Admin.GetAsync($"/fhir/Patient?identifier={Token(ResidentId, Head.IdNumber)}"))
+            .ReadAsync<Bundle>())
             .Entry.Select(e => e.Resource).OfType<Patient>().Single();
         full.Name.Single().Text.Should().Be(Head.Name);
         full.Identifier.Should().Contain(i => i.System == ResidentId && i.Value == Head.IdNumber);
         full.Identifier.Should().Contain(i => i.System == CardNumber && i.Value == Card);
         full.BirthDate.Should().Be("1970-01-01");
 
-        var coverage = await (await _s.CityHospital.GetAsync($"/api/coverage?idNumber={Head.IdNumber}")).ShouldBeOkAsync<JsonElement>();
+        var coverage = await (await _s.CityHospital.GetAsync($"/api/coverage?idNumber={Head.IdNumber}"))
+            .ShouldBeOkAsync<JsonElement>();
         var masked = (await (await _s.CityHospital.GetAsync($"/fhir/Patient?identifier={Head.IdNumber}")).ReadAsync<Bundle>())
             .Entry.Select(e => e.Resource).OfType<Patient>().Single();
         masked.Name.Single().Text.Should().Be(coverage.GetProperty("name").GetString()).And.NotBe(Head.Name);
@@ -63,8 +68,9 @@ public sealed class FhirPatientTests : IAsyncLifetime
         masked.Meta!.Security.Should().Contain(c => c.Code == "MASKED");
 
         // By id, a facility reads only its own patients: those it has claimed for.
-        await (await _s.CityHospital.GetAsync($"/fhir/Patient/{full.Id}")).ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "person_not_found");
-        (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "p-1")).StatusCode.Should().Be(HttpStatusCode.Created);
+        await (await _s.CityHospital.GetAsync($"/fhir/Patient/{full.Id}"))
+            .ShouldBeOutcomeAsync(HttpStatusCode.NotFound, "person_not_found");
+        await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "p-1");
         var own = await (await _s.CityHospital.GetAsync($"/fhir/Patient/{full.Id}")).ReadAsync<Patient>();
         own.Name.Single().Text.Should().Be(masked.Name.Single().Text);
         var admin = await (await _s.Admin.GetAsync($"/fhir/Patient/{full.Id}")).ReadAsync<Patient>();
@@ -74,14 +80,16 @@ public sealed class FhirPatientTests : IAsyncLifetime
     [Fact]
     public async Task Coverage_is_found_by_id_number_or_card_number()
     {
-        var his = await (await _s.CityHospital.GetAsync($"/fhir/Coverage?identifier={Token(ResidentId, Head.IdNumber)}")).ReadAsync<Bundle>();
+        var his = await (await _s.CityHospital.GetAsync($"/fhir/Coverage?identifier={Token(ResidentId, Head.IdNumber)}"))
+            .ReadAsync<Bundle>();
         var coverage = his.Entry.Select(e => e.Resource).OfType<Coverage>().Single();
         coverage.Period!.Start.Should().Be("2026-01-01");
         coverage.Period!.End.Should().Be("2026-12-31");
         coverage.SubscriberId.Should().Be(Card);
         coverage.Beneficiary!.Display.Should().NotBe(Head.Name, "masked for a facility");
 
-        var household = await (await _s.Window.GetAsync($"/fhir/Coverage?identifier={Token(CardNumber, Card)}")).ReadAsync<Bundle>();
+        var household = await (await _s.Window.GetAsync($"/fhir/Coverage?identifier={Token(CardNumber, Card)}"))
+            .ReadAsync<Bundle>();
         household.Entry.Should().HaveCount(3);
         household.Entry.Select(e => ((Coverage)e.Resource!).Beneficiary!.Display).Should().Contain(Head.Name);
         await (await _s.Window.GetAsync("/fhir/Coverage")).ShouldBeOutcomeAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -90,7 +98,7 @@ public sealed class FhirPatientTests : IAsyncLifetime
     [Fact]
     public async Task Eligibility_answers_cover_and_what_is_left_of_the_caps_as_the_coverage_check_does()
     {
-        (await PostAsync(_s.CityHospital, "/fhir/Claim", InpatientClaim(Head), "e-1")).StatusCode.Should().Be(HttpStatusCode.Created);
+        await SubmitAsync(_s.CityHospital, InpatientClaim(Head), "e-1");
         var request = new CoverageEligibilityRequest
         {
             Status = FinancialResourceStatusCodes.Active,
@@ -104,7 +112,8 @@ public sealed class FhirPatientTests : IAsyncLifetime
         var response = await (await PostAsync(_s.CityHospital, "/fhir/CoverageEligibilityRequest/$evaluate", request))
             .ReadAsync<CoverageEligibilityResponse>();
 
-        var rest = await (await _s.CityHospital.GetAsync($"/api/coverage?idNumber={Head.IdNumber}&date=2026-11-20")).ShouldBeOkAsync<JsonElement>();
+        var rest = await (await _s.CityHospital.GetAsync($"/api/coverage?idNumber={Head.IdNumber}&date=2026-11-20"))
+            .ShouldBeOkAsync<JsonElement>();
         var insurance = response.Insurance.Single();
         insurance.Inforce.Should().BeTrue();
         var inpatient = insurance.Item.Single(i => i.Category!.Coding[0].Code == "inpatient").Benefit.Single().Allowed;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Cooperative.Api.Tests.Enrollment;
 using Hl7.Fhir.Model;
@@ -27,8 +28,14 @@ internal static class FhirScenario
         Provider = new ResourceReference { Identifier = new Identifier(Base + "/NamingSystem/facility-code", facility) },
         Priority = new CodeableConcept("http://terminology.hl7.org/CodeSystem/processpriority", "normal"),
         Referral = new ResourceReference { Display = "转诊" },
-        Diagnosis = [new Claim.DiagnosisComponent { Sequence = 1, Diagnosis = new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "K35.8") }],
-        Insurance = [new Claim.InsuranceComponent { Sequence = 1, Focal = true, Coverage = new ResourceReference { Display = "2026年度新农合" } }],
+        Diagnosis =
+        [
+            new Claim.DiagnosisComponent { Sequence = 1, Diagnosis = new CodeableConcept("http://hl7.org/fhir/sid/icd-10", "K35.8") },
+        ],
+        Insurance =
+        [
+            new Claim.InsuranceComponent { Sequence = 1, Focal = true, Coverage = new ResourceReference { Display = "2026年度新农合" } },
+        ],
         Item =
         [
             Item(1, "S0002", "住院诊查费", 10m, 300m, 3000m),
@@ -38,7 +45,8 @@ internal static class FhirScenario
         Total = Yuan(5500m),
     };
 
-    private static Claim.ItemComponent Item(int sequence, string code, string name, decimal quantity, decimal price, decimal amount) => new()
+    private static Claim.ItemComponent Item(int sequence, string code, string name, decimal quantity, decimal price,
+        decimal amount) => new()
     {
         Sequence = sequence,
         ProductOrService = new CodeableConcept(Base + "/CodeSystem/catalogue", code, name),
@@ -48,6 +56,10 @@ internal static class FhirScenario
     };
 
     private static Money Yuan(decimal amount) => new() { Value = amount, Currency = Money.Currencies.CNY };
+
+    /// <summary>Posts a new claim and reads its ClaimResponse (201).</summary>
+    public static async Task<ClaimResponse> SubmitAsync(HttpClient client, Claim claim, string? idempotencyKey = null) =>
+        await (await PostAsync(client, "/fhir/Claim", claim, idempotencyKey)).ReadAsync<ClaimResponse>(HttpStatusCode.Created);
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Resource resource, string? idempotencyKey = null) =>
         PostRawAsync(client, path, FhirAssert.Valid(resource).ToJson(), idempotencyKey);
