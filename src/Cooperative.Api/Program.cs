@@ -7,6 +7,7 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Disclosures;
 using Cooperative.Api.Enrollment;
 using Cooperative.Api.Facilities;
+using Cooperative.Api.Fhir;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
@@ -46,6 +47,7 @@ builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
 builder.Services.AddOpenApi(o => o.AddSchemaTransformer<VocabularySchemaTransformer>().AddSchemaTransformer<MoneySchemaTransformer>());
+builder.Services.AddFhir();
 builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
@@ -84,6 +86,7 @@ app.MapEnrollment();
 app.MapComplaints();
 app.MapDisclosures();
 app.MapReferenceApi();
+app.MapFhir();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

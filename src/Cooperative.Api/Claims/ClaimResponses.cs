@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cooperative.Api.Enrollment;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
@@ -41,7 +42,7 @@ public sealed record ClaimResponse(
             ? ClaimRules.RequiredDocuments(c.VisitType, c.Referred).Except(c.Documents).ToList()
             : [];
         return new ClaimResponse(c.Number, c.Channel, c.Status, c.Status.Chinese(), c.FacilityCode, c.FacilityName, c.FacilityLevel,
-            staff ? c.IdNumber : ResidentIdNumber.Mask(c.IdNumber), staff ? c.PatientName : NameMasking.Mask(c.PatientName),
+            PersonMasking.IdNumber(c.IdNumber, !staff), PersonMasking.Name(c.PatientName, !staff),
             c.FundYear, c.VisitType, c.AdmissionDate, c.DischargeDate, c.DiagnosisCode, c.Referred, c.InvoiceNumber,
             c.PolicyVersion, c.Total, c.Eligible, c.Reimbursement, c.PatientShare,
             SettlementOf(c),

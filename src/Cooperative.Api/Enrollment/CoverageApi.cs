@@ -54,7 +54,7 @@ public static class CoverageApi
             validation.Add("date", "日期格式应为 yyyy-MM-dd");
         if (!validation.IsValid) return validation.ToProblem();
 
-        var reader = new CoverageReader(db, policies, masked: user.IsInRole(Roles.Facility));
+        var reader = new CoverageReader(db, policies, masked: user.SeesPersonsMasked());
         if (!string.IsNullOrWhiteSpace(idNumber))
         {
             var check = ResidentIdNumber.Validate(idNumber);
@@ -146,8 +146,8 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
         }
         return new CoverageResponse(decision.Covered, decision.Reason, MessageFor(decision), decision.FundYear, date,
             enrollment?.CardNumber ?? currentCard,
-            masked ? NameMasking.Mask(person.Name) : person.Name,
-            masked ? ResidentIdNumber.Mask(person.IdNumber) : person.IdNumber,
+            PersonMasking.Name(person.Name, masked),
+            PersonMasking.IdNumber(person.IdNumber, masked),
             remaining);
     }
 

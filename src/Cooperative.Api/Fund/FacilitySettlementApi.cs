@@ -27,11 +27,16 @@ public static class FacilitySettlementApi
     private static async Task<Results<Ok<FacilityStatement>, ProblemHttpResult>> Statement(string period, string facilityCode,
         ClaimsPrincipal user, FacilitySettlement settlement, CancellationToken ct)
     {
-        var role = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
-        var mayRead = role is Roles.Admin or Roles.Auditor or Roles.Reviewer
-                      || (role == Roles.Facility && user.FindFirstValue(CooperativeClaims.FacilityCode) == facilityCode);
-        if (!mayRead) return Problems.NotFound("facility_statement_not_found", "结算单不存在");
+        if (!MayReadStatement(user, facilityCode)) return Problems.NotFound("facility_statement_not_found", "结算单不存在");
         if (LedgerPeriod.Parse(period) is not { } key) return Problems.NotFound("period_invalid", "会计期间格式应为 yyyy-MM");
         return TypedResults.Ok(await settlement.StatementAsync(facilityCode, key, ct));
+    }
+
+    /// <summary>A facility's account with the fund: administrators, auditors and reviewers, and the facility itself.</summary>
+    internal static bool MayReadStatement(ClaimsPrincipal user, string facilityCode)
+    {
+        var role = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
+        return role is Roles.Admin or Roles.Auditor or Roles.Reviewer
+               || (role == Roles.Facility && user.FindFirstValue(CooperativeClaims.FacilityCode) == facilityCode);
     }
 }

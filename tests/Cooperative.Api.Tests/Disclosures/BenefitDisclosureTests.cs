@@ -40,7 +40,7 @@ public sealed class BenefitDisclosureTests : IAsyncLifetime
         var lines = summary.GetProperty("byBenefit").EnumerateArray().ToList();
         lines.Select(l => (l.GetProperty("code").GetString(), l.GetProperty("benefitName").GetString(), l.GetProperty("visits").GetInt32()))
             .Should().Equal(("inpatient", "住院", 2), ("outpatient", "普通门诊", 1), ("chronic", "门诊慢性病/特殊病种", 1), ("delivery", "住院分娩", 1));
-        foreach (var (line, benefit) in lines.Zip(new[] { "inpatient", "outpatient", "chronic_disease", "delivery" }))
+        foreach (var (line, benefit) in lines.Zip(new[] { "inpatient", "outpatient", "chronic", "delivery" }))
         {
             line.GetProperty("fundPaid").GetDecimal().Should().Be(Sum(m.Of(benefit), "fundPays"), benefit);
             line.GetProperty("totalCost").GetDecimal().Should().Be(Sum(m.Of(benefit), "total"), benefit);

@@ -55,7 +55,7 @@ internal static class BenefitMonthScenario
         var stay = await SettledAsync(cityHospital, Stay(Wife, "DB-B4", "K35.8", 20000m, "2026-10-01", "2026-10-10"), "b-4");
         var big = await SettledAsync(cityHospital, BigBill(Wife, "DB-B5"), "b-5");
 
-        chronic.GetProperty("benefit").GetString().Should().Be("chronic_disease");
+        chronic.GetProperty("benefit").GetString().Should().Be("chronic");
         general.GetProperty("benefit").GetString().Should().Be("outpatient");
         general.GetProperty("fundPays").GetDecimal().Should().BePositive();
         delivery.GetProperty("benefit").GetString().Should().Be("delivery");

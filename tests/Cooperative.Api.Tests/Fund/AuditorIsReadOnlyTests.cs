@@ -27,6 +27,8 @@ public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
             .Where(e => e.Path != "/connect/token")
             // Public endpoints (a complaint filing) take no token at all, so an auditor's token changes nothing there.
             .Where(e => e.Path is not ("/api/public/complaints" or "/api/public/complaints/"))
+            // FHIR's eligibility check is a POST that reads (the coverage check, which auditors may run) and stores nothing.
+            .Where(e => e.Path != "/fhir/CoverageEligibilityRequest/$evaluate")
             .ToList();
         writes.Should().NotBeEmpty();
 

@@ -190,8 +190,20 @@ public class OneStopPayerTests
     }
 
     [Theory]
-    [InlineData("Youfu")]
     [InlineData("dibao")]
+    [InlineData("低保")]
+    [InlineData("低保户")]
+    public void A_listed_category_is_found_whichever_way_the_person_or_the_policy_spells_it(string category)
+    {
+        var s = CountyStay(Prior((UsagePots.CatastrophicBase, 8_000m)), category, excluded: 2_000m);
+
+        s.PaidBy(Payer.Assistance).Should().Be(1_695m);
+    }
+
+    [Theory]
+    [InlineData("Youfu")]
+    [InlineData("优抚")]
+    [InlineData("贫困户")]
     [InlineData(null)]
     public void A_person_whose_category_is_not_listed_gets_no_assistance(string? category)
     {
