@@ -4,7 +4,8 @@
 // with the claims an external server must give the API (`role`, `facility_code`, `name`), and prints one line
 // `{"issuer": "http://127.0.0.1:PORT"}` on stdout once it serves its discovery document.
 // Every client's secret is `<client_id>-secret`. Two clients exist only to make bad tokens, signed with the
-// provider's real key: `coop-expired` (expired an hour ago) and `coop-foreign-issuer` (another `iss`).
+// provider's real key: `coop-expired` (expired an hour ago) and `coop-foreign-issuer` (another `iss`); two make
+// tokens shaped like Keycloak's and Duende IdentityServer's (see `formats.customizers.jwt`).
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import Provider from 'oidc-provider';
@@ -21,6 +22,11 @@ const accounts = {
   'coop-auditor': { role: 'auditor' },
   'facility-H0001': { role: 'facility', facility_code: 'H0001' },
   'facility-H0002': { role: 'facility', facility_code: 'H0002' },
+  'facility-H9999': { role: 'facility', facility_code: 'H9999' }, // a code the API's register does not hold
+  // Shaped like the tokens of Keycloak (header typ JWT, typ Bearer, azp, realm_access, aud an array) and of Duende
+  // IdentityServer (scope an array, client claims without prefix), configured as the README says.
+  'keycloak-reviewer': { role: ['reviewer', 'default-roles-cooperative', 'offline_access'], name: '外部审核员' },
+  'duende-facility-H0001': { role: 'facility', facility_code: 'H0001' },
   'coop-expired': { role: 'admin' },
   'coop-foreign-issuer': { role: 'admin' },
 };
@@ -72,6 +78,14 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
           const now = Math.floor(Date.now() / 1000);
           if (token.clientId === 'coop-expired') Object.assign(jwt.payload, { iat: now - 7200, exp: now - 3600 });
           if (token.clientId === 'coop-foreign-issuer') jwt.payload.iss = 'http://issuer.invalid';
+          if (token.clientId === 'keycloak-reviewer') {
+            jwt.header = { typ: 'JWT' };
+            Object.assign(jwt.payload, {
+              typ: 'Bearer', azp: token.clientId, aud: [API_AUDIENCE, 'account'],
+              realm_access: { roles: jwt.payload.role }, preferred_username: 'reviewer1',
+            });
+          }
+          if (token.clientId === 'duende-facility-H0001') jwt.payload.scope = ['api'];
         },
       },
     },

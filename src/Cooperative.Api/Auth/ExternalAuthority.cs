@@ -1,4 +1,7 @@
 using System.Net;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 using Polly;
 using Polly.Retry;
 
@@ -31,8 +34,36 @@ internal static class ExternalAuthority
                 })
                 .AddTimeout(TimeSpan.FromSeconds(10)));
             o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm(); // tokens come in the Authorization header only
+            AcceptGenericJwtTyp(o);
         });
     }
+
+    /// <summary>
+    /// Keycloak signs access tokens with the header <c>typ: JWT</c> (its payload says <c>typ: Bearer</c>), where OpenIddict
+    /// accepts only RFC 9068's <c>at+jwt</c>: such a token is read as an access token too, unless its payload says it is
+    /// an ID or refresh token. Issuer, signature, lifetime and audience are checked as for any other.
+    /// </summary>
+    private static void AcceptGenericJwtTyp(OpenIddictValidationBuilder o)
+    {
+        o.AddEventHandler<OpenIddictValidationEvents.ValidateTokenContext>(handler => handler
+            .UseInlineHandler(context =>
+            {
+                if (context.ValidTokenTypes.Contains(TokenTypeIdentifiers.AccessToken) && context.TokenValidationParameters.ValidTypes is { } types)
+                    context.TokenValidationParameters.ValidTypes = [.. types, GenericJwt];
+                return ValueTask.CompletedTask;
+            })
+            .SetOrder(OpenIddictValidationHandlers.Protection.ResolveTokenValidationParameters.Descriptor.Order + 500));
+        o.AddEventHandler<OpenIddictValidationEvents.ValidateTokenContext>(handler => handler
+            .UseInlineHandler(context =>
+            {
+                if (context.Principal?.GetTokenType() == GenericJwt && context.Principal.GetClaim("typ") is not ("ID" or "Refresh"))
+                    context.Principal.SetTokenType(TokenTypeIdentifiers.AccessToken);
+                return ValueTask.CompletedTask;
+            })
+            .SetOrder(OpenIddictValidationHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order + 500));
+    }
+
+    private const string GenericJwt = "JWT";
 
     /// <summary>The authority's issuer URL: absolute, and HTTPS outside Development and the tests.</summary>
     private static Uri Issuer(IConfiguration config, bool allowHttp)

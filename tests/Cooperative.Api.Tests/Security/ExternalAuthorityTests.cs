@@ -68,6 +68,23 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityApp fixture) : IClas
     }
 
     [Fact]
+    public async Task Tokens_shaped_like_those_of_Keycloak_and_Duende_IdentityServer_are_read_alike()
+    {
+        // Header typ JWT (not at+jwt), aud ["cooperative-api", "account"], realm_access beside the flat role array.
+        var keycloak = await fixture.ClientAsync("keycloak-reviewer");
+        var me = await (await keycloak.GetAsync("/api/me")).ShouldBeOkAsync<JsonElement>();
+        me.GetProperty("role").GetString().Should().Be("reviewer");
+        (await keycloak.GetAsync("/api/claims/review-queue")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await keycloak.GetAsync("/api/staff")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        // scope as an array, role and facility_code as client claims without prefix.
+        var duende = await fixture.ClientAsync("duende-facility-H0001");
+        me = await (await duende.GetAsync("/api/me")).ShouldBeOkAsync<JsonElement>();
+        me.GetProperty("facilityCode").GetString().Should().Be("H0001");
+        (await duende.GetAsync("/api/facilities/H0001")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_facility_token_sees_the_claims_and_register_of_the_facility_its_code_names()
     {
         var admin = await fixture.ClientAsync("coop-admin");
@@ -91,6 +108,25 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityApp fixture) : IClas
         (await townshipClinic.GetAsync($"/api/claims/{number}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await townshipClinic.GetAsync("/api/facilities/H0002")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await townshipClinic.GetAsync("/api/facilities/H0001")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_facility_token_stops_when_its_code_is_not_a_designated_facility_here()
+    {
+        await (await (await fixture.ClientAsync("facility-H9999")).GetAsync("/api/claims"))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_no_longer_valid");
+
+        // An app of its own, since H0002 is suspended: the external account is not ours, its facility's designation is.
+        await using var app = await CooperativeApp.StartAsync(s =>
+        {
+            s["Authentication:Authority"] = fixture.Provider.IssuerText;
+            s["Authentication:AccountStateSeconds"] = "0";
+        });
+        var admin = app.WithToken(await fixture.Provider.TokenAsync("coop-admin"));
+        var townshipClinic = app.WithToken(await fixture.Provider.TokenAsync("facility-H0002"));
+        (await townshipClinic.GetAsync("/api/claims")).StatusCode.Should().Be(HttpStatusCode.OK);
+        await (await admin.ChangeStatusAsync("H0002", "suspended", "拒不配合监督检查")).ShouldBeOkAsync<JsonElement>();
+        await (await townshipClinic.GetAsync("/api/claims")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "token_no_longer_valid");
     }
 
     [Fact]
