@@ -27,6 +27,7 @@ const accounts = {
   // IdentityServer (scope an array, client claims without prefix), configured as the README says.
   'keycloak-reviewer': { role: ['reviewer', 'default-roles-cooperative', 'offline_access'], name: '外部审核员' },
   'duende-facility-H0001': { role: 'facility', facility_code: 'H0001' },
+  'keycloak-id-token': { role: 'admin' }, // a Keycloak ID token's shape (payload typ ID): not an access token
   'coop-expired': { role: 'admin' },
   'coop-foreign-issuer': { role: 'admin' },
 };
@@ -78,10 +79,10 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
           const now = Math.floor(Date.now() / 1000);
           if (token.clientId === 'coop-expired') Object.assign(jwt.payload, { iat: now - 7200, exp: now - 3600 });
           if (token.clientId === 'coop-foreign-issuer') jwt.payload.iss = 'http://issuer.invalid';
-          if (token.clientId === 'keycloak-reviewer') {
+          if (token.clientId === 'keycloak-reviewer' || token.clientId === 'keycloak-id-token') {
             jwt.header = { typ: 'JWT' };
             Object.assign(jwt.payload, {
-              typ: 'Bearer', azp: token.clientId, aud: [API_AUDIENCE, 'account'],
+              typ: token.clientId === 'keycloak-id-token' ? 'ID' : 'Bearer', azp: token.clientId, aud: [API_AUDIENCE, 'account'],
               realm_access: { roles: jwt.payload.role }, preferred_username: 'reviewer1',
             });
           }

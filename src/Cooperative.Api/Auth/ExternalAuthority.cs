@@ -56,7 +56,10 @@ internal static class ExternalAuthority
         o.AddEventHandler<OpenIddictValidationEvents.ValidateTokenContext>(handler => handler
             .UseInlineHandler(context =>
             {
-                if (context.Principal?.GetTokenType() == GenericJwt && context.Principal.GetClaim("typ") is not ("ID" or "Refresh"))
+                if (context.Principal?.GetTokenType() != GenericJwt) return ValueTask.CompletedTask;
+                if (context.Principal.GetClaim("typ") is "ID" or "Refresh")
+                    context.Reject(Errors.InvalidToken, "The specified token is not an access token.");
+                else
                     context.Principal.SetTokenType(TokenTypeIdentifiers.AccessToken);
                 return ValueTask.CompletedTask;
             })

@@ -76,6 +76,8 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityApp fixture) : IClas
         me.GetProperty("role").GetString().Should().Be("reviewer");
         (await keycloak.GetAsync("/api/claims/review-queue")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await keycloak.GetAsync("/api/staff")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var idToken = await fixture.ClientAsync("keycloak-id-token"); // the same shape with the payload's typ ID
+        await (await idToken.GetAsync("/api/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
 
         // scope as an array, role and facility_code as client claims without prefix.
         var duende = await fixture.ClientAsync("duende-facility-H0001");
