@@ -18,14 +18,14 @@ const OTHER_RESOURCE = 'urn:other-api';
 // Keycloak's "User Realm Role" mapper gives.
 const accounts = {
   'coop-admin': { role: 'admin', name: '外部管理员' },
-  'coop-window': { role: ['window', 'offline_access'], name: '外部窗口' },
+  'coop-window': { role: ['offline_access', 'window'], name: '外部窗口' },
   'coop-auditor': { role: 'auditor' },
   'facility-H0001': { role: 'facility', facility_code: 'H0001' },
   'facility-H0002': { role: 'facility', facility_code: 'H0002' },
   'facility-H9999': { role: 'facility', facility_code: 'H9999' }, // a code the API's register does not hold
   // Shaped like the tokens of Keycloak (header typ JWT, typ Bearer, azp, realm_access, aud an array) and of Duende
   // IdentityServer (scope an array, client claims without prefix), configured as the README says.
-  'keycloak-reviewer': { role: ['reviewer', 'default-roles-cooperative', 'offline_access'], name: '外部审核员' },
+  'keycloak-reviewer': { role: ['default-roles-cooperative', 'offline_access', 'reviewer'], name: '外部审核员' },
   'duende-facility-H0001': { role: 'facility', facility_code: 'H0001' },
   'keycloak-id-token': { role: 'admin' }, // a Keycloak ID token's shape (payload typ ID): not an access token
   'coop-expired': { role: 'admin' },

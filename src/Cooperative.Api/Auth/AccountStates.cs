@@ -36,7 +36,7 @@ public sealed class AccountStates(IOptions<SignInOptions> options)
     public async Task<string?> RefusalAsync(ClaimsPrincipal user, CooperativeDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         var subject = user.FindFirstValue(OpenIddictConstants.Claims.Subject);
-        var role = user.FindFirstValue(OpenIddictConstants.Claims.Role);
+        var role = user.RoleOf();
         var code = user.FindFirstValue(CooperativeClaims.FacilityCode);
         if (options.Value.IsExternal)
         {

@@ -27,7 +27,7 @@ public static class FacilitySettlementApi
     private static async Task<Results<Ok<FacilityStatement>, ProblemHttpResult>> Statement(string period, string facilityCode,
         ClaimsPrincipal user, FacilitySettlement settlement, CancellationToken ct)
     {
-        var role = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
+        var role = user.RoleOf();
         var mayRead = role is Roles.Admin or Roles.Auditor or Roles.Reviewer
                       || (role == Roles.Facility && user.FindFirstValue(CooperativeClaims.FacilityCode) == facilityCode);
         if (!mayRead) return Problems.NotFound("facility_statement_not_found", "结算单不存在");

@@ -57,9 +57,10 @@ public sealed class ExternalAuthorityTests(ExternalAuthorityApp fixture) : IClas
         me.GetProperty("role").GetString().Should().Be("admin");
         (await admin.GetAsync("/api/staff")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // The window's role claim is an array (["window", "offline_access"]), as Keycloak's realm-role mapper writes it.
+        // The window's role claim is an array (["offline_access", "window"]), as Keycloak's realm-role mapper writes it.
         var window = await fixture.ClientAsync("coop-window");
         (await window.GetAsync("/api/staff")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await (await window.GetAsync("/api/me")).ShouldBeOkAsync<JsonElement>()).GetProperty("role").GetString().Should().Be("window");
         await Households.RegisterAsync(window, "3301991010010077", [new Member(Households.Id("19750505", 71), "周立", "户主")]);
 
         var auditor = await fixture.ClientAsync("coop-auditor");
