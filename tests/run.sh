@@ -10,6 +10,7 @@ export COOP_DB_DIR=${COOP_DB_DIR:-$repo/.data/mariadb-test}
 export COOP_DB_PORT=${COOP_DB_PORT:-3308} COOP_DB_FAST=${COOP_DB_FAST:-1}
 
 bash tests/install-browser.sh || true  # a missing browser fails the browser tests, not the whole run
+bash tests/install-oidc-provider.sh || true  # a missing provider fails the external-authority tests, not the whole run
 
 pidfile="$COOP_DB_DIR/mariadb.pid"
 already_running=0

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Cooperative.Api.Auth;
 using Cooperative.Api.Infrastructure;
 using OpenIddict.Abstractions;
 
@@ -27,7 +28,7 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
             var correlation = CorrelationId.Of(http);
             if (user.Identity?.IsAuthenticated != true) return new Actor("anonymous", null, correlation);
             var name = user.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? user.Identity.Name ?? "unknown";
-            return new Actor(name, user.FindFirstValue(OpenIddictConstants.Claims.Role), correlation);
+            return new Actor(name, user.RoleOf(), correlation);
         }
     }
 }

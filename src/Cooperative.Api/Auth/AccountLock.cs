@@ -61,6 +61,11 @@ public sealed class SignInOptions
 
     /// <summary>How far a token's <c>nbf</c>, <c>iat</c> and <c>exp</c> may be from this server's clock.</summary>
     public int ClockSkewSeconds { get; set; } = 60;
+
+    /// <summary>An external OpenID Connect authority's issuer URL; empty for the embedded token server.</summary>
+    public string? Authority { get; set; }
+
+    public bool IsExternal => !string.IsNullOrWhiteSpace(Authority);
 }
 
 public sealed class LockoutOptions

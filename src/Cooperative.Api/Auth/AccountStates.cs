@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Validation;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Cooperative.Api.Auth;
 
@@ -28,21 +29,31 @@ public sealed class AccountStates(IOptions<SignInOptions> options)
     public void Forget(string account) => _cache.Remove(account);
 
     /// <summary>Null when the token's account may still act; otherwise why not (English, for the log and the 401's detail).</summary>
+    /// <remarks>
+    /// With an external authority its accounts are not ours: a member of staff (an external <c>sub</c>) is left to the
+    /// authority, and a facility is checked by what this database knows, its designation by <c>facility_code</c>.
+    /// </remarks>
     public async Task<string?> RefusalAsync(ClaimsPrincipal user, CooperativeDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         var subject = user.FindFirstValue(OpenIddictConstants.Claims.Subject);
-        var role = user.FindFirstValue(OpenIddictConstants.Claims.Role);
-        if (string.IsNullOrEmpty(subject)) return null; // an external authority's token without a subject: nothing of ours to check
+        var role = user.RoleOf();
+        var code = user.FindFirstValue(CooperativeClaims.FacilityCode);
+        if (options.Value.IsExternal)
+        {
+            if (!user.IsInRole(Roles.Facility)) return null;
+            var facility = $"facility:{code}";
+            if (!_cache.TryGet(facility, out var designation))
+                designation = _cache.Set(facility, new State(true, await InServiceAsync(db, code, ct), Roles.Facility, null));
+            return designation.Active ? null : "the facility is unknown or no longer holds its designation";
+        }
+        if (string.IsNullOrEmpty(subject)) return null;
         if (role == Roles.Facility)
         {
             var account = AccountLock.Client(subject);
             if (!_cache.TryGet(account, out var state))
             {
                 var exists = await db.Set<OpenIddictEntityFrameworkCoreApplication<Guid>>().AnyAsync(a => a.ClientId == subject, ct);
-                var code = user.FindFirstValue(CooperativeClaims.FacilityCode);
-                var status = code is null ? (FacilityStatus?)null
-                    : await db.Facilities.Where(f => f.Code == code).Select(f => (FacilityStatus?)f.Status).FirstOrDefaultAsync(ct);
-                state = _cache.Set(account, new State(exists, status?.IsInService() == true, Roles.Facility, null));
+                state = _cache.Set(account, new State(exists, await InServiceAsync(db, code, ct), Roles.Facility, null));
             }
             if (!state.Exists) return "the facility's client was disabled";
             return state.Active ? null : "the facility no longer holds its designation";
@@ -63,12 +74,20 @@ public sealed class AccountStates(IOptions<SignInOptions> options)
             return string.Equals(state.Role, role, StringComparison.Ordinal) ? null : "the account's role changed";
         }
     }
+
+    private static async Task<bool> InServiceAsync(CooperativeDbContext db, string? code, CancellationToken ct)
+    {
+        if (code is null) return false;
+        var status = await db.Facilities.Where(f => f.Code == code).Select(f => (FacilityStatus?)f.Status).FirstOrDefaultAsync(ct);
+        return status?.IsInService() == true;
+    }
 }
 
 /// <summary>
 /// After authentication, on every request with a token: the token's times (<c>nbf</c>, <c>iat</c>, <c>exp</c>) against
 /// this server's clock within <see cref="SignInOptions.ClockSkewSeconds"/>, and the account's current state. A token
-/// that fails either is treated as no token: protected endpoints answer 401 (<c>token_no_longer_valid</c>).
+/// that fails either is treated as no token: protected endpoints answer 401 (<c>token_no_longer_valid</c>). A token that
+/// could not be checked because the external authority is unreachable gets 503 (<c>authority_unavailable</c>).
 /// </summary>
 public sealed partial class LiveTokenCheck(RequestDelegate next)
 {
@@ -89,8 +108,7 @@ public sealed partial class LiveTokenCheck(RequestDelegate next)
                 http.Items[RefusedKey] = refusal;
                 http.User = new ClaimsPrincipal(new ClaimsIdentity());
                 if (http.Features.Get<IAuthenticateResultFeature>() is { } result) result.AuthenticateResult = AuthenticateResult.Fail(refusal);
-                var endpoint = http.GetEndpoint();
-                if (endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null)
+                if (IsProtected(http))
                 {
                     // A protected endpoint: 401 at once (authorization would see an authenticated result and answer 403).
                     http.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -100,8 +118,19 @@ public sealed partial class LiveTokenCheck(RequestDelegate next)
                 }
             }
         }
+        else if (options.Value.IsExternal && http.Request.Headers.Authorization.Count > 0 && IsProtected(http)
+                 && (await http.AuthenticateAsync()).Properties is { } failure
+                 && failure.GetString(OpenIddictValidationAspNetCoreConstants.Properties.Error) == OpenIddictConstants.Errors.ServerError)
+        {
+            // OpenIddict could not read the external authority's discovery document or keys: 503, not its bare 500.
+            throw new AuthorityUnavailableException(failure.GetString(OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription));
+        }
         await next(http);
     }
+
+    private static bool IsProtected(HttpContext http) =>
+        http.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<IAuthorizeData>() is not null
+                                         && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
 
     /// <summary>The bearer token's own times, read from its payload (its signature was checked by validation).</summary>
     private static string? TimesRefusal(HttpContext http, DateTimeOffset now, TimeSpan skew)

@@ -9,6 +9,9 @@ public static class AuthSetup
 {
     public const string TestingEnvironment = "Testing";
 
+    /// <summary>Whether <c>Authentication:Authority</c> names an external OpenID Connect server (then there is no token endpoint here).</summary>
+    public static bool HasExternalAuthority(IConfiguration config) => !string.IsNullOrWhiteSpace(config[$"{SignInOptions.Section}:Authority"]);
+
     /// <summary>
     /// The embedded OpenIddict token server (unless <c>Authentication:Authority</c> names an external one) and
     /// standard OpenIddict validation of the signed JWT access tokens, with one policy per role set.
@@ -19,12 +22,11 @@ public static class AuthSetup
         services.Configure<SignInOptions>(config.GetSection(SignInOptions.Section));
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<AccountStates>();
-        var authority = config["Authentication:Authority"];
         var allowHttp = env.IsDevelopment() || env.IsEnvironment(TestingEnvironment);
         var openIddict = services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<CooperativeDbContext>().ReplaceDefaultEntities<Guid>());
 
-        if (string.IsNullOrWhiteSpace(authority))
+        if (!HasExternalAuthority(config))
         {
             openIddict.AddServer(o =>
             {
@@ -51,13 +53,7 @@ public static class AuthSetup
         {
             // An external authority (Keycloak, Duende IdentityServer...) issues the tokens; its keys are read
             // from its discovery document.
-            openIddict.AddValidation(o =>
-            {
-                o.SetIssuer(authority);
-                o.AddAudiences(config["Authentication:Audience"] ?? CooperativeClaims.Audience);
-                o.UseSystemNetHttp();
-                o.UseAspNetCore().DisableAccessTokenExtractionFromBodyForm(); // tokens come in the Authorization header only
-            });
+            ExternalAuthority.AddValidation(openIddict, config, allowHttp);
         }
 
         services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

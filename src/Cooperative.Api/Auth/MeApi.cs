@@ -15,7 +15,7 @@ public static class MeApi
         routes.MapGet("/api/me", (ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
                 user.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? "",
                 user.FindFirstValue(OpenIddictConstants.Claims.Name),
-                user.FindFirstValue(OpenIddictConstants.Claims.Role),
+                user.RoleOf(),
                 user.FindFirstValue(CooperativeClaims.FacilityCode))))
             .WithTags("Auth")
             .RequireAuthorization(Policies.Authenticated);

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using OpenIddict.Abstractions;
+
 namespace Cooperative.Api.Auth;
 
 /// <summary>The roles a token can carry. The public needs no token at all.</summary>
@@ -20,7 +23,16 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> Staff = [Admin, Window, Reviewer, Auditor];
 
+    public static readonly IReadOnlyList<string> All = [.. Staff, Facility];
+
     public static bool IsStaffRole(string? role) => role is not null && Staff.Contains(role);
+
+    /// <summary>
+    /// The token's role among the API's: an external authority may list others too, and first (Keycloak's
+    /// <c>default-roles-…</c>, <c>offline_access</c>).
+    /// </summary>
+    public static string? RoleOf(this ClaimsPrincipal user) =>
+        user.FindAll(OpenIddictConstants.Claims.Role).Select(c => c.Value).FirstOrDefault(All.Contains);
 }
 
 /// <summary>Claim types the API puts in and reads from access tokens.</summary>

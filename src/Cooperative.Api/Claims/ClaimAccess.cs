@@ -10,7 +10,7 @@ namespace Cooperative.Api.Claims;
 /// <summary>A facility sees only its own claims; staff see all. Someone else's claim is "not found", not "forbidden".</summary>
 internal static class ClaimAccess
 {
-    public static bool IsStaff(this ClaimsPrincipal user) => Roles.IsStaffRole(user.FindFirstValue(OpenIddictConstants.Claims.Role));
+    public static bool IsStaff(this ClaimsPrincipal user) => Roles.IsStaffRole(user.RoleOf());
 
     public static IQueryable<Claim> Visible(this IQueryable<Claim> claims, ClaimsPrincipal user)
     {

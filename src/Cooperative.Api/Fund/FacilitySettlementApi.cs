@@ -35,7 +35,7 @@ public static class FacilitySettlementApi
     /// <summary>A facility's account with the fund: administrators, auditors and reviewers, and the facility itself.</summary>
     internal static bool MayReadStatement(ClaimsPrincipal user, string facilityCode)
     {
-        var role = user.FindFirstValue(OpenIddict.Abstractions.OpenIddictConstants.Claims.Role);
+        var role = user.RoleOf();
         return role is Roles.Admin or Roles.Auditor or Roles.Reviewer
                || (role == Roles.Facility && user.FindFirstValue(CooperativeClaims.FacilityCode) == facilityCode);
     }

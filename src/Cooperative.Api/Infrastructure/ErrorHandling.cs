@@ -31,7 +31,7 @@ public static class ErrorHandling
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ConcurrencyExceptionHandler>();
-        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.AddExceptionHandler<UnavailableHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
@@ -100,32 +100,36 @@ public static class ErrorHandling
     }
 
     /// <summary>
-    /// The database is down or unreachable: 503 with <c>Retry-After</c>, and the caller may retry; nothing is lost,
-    /// since nothing was committed. Recovery needs no restart: the next request opens a new connection.
+    /// Something this request needs is not answering, through no fault of the caller: the database (or a deadlock that
+    /// outlasted the endpoint's own retries: nothing saved, try again), or the external OpenID Connect authority whose
+    /// keys check the token. 503 with <c>Retry-After</c>; nothing was committed, and recovery needs no restart: the next
+    /// request opens a new connection, or asks the authority again.
     /// </summary>
-    private sealed class DatabaseUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class UnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
     {
-        public const string Code = "database_unavailable";
-        public const string BusyCode = "database_busy";
-        public const int RetryAfterSeconds = 5;
-
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
-            // A deadlock that outlasted the endpoint's own retries is the same for the caller: nothing saved, try again.
-            var busy = DatabaseErrors.IsDeadlock(exception);
-            if (!busy && !DatabaseErrors.IsUnavailable(exception)) return false;
-            var code = busy ? BusyCode : Code;
+            var (code, title, detail, retryAfter) = exception switch
+            {
+                Auth.AuthorityUnavailableException => ("authority_unavailable", "身份认证服务暂时无法访问，请稍后重试",
+                    "The OpenID Connect authority that issues this API's tokens is not answering, so the token could not be checked. Retry after the given seconds.", 5),
+                _ when DatabaseErrors.IsDeadlock(exception) => ("database_busy", "系统繁忙，请稍后重试",
+                    "Concurrent requests kept colliding in the database; nothing was saved by this request. Retry.", 1),
+                _ when DatabaseErrors.IsUnavailable(exception) => ("database_unavailable", "数据库暂时无法访问，请稍后重试",
+                    "The database is not answering; nothing was saved by this request. Retry after the given seconds.", 5),
+                _ => default((string?, string, string, int)),
+            };
+            if (code is null) return false;
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            http.Response.Headers.RetryAfter = (busy ? 1 : RetryAfterSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
                 ProblemDetails = new ProblemDetails
                 {
                     Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = busy ? "系统繁忙，请稍后重试" : "数据库暂时无法访问，请稍后重试",
-                    Detail = busy ? "Concurrent requests kept colliding in the database; nothing was saved by this request. Retry."
-                        : "The database is not answering; nothing was saved by this request. Retry after the given seconds.",
+                    Title = title,
+                    Detail = detail,
                     Type = Problems.TypeFor(code),
                     Extensions = { [Problems.CodeKey] = code },
                 },
