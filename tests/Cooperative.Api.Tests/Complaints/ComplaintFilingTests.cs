@@ -99,7 +99,7 @@ public sealed class ComplaintFilingTests : IAsyncLifetime
         })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         var errors = body.GetProperty("errors");
-        errors.GetProperty("category")[0].GetString().Should().Contain("类别必须是").And.Contain("windowService");
+        errors.GetProperty("category")[0].GetString().Should().Contain("类别必须是").And.Contain("window_service");
         errors.GetProperty("subject")[0].GetString().Should().Be("涉及对象不能超过64个字符");
         errors.GetProperty("content")[0].GetString().Should().Be("内容不能超过2000个字符");
         errors.GetProperty("contactPhone")[0].GetString().Should().Contain("联系电话格式不正确");

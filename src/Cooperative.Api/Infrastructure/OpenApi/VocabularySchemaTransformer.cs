@@ -27,6 +27,12 @@ public sealed class VocabularySchemaTransformer : IOpenApiSchemaTransformer
         var type = context.JsonTypeInfo.Type;
         var enumType = Nullable.GetUnderlyingType(type) ?? type;
         if (enumType.IsEnum) Describe(schema, enumType, nullable: enumType != type);
+        else if (context.JsonTypeInfo.ElementType is { IsEnum: true } element && schema.Type == "array")
+        {
+            // The package drops the items of a list of enumerations whose converter it does not know: say them here.
+            schema.Items ??= new OpenApiSchema();
+            Describe(schema.Items, element, nullable: false);
+        }
         else if (context.JsonPropertyInfo?.AttributeProvider is ICustomAttributeProvider provider
             && provider.GetCustomAttributes(typeof(CodesOfAttribute), false).FirstOrDefault() is CodesOfAttribute codes)
             Describe(schema, codes.Enumeration, nullable: schema.Nullable);
