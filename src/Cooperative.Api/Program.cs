@@ -12,6 +12,7 @@ using Cooperative.Api.Geography;
 using Cooperative.Api.Policy;
 using Cooperative.Api.Public;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Api.Staff;
 using Microsoft.AspNetCore.Identity;
 using System.Text.Json.Serialization;
@@ -44,7 +45,7 @@ builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
-builder.Services.AddOpenApi();
+builder.Services.AddCooperativeOpenApi();
 builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();
