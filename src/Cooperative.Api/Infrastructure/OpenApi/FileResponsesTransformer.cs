@@ -5,7 +5,7 @@ namespace Cooperative.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Downloads: a route ending in <c>.xlsx</c>, <c>.csv</c>, <c>.html</c> or <c>.pdf</c>, or in a <c>{format}</c>
-/// parameter, answers 200 with that file, which the generator cannot see in a file result.
+/// parameter (json, xlsx or csv), answers 200 with that file, which the generator cannot see in a file result.
 /// </summary>
 internal sealed class FileResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -21,7 +21,7 @@ internal sealed class FileResponsesTransformer : IOpenApiOperationTransformer
     {
         var route = context.Description.RelativePath ?? "";
         var types = route.EndsWith(".{format}", StringComparison.Ordinal)
-            ? [ContentTypes[".xlsx"], ContentTypes[".csv"]]
+            ? ["application/json", ContentTypes[".xlsx"], ContentTypes[".csv"]]
             : ContentTypes.Where(t => route.EndsWith(t.Key, StringComparison.Ordinal)).Select(t => t.Value).ToList();
         if (types.Count == 0) return Task.CompletedTask;
         operation.Responses.Remove("204");

@@ -11,7 +11,7 @@ public static class ProblemCodesEndpointExtensions
     /// Declares a problem answer (<c>application/problem+json</c>) with the codes it can carry: the document lists
     /// them in the response's description.
     /// </summary>
-    public static TBuilder ProducesProblem<TBuilder>(this TBuilder builder, int statusCode, params string[] codes)
+    public static TBuilder ProducesProblemCodes<TBuilder>(this TBuilder builder, int statusCode, params string[] codes)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ProducesResponseTypeMetadata(statusCode, typeof(ProblemDetails), [ProblemResponses.ContentType]),
             new ProblemCodesMetadata(statusCode, codes));
