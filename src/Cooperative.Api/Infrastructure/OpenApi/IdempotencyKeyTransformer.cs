@@ -22,6 +22,9 @@ internal sealed class IdempotencyKeyTransformer : IOpenApiOperationTransformer
             + "`idempotency_key_required`.";
         key.Schema = new OpenApiSchema { Type = "string", MinLength = 1, MaxLength = 100 };
         key.Example = new Microsoft.OpenApi.Any.OpenApiString("3f0c9a52-1d7e-4b8e-9a41-6a0d2f7c5b10");
+        if (operation.Responses.TryGetValue("201", out var created)) created.Description = "Created: the new result.";
+        if (operation.Responses.TryGetValue("200", out var replay))
+            replay.Description = "A retry under the same Idempotency-Key with the same body: the first result, unchanged.";
         return Task.CompletedTask;
     }
 }

@@ -10,13 +10,14 @@ namespace Cooperative.Api.Infrastructure.OpenApi;
 /// </summary>
 public static class OpenApiSetup
 {
+    private static readonly HashSet<Type> Inline = [typeof(HttpValidationProblemDetails), typeof(ProblemDetails), typeof(IFormFile)];
+
     public static IServiceCollection AddCooperativeOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
-            // The framework's problem types stay inline: every problem answer points at our own ProblemDetails schema.
-            o.CreateSchemaReferenceId = type => type.Type == typeof(HttpValidationProblemDetails) || type.Type == typeof(ProblemDetails)
-                ? null
-                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // The framework's problem types stay inline (every problem answer points at our own ProblemDetails schema),
+            // and so does an uploaded file (FormFileRequestTransformer describes the form).
+            o.CreateSchemaReferenceId = type => Inline.Contains(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer<DocumentInfoTransformer>();
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
             o.AddDocumentTransformer<ProblemDetailsSchemaTransformer>();
@@ -26,6 +27,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer<FileResponsesTransformer>();
             o.AddOperationTransformer<AlternativeResponsesTransformer>();
             o.AddOperationTransformer<RequestExamplesTransformer>();
+            o.AddOperationTransformer<FormFileRequestTransformer>();
             o.AddSchemaTransformer<NullabilitySchemaTransformer>();
             // Enumerations: their schema transformer (wire spelling, descriptions) is registered here.
         });
