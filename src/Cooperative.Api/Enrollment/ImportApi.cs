@@ -31,7 +31,7 @@ public static class ImportApi
                 + "field file. All or nothing: with any bad row nothing is stored and the answer lists "
                 + "every bad cell (row, column, problem); rows already stored with the same data are "
                 + "skipped, so importing a file again changes nothing.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new FileUploadMetadata("file"))
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "import_file_missing", "malformed_request")
             .ProducesProblemCodes(StatusCodes.Status409Conflict, "import_conflict")
             .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "payload_too_large")

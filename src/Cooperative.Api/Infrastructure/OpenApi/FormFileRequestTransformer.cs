@@ -3,20 +3,35 @@ using Microsoft.OpenApi.Models;
 
 namespace Cooperative.Api.Infrastructure.OpenApi;
 
+/// <summary>An endpoint that reads one uploaded file from a multipart form itself, and the form field it reads.</summary>
+public sealed record FileUploadMetadata(string FieldName);
+
 /// <summary>
-/// An upload declared with <c>Accepts&lt;IFormFile&gt;("multipart/form-data")</c> is a form with one file field,
-/// <c>file</c>, as the handler reads it; the generator would describe the bare file instead.
+/// The request body of an endpoint with <see cref="FileUploadMetadata"/>: a <c>multipart/form-data</c> form with the
+/// file in its field. (Declaring <c>Accepts&lt;IFormFile&gt;</c> instead leaves an unused <c>IFormFile</c> schema.)
 /// </summary>
 internal sealed class FormFileRequestTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        if (operation.RequestBody?.Content.TryGetValue("multipart/form-data", out var form) != true) return Task.CompletedTask;
-        form!.Schema = new OpenApiSchema
+        var upload = context.Description.ActionDescriptor.EndpointMetadata.OfType<FileUploadMetadata>().FirstOrDefault();
+        if (upload is null) return Task.CompletedTask;
+        var file = new OpenApiSchema { Type = "string", Format = "binary", Description = "The file to upload." };
+        operation.RequestBody = new OpenApiRequestBody
         {
-            Type = "object",
-            Required = new SortedSet<string> { "file" },
-            Properties = { ["file"] = new OpenApiSchema { Type = "string", Format = "binary", Description = "The file to upload." } },
+            Required = true,
+            Content =
+            {
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = "object",
+                        Required = new SortedSet<string> { upload.FieldName },
+                        Properties = { [upload.FieldName] = file },
+                    },
+                },
+            },
         };
         return Task.CompletedTask;
     }

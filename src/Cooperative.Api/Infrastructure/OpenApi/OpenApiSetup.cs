@@ -10,13 +10,12 @@ namespace Cooperative.Api.Infrastructure.OpenApi;
 /// </summary>
 public static class OpenApiSetup
 {
-    private static readonly HashSet<Type> Inline = [typeof(HttpValidationProblemDetails), typeof(ProblemDetails), typeof(IFormFile)];
+    private static readonly HashSet<Type> Inline = [typeof(HttpValidationProblemDetails), typeof(ProblemDetails)];
 
     public static IServiceCollection AddCooperativeOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
         {
-            // The framework's problem types stay inline (every problem answer points at our own ProblemDetails schema),
-            // and so does an uploaded file (FormFileRequestTransformer describes the form).
+            // The framework's problem types stay inline: every problem answer points at our own ProblemDetails schema.
             o.CreateSchemaReferenceId = type => Inline.Contains(type.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer<DocumentInfoTransformer>();
             o.AddDocumentTransformer<SecuritySchemesTransformer>();
