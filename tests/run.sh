@@ -19,6 +19,12 @@ stop() { [ "$already_running" = 1 ] || bash db/mariadb-stop.sh; }
 trap stop EXIT
 export COOPERATIVE_TEST_MYSQL="${connection%;Database=*}"
 
+# Redocly CLI for the OpenAPI lint test (tests/openapi-lint, pinned by its package-lock.json): installed once, bounded.
+if [ ! -x tests/openapi-lint/node_modules/.bin/redocly ]; then
+  timeout 300 npm ci --prefix tests/openapi-lint --no-audit --no-fund 2>&1 | tail -n 3 ||
+    echo "npm ci --prefix tests/openapi-lint failed: the OpenAPI lint test will fail"
+fi
+
 log=$(mktemp)
 dotnet build Cooperative.sln -c Release 2>&1 | tail -n 3
 dotnet test Cooperative.sln -c Release --no-build "$@" 2>&1 | tee "$log"
