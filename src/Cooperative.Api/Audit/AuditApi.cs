@@ -18,7 +18,7 @@ public static class AuditApi
         group.MapGet("/records", List)
             .WithSummary("List audit records (审计日志)")
             .WithDescription("Pages of audit records (who changed what, when, from which correlation id), filtered "
-                + "by entity type, entity id, actor and dates.")
+                + "by entity type, entity id and actor.")
             .WithName("ListAuditRecords");
         group.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)))
             .WithSummary("Verify the audit chain")

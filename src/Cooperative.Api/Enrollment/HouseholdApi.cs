@@ -21,8 +21,8 @@ public static class HouseholdApi
         var group = routes.MapGroup("/api/households").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
         group.MapGet("/", Search)
             .WithSummary("Search households (户查询)")
-            .WithDescription("Pages of households found by q: a card number, a member's ID number or name, or an "
-                + "address.")
+            .WithDescription("Pages of households found by q: a card number, or a present member's ID number or "
+                + "name.")
             .WithName("SearchHouseholds");
         group.MapGet("/{id:guid}", Get)
             .WithSummary("Get a household with its members")

@@ -34,8 +34,8 @@ public static class PersonApi
         var group = routes.MapGroup("/api/persons").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
         group.MapGet("/", Search)
             .WithSummary("Search persons (人员查询)")
-            .WithDescription("Pages of registered persons found by q: an ID number, a card number or a name (part "
-                + "of it).")
+            .WithDescription("Pages of registered persons found by q: an ID number, a card number (the household's "
+                + "present members) or the start of a name.")
             .WithName("SearchPersons");
         group.MapGet("/{id:guid}", Get)
             .WithSummary("Get a person with their history")

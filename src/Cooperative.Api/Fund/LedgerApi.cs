@@ -36,8 +36,8 @@ public static class LedgerApi
             .WithName("ListAccounts");
         group.MapGet("/entries", List)
             .WithSummary("List journal entries (记账凭证)")
-            .WithDescription("Pages of journal entries with their lines, filtered by dates, account, source and "
-                + "text.")
+            .WithDescription("Pages of journal entries with their lines, filtered by dates (from, to), the source "
+                + "(sourceType, sourceId) and an account.")
             .WithName("ListJournalEntries");
         group.MapGet("/entries/{number}", Get)
             .WithSummary("Get a journal entry")

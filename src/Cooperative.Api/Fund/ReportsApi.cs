@@ -42,8 +42,8 @@ public static class ReportsApi
             .WithName("GetTrialBalance");
         group.MapGet("/accounts/{code}/movements", Movements)
             .WithSummary("An account's movements (明细账)")
-            .WithDescription("The lines posted to an account between two dates, with the opening and closing "
-                + "balances.")
+            .WithDescription("The lines posted to an account from a date (default 1 January) to a date (default "
+                + "today), optionally of one facility, with the opening and closing balances.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "ledger_account_not_found")
             .WithName("GetAccountMovements");
         group.MapGet("/income-statement", IncomeStatement)

@@ -15,8 +15,8 @@ public static class CatalogueApi
     {
         routes.MapGet("/api/catalogue", List).WithTags("Policy").AllowAnonymous()
             .WithSummary("Search the catalogue of drugs and services (目录)")
-            .WithDescription("Pages of catalogue items (code, name, category, reimbursable class) found by q (code "
-                + "or name) and filtered by category and status. Public.")
+            .WithDescription("Pages of catalogue items (code, name, category, status) found by q: the start of a code "
+                + "or part of a name. Public.")
             .WithName("ListCatalogue");
         return routes;
     }
