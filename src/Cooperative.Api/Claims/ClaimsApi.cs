@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Facilities;
+using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
@@ -31,14 +33,7 @@ public static class ClaimsApi
                 + "facility is the caller's own (the token's facility_code). Idempotent: the "
                 + "Idempotency-Key header is required; a retry with the same key and body answers 200 "
                 + "with the first claim.")
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.DuplicateInvoice,
-                ClaimErrors.SuspectedDuplicate, ClaimErrors.IdempotencyKeyReused, "insufficient_funds",
-                "ledger_period_closed")
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ClaimErrors.PersonNotFound,
-                ClaimErrors.PatientMismatch, ClaimErrors.NotEnrolled, ClaimErrors.OutsideFundYear,
-                ClaimErrors.DeadlinePassed, ClaimErrors.DatesInconsistent, ClaimErrors.AmountsInconsistent,
-                ClaimErrors.UnknownCatalogueCode, ClaimErrors.NoPolicy, "facility_not_designated",
-                "facility_suspended", "facility_no_active_contract")
+            .ProducesSubmissionProblems()
             .WithName("SubmitFacilityClaim");
         group.MapPost("/window", SubmitAtWindow).RequireAuthorization(Policies.WindowStaff)
             .WithSummary("Enter a paper claim at the one-stop window (一站式窗口)")
@@ -49,20 +44,22 @@ public static class ClaimsApi
                 + " facility of the register by text is refused (facility_in_register). Idempotent under"
                 + " the required Idempotency-Key header: a retry with the same key and body answers 200 "
                 + "with the first claim.")
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.DuplicateInvoice,
-                ClaimErrors.SuspectedDuplicate, ClaimErrors.IdempotencyKeyReused, "insufficient_funds",
-                "ledger_period_closed")
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ClaimErrors.PersonNotFound,
-                ClaimErrors.PatientMismatch, ClaimErrors.NotEnrolled, ClaimErrors.OutsideFundYear,
-                ClaimErrors.DeadlinePassed, ClaimErrors.DatesInconsistent, ClaimErrors.AmountsInconsistent,
-                ClaimErrors.UnknownCatalogueCode, ClaimErrors.NoPolicy, ClaimErrors.FacilityInRegister,
-                "facility_not_designated", "facility_suspended")
+            .ProducesSubmissionProblems(ClaimErrors.FacilityInRegister)
             .WithName("SubmitWindowClaim");
         group.MapClaimWorkflow();
         group.MapClaimQueries();
         group.MapClaimStatements();
         return group;
     }
+
+    /// <summary>The refusals of a submission, for the document: both ways in check and settle alike.</summary>
+    private static RouteHandlerBuilder ProducesSubmissionProblems(this RouteHandlerBuilder endpoint, params string[] unprocessable) =>
+        endpoint.ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.DuplicateInvoice, ClaimErrors.SuspectedDuplicate,
+                ClaimErrors.IdempotencyKeyReused, LedgerErrors.InsufficientFunds, LedgerErrors.PeriodClosed)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, [ClaimErrors.PersonNotFound, ClaimErrors.PatientMismatch,
+                ClaimErrors.NotEnrolled, ClaimErrors.OutsideFundYear, ClaimErrors.DeadlinePassed, ClaimErrors.DatesInconsistent,
+                ClaimErrors.AmountsInconsistent, ClaimErrors.UnknownCatalogueCode, ClaimErrors.NoPolicy,
+                FacilityEligibility.NotDesignated, FacilityEligibility.Suspended, FacilityEligibility.NoActiveContract, .. unprocessable]);
 
     private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> SubmitFromFacility(
         FacilityClaimRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user,
