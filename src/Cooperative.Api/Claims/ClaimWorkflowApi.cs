@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
@@ -21,6 +22,7 @@ internal static class ClaimWorkflowApi
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
             .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.WrongState, "insufficient_funds",
                 "ledger_period_closed")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ClaimErrors.NoPolicy)
             .WithName("AddClaimDocuments");
         group.MapPost("/{number}/pay", Pay).RequireAuthorization(Policies.WindowStaff)
             .WithSummary("Pay a settled paper claim to the resident (支付)")
@@ -42,19 +44,18 @@ internal static class ClaimWorkflowApi
             .WithName("RecordClaimRefund");
         group.MapPost("/{number}/approve", Approve).RequireAuthorization(Policies.Reviewers)
             .WithSummary("Approve a claim under review (审核通过)")
-            .WithDescription("A reviewer approves a claim held for review, with an optional note; its settlement is"
-                + " posted to the ledger. Refused for a claim not under review.")
+            .WithDescription("A reviewer approves a claim held for review, with an optional note: its settlement, "
+                + "posted when it was submitted, stands (a window claim can then be paid). Refused for a claim "
+                + "not under review.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.WrongState, "insufficient_funds",
-                "ledger_period_closed")
-            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, ClaimErrors.NoPolicy)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.WrongState)
             .WithName("ApproveClaim");
         group.MapPost("/{number}/reject", Reject).RequireAuthorization(Policies.Reviewers)
             .WithSummary("Reject a claim under review (审核不通过)")
-            .WithDescription("A reviewer rejects a claim held for review, giving the reason; the fund pays nothing."
-                + " Refused for a claim not under review.")
+            .WithDescription("A reviewer rejects a claim held for review, giving the reason: its settlement is "
+                + "reversed in the ledger and the fund pays nothing. Refused for a claim not under review.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.WrongState)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.WrongState, LedgerErrors.PeriodClosed)
             .WithName("RejectClaim");
         group.MapPost("/{number}/reverse", Reverse).RequireAuthorization(Policies.Admin)
             .WithSummary("Reverse a settled claim (冲销)")

@@ -28,6 +28,8 @@ public static class OpenApiSetup
             o.AddOperationTransformer<RequestExamplesTransformer>();
             o.AddOperationTransformer<FormFileRequestTransformer>();
             o.AddSchemaTransformer<NullabilitySchemaTransformer>();
-            // Enumerations: their schema transformer (wire spelling, descriptions) is registered here.
+            // Enumerations: their schema transformer (wire spelling, descriptions) is registered here. Nothing here
+            // handles enum schemas but NullabilitySchemaTransformer, which gives a nullable enum's own schema
+            // (NullableOfX) the `type: string` OpenAPI 3.0 needs beside `nullable`.
         });
 }
