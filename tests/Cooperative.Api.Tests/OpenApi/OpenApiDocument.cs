@@ -20,3 +20,19 @@ internal static class OpenApiDocument
     public static JsonElement Operation(JsonElement document, string method, string path) =>
         document.GetProperty("paths").GetProperty(path).GetProperty(method);
 }
+
+/// <summary>Tests of the document: a fresh app for each, and its document.</summary>
+public abstract class OpenApiAppTests : IAsyncLifetime
+{
+    protected CooperativeApp App { get; private set; } = null!;
+
+    protected JsonElement Document { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        App = await CooperativeApp.StartAsync();
+        Document = await OpenApiDocument.ReadAsync(App);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}

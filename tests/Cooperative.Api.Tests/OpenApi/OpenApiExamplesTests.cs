@@ -7,23 +7,12 @@ using Cooperative.Api.Tests.Infrastructure;
 namespace Cooperative.Api.Tests.OpenApi;
 
 /// <summary>The document's examples are requests that succeed, sent in order to a fresh database with the demo accounts.</summary>
-public sealed class OpenApiExamplesTests : IAsyncLifetime
+public sealed class OpenApiExamplesTests : OpenApiAppTests
 {
-    private CooperativeApp _app = null!;
-    private JsonElement _document;
-
-    public async Task InitializeAsync()
-    {
-        _app = await CooperativeApp.StartAsync();
-        _document = await OpenApiDocument.ReadAsync(_app);
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_examples_register_enrol_check_claim_twice_and_file_a_complaint()
     {
-        var window = await _app.ClientForAsync("window");
+        var window = await App.ClientForAsync("window");
 
         var household = await (await window.PostAsync("/api/households", Body("post", "/api/households")))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
@@ -36,12 +25,12 @@ public sealed class OpenApiExamplesTests : IAsyncLifetime
         var coverage = await (await window.GetAsync($"/api/coverage?{Query("get", "/api/coverage")}")).ShouldBeOkAsync<JsonElement>();
         coverage.GetProperty("covered").GetBoolean().Should().BeTrue(coverage.ToString());
 
-        var facility = await _app.FacilityClientAsync("H0001");
+        var facility = await App.FacilityClientAsync("H0001");
         var settled = await (await facility.SendAsync(Submission("/api/claims"))).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         settled.GetProperty("number").GetString().Should().StartWith("BX-");
         await (await window.SendAsync(Submission("/api/claims/window"))).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
 
-        await (await _app.CreateClient().PostAsync("/api/public/complaints", Body("post", "/api/public/complaints")))
+        await (await App.CreateClient().PostAsync("/api/public/complaints", Body("post", "/api/public/complaints")))
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
     }
 
@@ -52,14 +41,14 @@ public sealed class OpenApiExamplesTests : IAsyncLifetime
     };
 
     private JsonElement Example(string method, string path) =>
-        OpenApiDocument.Operation(_document, method, path).GetProperty("requestBody").GetProperty("content")
+        OpenApiDocument.Operation(Document, method, path).GetProperty("requestBody").GetProperty("content")
             .GetProperty("application/json").GetProperty("example");
 
     private StringContent Body(string method, string path) =>
         new(Example(method, path).GetRawText(), System.Text.Encoding.UTF8, "application/json");
 
     private string Query(string method, string path) => string.Join("&",
-        OpenApiDocument.Operation(_document, method, path).GetProperty("parameters").EnumerateArray()
+        OpenApiDocument.Operation(Document, method, path).GetProperty("parameters").EnumerateArray()
             .Where(p => p.TryGetProperty("example", out _))
             .Select(p => $"{p.GetProperty("name").GetString()}={Uri.EscapeDataString(p.GetProperty("example").GetString()!)}"));
 }
