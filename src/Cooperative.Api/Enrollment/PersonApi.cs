@@ -47,8 +47,8 @@ public static class PersonApi
             CancellationToken ct) => Deactivate(id, PersonStatus.Deceased, request, db, clock, ct))
             .RequireAuthorization(Policies.EnrollmentClerks)
             .WithSummary("Record a person's death (死亡)")
-            .WithDescription("Records the date of death: the person stops being covered after it and leaves their "
-                + "household. Refused for a person already deceased or departed, or a date before they "
+            .WithDescription("Records the date of death: the person is covered no longer from that date and leaves "
+                + "their household. Refused for a person already deceased or departed, or a date before they "
                 + "joined their household.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found")
             .ProducesProblemCodes(StatusCodes.Status409Conflict, "person_inactive")
@@ -58,8 +58,8 @@ public static class PersonApi
             CancellationToken ct) => Deactivate(id, PersonStatus.Left, request, db, clock, ct))
             .RequireAuthorization(Policies.EnrollmentClerks)
             .WithSummary("Record a person's departure from the county (迁出)")
-            .WithDescription("Records the date a person moved away: covered no longer after it, and out of their "
-                + "household. Refused for a person already deceased or departed, or a date before they "
+            .WithDescription("Records the date a person moved away: covered no longer from that date, and out of "
+                + "their household. Refused for a person already deceased or departed, or a date before they "
                 + "joined their household.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found")
             .ProducesProblemCodes(StatusCodes.Status409Conflict, "person_inactive")
