@@ -20,6 +20,12 @@ stop() { [ "$already_running" = 1 ] || bash db/mariadb-stop.sh; }
 trap stop EXIT
 export COOPERATIVE_TEST_MYSQL="${connection%;Database=*}"
 
+# Redocly CLI for the OpenAPI lint test (tests/openapi-lint, pinned by its package-lock.json): installed once, bounded.
+if [ ! -x tests/openapi-lint/node_modules/.bin/redocly ]; then
+  timeout 300 npm ci --prefix tests/openapi-lint --no-audit --no-fund 2>&1 | tail -n 3 ||
+    echo "npm ci --prefix tests/openapi-lint failed: the OpenAPI lint test will fail"
+fi
+
 log=$(mktemp)
 # The tests compile a client generated from docs/openapi/v1.json by Kiota, a tool of the repository's manifest.
 dotnet tool restore >/dev/null || echo "dotnet tool restore failed: the generated-client tests cannot build"

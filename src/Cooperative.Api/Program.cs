@@ -46,8 +46,8 @@ builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);
 builder.Services.AddDisclosures();
-builder.Services.AddOpenApi(o => o.AddSchemaTransformer<VocabularySchemaTransformer>().AddSchemaTransformer<MoneySchemaTransformer>());
 builder.Services.AddFhir();
+builder.Services.AddCooperativeOpenApi();
 builder.Services.AddCounty(builder.Configuration);
 
 var app = builder.Build();

@@ -15,10 +15,22 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/records", List);
-        group.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)));
+        group.MapGet("/records", List)
+            .WithSummary("List audit records (审计日志)")
+            .WithDescription("Pages of audit records (who changed what, when, from which correlation id), filtered "
+                + "by entity type, entity id and actor.")
+            .WithName("ListAuditRecords");
+        group.MapGet("/verify", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(ct)))
+            .WithSummary("Verify the audit chain")
+            .WithDescription("Recomputes the keyed hash chain of the audit records and compares it with the "
+                + "checkpoints kept outside the database, naming any break.")
+            .WithName("VerifyAuditChain");
         group.MapPost("/seal", async (AuditChain chain, CancellationToken ct) => TypedResults.Ok(new { @sealed = await chain.SealPendingAsync(ct) }))
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Seal pending audit records")
+            .WithDescription("Chains the records not yet sealed (otherwise done in the background) and answers how "
+                + "many were sealed.")
+            .WithName("SealAuditRecords");
         return group;
     }
 

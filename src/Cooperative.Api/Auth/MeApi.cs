@@ -18,7 +18,11 @@ public static class MeApi
                 user.RoleOf(),
                 user.FindFirstValue(CooperativeClaims.FacilityCode))))
             .WithTags("Auth")
-            .RequireAuthorization(Policies.Authenticated);
+            .RequireAuthorization(Policies.Authenticated)
+            .WithSummary("Who am I")
+            .WithDescription("The caller as the token says: subject, name, role and, for a facility's system, its "
+                + "facility code.")
+            .WithName("GetMe");
         return routes;
     }
 }

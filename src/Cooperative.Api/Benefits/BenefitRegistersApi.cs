@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Api.Policy;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Reimbursement;
@@ -46,12 +47,49 @@ public static class BenefitRegistersApi
     public static IEndpointRouteBuilder MapBenefitRegistersApi(this IEndpointRouteBuilder routes)
     {
         var persons = routes.MapGroup("/api/persons/{id:guid}").WithTags("Benefits").RequireAuthorization(Policies.Staff);
-        persons.MapGet("/certifications", Certifications);
-        persons.MapPost("/certifications", Certify).RequireAuthorization(Policies.EnrollmentClerks);
-        persons.MapGet("/referrals", Referrals);
-        persons.MapPost("/referrals", FileReferral).RequireAuthorization(Policies.EnrollmentClerks);
-        routes.MapPost("/api/certifications/{number}/end", EndCertification).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks);
-        routes.MapPost("/api/referrals/{number}/end", EndReferral).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks);
+        persons.MapGet("/certifications", Certifications)
+            .WithSummary("A person's chronic disease certifications (慢性病认定)")
+            .WithDescription("Every certification of the person with its period, disease, certifying facility and "
+                + "early end, if any.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.PersonNotFound)
+            .WithName("ListCertifications");
+        persons.MapPost("/certifications", Certify).RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Certify a chronic or special disease (门诊慢性病/特殊病种认定)")
+            .WithDescription("Records a certification of a disease of the year's list by a designated facility, for"
+                + " a period from today at the earliest (never dated back). Refused when the person "
+                + "already holds one for the disease in that period.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.PersonNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, BenefitErrors.CertificationOverlaps)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, BenefitErrors.DiseaseNotListed,
+                BenefitErrors.FacilityNotFound)
+            .WithName("CertifyDisease");
+        persons.MapGet("/referrals", Referrals)
+            .WithSummary("A person's referral filings (转诊备案)")
+            .WithDescription("Every referral filed for the person with its destination, period and early end, if "
+                + "any.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.PersonNotFound)
+            .WithName("ListReferrals");
+        persons.MapPost("/referrals", FileReferral).RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("File a referral (转诊备案)")
+            .WithDescription("Files a referral to a hospital outside the county before treatment; it counts only "
+                + "for admissions on or after the day it is filed. Refused for a destination that is a "
+                + "facility of the county's register.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.PersonNotFound)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, BenefitErrors.DestinationInRegister)
+            .WithName("FileReferral");
+        routes.MapPost("/api/certifications/{number}/end", EndCertification).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("End a certification early")
+            .WithDescription("Ends a certification from a day on (today or later), with the reason; what was paid "
+                + "before stays paid.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.CertificationNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, BenefitErrors.AlreadyEnded)
+            .WithName("EndCertification");
+        routes.MapPost("/api/referrals/{number}/end", EndReferral).WithTags("Benefits").RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("End a referral early")
+            .WithDescription("Ends a referral filing from a day on (today or later), with the reason.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, BenefitErrors.ReferralNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, BenefitErrors.AlreadyEnded)
+            .WithName("EndReferral");
         return routes;
     }
 

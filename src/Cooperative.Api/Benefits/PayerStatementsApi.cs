@@ -2,6 +2,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Api.Policy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,9 +22,32 @@ public static class PayerStatementsApi
     public static IEndpointRouteBuilder MapPayerStatementsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/payers/{payer}").WithTags("Benefits").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/statements/{period}.xlsx", StatementXlsx).WithSummary("付款方月度对账单（Excel）");
-        group.MapGet("/statements/{period}", Statement).WithSummary("付款方月度对账单：本月垫付的每笔报销、应收余额的变动与回款");
-        group.MapPost("/payments", Pay).RequireAuthorization(Policies.Admin).WithSummary("登记付款方某月的回款：借 1001 贷其应收科目");
+        group.MapGet("/statements/{period}.xlsx", StatementXlsx)
+            .WithSummary("A payer's monthly statement as Excel (对账单)")
+            .WithDescription("The statement of payer (catastrophic 大病保险 or assistance 医疗救助) for the month (yyyy-MM)"
+                + " as an .xlsx workbook.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "payer_not_found", "period_invalid")
+            .WithName("ExportPayerStatement");
+        group.MapGet("/statements/{period}", Statement)
+            .WithSummary("A payer's monthly statement (对账单)")
+            .WithDescription("What the county advanced for the payer (catastrophic or assistance) in the month: "
+                + "each claim, the movements of the receivable and the payments received.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "payer_not_found", "period_invalid")
+            .WithName("GetPayerStatement");
+        group.MapPost("/payments", Pay).RequireAuthorization(Policies.Admin)
+            .WithSummary("Record a payer's payment for a month (回款)")
+            .WithDescription("Records money a payer sent for a month's statement: debit 1001, credit its "
+                + "receivable, with the bank slip's number. Refused before the month ended, for a date "
+                + "in the future, for more than is owed or a month already paid. Idempotent under the "
+                + "required Idempotency-Key header: a retry with the same key and body answers 200 with "
+                + "the first entry.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "payer_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PayerPaymentErrors.AlreadyRecorded,
+                PostingErrors.IdempotencyKeyReused, "duplicate_bank_reference", "ledger_period_closed")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, PayerPaymentErrors.PeriodNotEnded,
+                PayerPaymentErrors.ReceivedBeforePeriodEnd, PayerPaymentErrors.ReceivedInFuture,
+                PayerPaymentErrors.ExceedsReceivable, PayerPaymentErrors.AmountInvalid)
+            .WithName("RecordPayerPayment");
         return routes;
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,9 +15,23 @@ internal static class ClaimQueriesApi
 {
     public static void MapClaimQueries(this RouteGroupBuilder group)
     {
-        group.MapGet("/", List).RequireAuthorization(Policies.ClaimReaders);
-        group.MapGet("/review-queue", ReviewQueue).RequireAuthorization(Policies.Reviewers);
-        group.MapGet("/{number}", Get).RequireAuthorization(Policies.ClaimReaders);
+        group.MapGet("/", List).RequireAuthorization(Policies.ClaimReaders)
+            .WithSummary("List claims (报销单查询)")
+            .WithDescription("Pages of claims, newest first, filtered by status, facility code, discharge dates "
+                + "(from, to) and q (claim number, ID number, invoice number or patient name). A "
+                + "facility sees only its own claims, with patients' names masked.")
+            .WithName("ListClaims");
+        group.MapGet("/review-queue", ReviewQueue).RequireAuthorization(Policies.Reviewers)
+            .WithSummary("The review queue (审核队列)")
+            .WithDescription("Claims under review, oldest first, filtered by facility, minimum reimbursement and "
+                + "review flag; all=true adds settled claims.")
+            .WithName("ListReviewQueue");
+        group.MapGet("/{number}", Get).RequireAuthorization(Policies.ClaimReaders)
+            .WithSummary("Get a claim")
+            .WithDescription("One claim with its lines, settlement and history. A facility reads only its own "
+                + "claims (others are not found).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
+            .WithName("GetClaim");
     }
 
     private static async Task<Results<Ok<Page<ClaimSummary>>, ValidationProblem>> List(ClaimsPrincipal user, CooperativeDbContext db,

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ClosedXML.Excel;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
@@ -141,12 +142,22 @@ internal static class ClaimStatementApi
             var claim = await db.FindVisibleAsync(number, user, ct);
             return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
                 : Results.Content(ClaimStatement.Html(ClaimResponse.From(claim, user.IsStaff())), "text/html; charset=utf-8");
-        }).RequireAuthorization(Auth.Policies.ClaimReaders);
+        }).RequireAuthorization(Auth.Policies.ClaimReaders)
+            .WithSummary("A claim's settlement statement to print (结算单, HTML)")
+            .WithDescription("The settlement statement of a claim as a printable HTML page for the patient. A "
+                + "facility reads only its own claims.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
+            .WithName("GetClaimStatementHtml");
         group.MapGet("/{number}/statement.xlsx", async (string number, System.Security.Claims.ClaimsPrincipal user, Data.CooperativeDbContext db, CancellationToken ct) =>
         {
             var claim = await db.FindVisibleAsync(number, user, ct);
             return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
                 : Results.File(ClaimStatement.Xlsx(ClaimResponse.From(claim, user.IsStaff())), Xlsx.ContentType, $"{number}.xlsx");
-        }).RequireAuthorization(Auth.Policies.ClaimReaders);
+        }).RequireAuthorization(Auth.Policies.ClaimReaders)
+            .WithSummary("A claim's settlement statement (结算单, Excel)")
+            .WithDescription("The settlement statement of a claim as an Excel workbook. A facility reads only its "
+                + "own claims.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
+            .WithName("GetClaimStatementXlsx");
     }
 }

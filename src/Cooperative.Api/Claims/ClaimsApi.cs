@@ -2,7 +2,10 @@ using System.Security.Claims;
 using System.Text.Json;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
+using Cooperative.Api.Facilities;
+using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,13 +22,44 @@ public static class ClaimsApi
     public static RouteGroupBuilder MapClaimsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/claims").WithTags("Claims");
-        group.MapPost("/", SubmitFromFacility).RequireAuthorization(Policies.FacilitySystem);
-        group.MapPost("/window", SubmitAtWindow).RequireAuthorization(Policies.WindowStaff);
+        group.MapPost("/", SubmitFromFacility).RequireAuthorization(Policies.FacilitySystem)
+            .WithSummary("Settle a facility's itemized bill (直接结算)")
+            .WithDescription("A designated facility's system submits the itemized bill of a stay or visit of an "
+                + "insured patient; the claim is checked (enrolment on the service dates, the facility's"
+                + " designation and contract, dates, amounts, catalogue codes, duplicates, the claim "
+                + "deadline) and settled at once under the year's policy: 201 with the claim and its "
+                + "settlement (what the fund, catastrophic insurance and assistance pay; what the "
+                + "patient pays). Claims the rules flag are held for review (status UnderReview). The "
+                + "facility is the caller's own (the token's facility_code). Idempotent: the "
+                + "Idempotency-Key header is required; a retry with the same key and body answers 200 "
+                + "with the first claim.")
+            .ProducesSubmissionProblems()
+            .WithName("SubmitFacilityClaim");
+        group.MapPost("/window", SubmitAtWindow).RequireAuthorization(Policies.WindowStaff)
+            .WithSummary("Enter a paper claim at the one-stop window (一站式窗口)")
+            .WithDescription("Window staff enter the claim of a resident who paid in full: treatment outside the "
+                + "county (a facility named in text with level OutsideCounty) or at a county facility by"
+                + " its code, with the documents the resident brought. Checked as facility bills are, "
+                + "settled at once or left PendingDocuments when documents are missing. A claim naming a"
+                + " facility of the register by text is refused (facility_in_register). Idempotent under"
+                + " the required Idempotency-Key header: a retry with the same key and body answers 200 "
+                + "with the first claim.")
+            .ProducesSubmissionProblems(ClaimErrors.FacilityInRegister)
+            .WithName("SubmitWindowClaim");
         group.MapClaimWorkflow();
         group.MapClaimQueries();
         group.MapClaimStatements();
         return group;
     }
+
+    /// <summary>The refusals of a submission, for the document: both ways in check and settle alike.</summary>
+    private static RouteHandlerBuilder ProducesSubmissionProblems(this RouteHandlerBuilder endpoint, params string[] unprocessable) =>
+        endpoint.ProducesProblemCodes(StatusCodes.Status409Conflict, ClaimErrors.DuplicateInvoice, ClaimErrors.SuspectedDuplicate,
+                ClaimErrors.IdempotencyKeyReused, LedgerErrors.InsufficientFunds, LedgerErrors.PeriodClosed)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, [ClaimErrors.PersonNotFound, ClaimErrors.PatientMismatch,
+                ClaimErrors.NotEnrolled, ClaimErrors.OutsideFundYear, ClaimErrors.DeadlinePassed, ClaimErrors.DatesInconsistent,
+                ClaimErrors.AmountsInconsistent, ClaimErrors.UnknownCatalogueCode, ClaimErrors.NoPolicy,
+                FacilityEligibility.NotDesignated, FacilityEligibility.Suspended, FacilityEligibility.NoActiveContract, .. unprocessable]);
 
     private static async Task<Results<Created<ClaimResponse>, Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> SubmitFromFacility(
         FacilityClaimRequest request, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ClaimsPrincipal user,

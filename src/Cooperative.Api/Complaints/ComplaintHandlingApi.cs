@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,26 @@ internal static class ComplaintHandlingApi
 
     public static void MapComplaintHandling(this RouteGroupBuilder group)
     {
-        group.MapPost("/{number}/assign", Assign).RequireAuthorization(Policies.ComplaintHandlers);
-        group.MapPost("/{number}/answer", Answer).RequireAuthorization(Policies.ComplaintHandlers);
-        group.MapPost("/{number}/close", Close).RequireAuthorization(Policies.ComplaintHandlers);
+        group.MapPost("/{number}/assign", Assign).RequireAuthorization(Policies.ComplaintHandlers)
+            .WithSummary("Assign a complaint (分派)")
+            .WithDescription("Assigns the filing to an active administrator, window clerk or reviewer, by user "
+                + "name. Refused in a status that does not allow it (closed).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, PublicComplaintsApi.NotFoundCode)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, NotAllowedCode)
+            .WithName("AssignComplaint");
+        group.MapPost("/{number}/answer", Answer).RequireAuthorization(Policies.ComplaintHandlers)
+            .WithSummary("Answer a complaint (答复)")
+            .WithDescription("Records the answer the filer will read with their lookup code. Refused in a status "
+                + "that does not allow it.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, PublicComplaintsApi.NotFoundCode)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, NotAllowedCode)
+            .WithName("AnswerComplaint");
+        group.MapPost("/{number}/close", Close).RequireAuthorization(Policies.ComplaintHandlers)
+            .WithSummary("Close a complaint (办结)")
+            .WithDescription("Closes an answered filing, with a note. Refused in a status that does not allow it.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, PublicComplaintsApi.NotFoundCode)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, NotAllowedCode)
+            .WithName("CloseComplaint");
     }
 
     /// <summary>The assignee is an active administrator, window clerk or reviewer, by user name.</summary>

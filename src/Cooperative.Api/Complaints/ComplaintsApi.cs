@@ -2,6 +2,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +20,17 @@ internal static class ComplaintsApi
     public static void MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/complaints").WithTags("Complaints").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", List);
-        group.MapGet("/{number}", Get);
+        group.MapGet("/", List)
+            .WithSummary("List complaints and suggestions (投诉与建议)")
+            .WithDescription("Pages of filings filtered by status, flag (yellow: the deadline is near; red: passed,"
+                + " unanswered) and category, with their deadlines.")
+            .WithName("ListComplaints");
+        group.MapGet("/{number}", Get)
+            .WithSummary("Get a complaint with its history")
+            .WithDescription("One filing (TS-2026-000001) with the filer's contact, the text, its steps (assigned, "
+                + "answered, closed) and flag.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, PublicComplaintsApi.NotFoundCode)
+            .WithName("GetComplaint");
         group.MapComplaintHandling();
     }
 

@@ -1,6 +1,7 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,8 +20,19 @@ internal static class PublicComplaintsApi
     public static void MapPublicComplaints(this IEndpointRouteBuilder routes, ComplaintsSetup.BodySizeLimit sizeLimit)
     {
         var group = routes.MapGroup("/api/public/complaints").WithTags("Public").AllowAnonymous();
-        group.MapPost("/", File).RequireRateLimiting(ComplaintsSetup.FilingLimit).WithMetadata(sizeLimit);
-        group.MapGet("/{number}", Lookup).RequireRateLimiting(ComplaintsSetup.LookupLimit);
+        group.MapPost("/", File).RequireRateLimiting(ComplaintsSetup.FilingLimit).WithMetadata(sizeLimit)
+            .WithSummary("File a complaint or suggestion (投诉与建议)")
+            .WithDescription("Anyone may file, without a token: 201 with the number (TS-2026-000001), the promised "
+                + "answer date and a lookup code shown this once (only its hash is stored). Limited per "
+                + "client address (429 with Retry-After) and to a body of 16 KB by default (413). Not "
+                + "idempotent: each accepted filing is a new one.")
+            .WithName("FileComplaint");
+        group.MapGet("/{number}", Lookup).RequireRateLimiting(ComplaintsSetup.LookupLimit)
+            .WithSummary("Look up a complaint's status, for the filer")
+            .WithDescription("The status and answer of a filing, given its number and the lookup code (code). An "
+                + "unknown number and a wrong code get the same 404. Limited per client address (429).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, NotFoundCode)
+            .WithName("LookUpComplaint");
     }
 
     private static async Task<Results<Created<FiledComplaintResponse>, ValidationProblem>> File(FileComplaintRequest request,

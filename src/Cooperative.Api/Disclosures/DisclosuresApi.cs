@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Disclosures;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,12 +33,49 @@ public static class DisclosuresApi
     {
         routes.MapPublicDisclosures();
         var group = routes.MapGroup("/api/disclosures").WithTags("Disclosure").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", List);
-        group.MapGet($"/{Month}", Get);
-        group.MapGet($"/{MonthFile}", File);
-        group.MapPost($"/{Month}/prepare", Prepare).RequireAuthorization(Policies.Admin).ReleasesMemoryAfterwards();
-        group.MapPost($"/{Month}/review", Review).RequireAuthorization(Policies.Admin);
-        group.MapPost($"/{Month}/publish", Publish).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List)
+            .WithSummary("List the months' disclosures (每月补偿公示)")
+            .WithDescription("Every month prepared so far, draft or published, with its status, counts and content "
+                + "hash (without the content).")
+            .WithName("ListDisclosures");
+        group.MapGet($"/{Month}", Get)
+            .WithSummary("Get a month's disclosure")
+            .WithDescription("The month's disclosure (month yyyy-MM), draft or published, with its content: the "
+                + "summary by benefit kind, the inpatient rows, outpatient totals by village and "
+                + "facility, corrections and the fund's figures.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound)
+            .WithName("GetDisclosure");
+        group.MapGet($"/{MonthFile}", File)
+            .WithSummary("Download a month's disclosure (json, xlsx or csv)")
+            .WithDescription("The month's disclosure, draft or published, as a file: format json, xlsx (the public "
+                + "workbook's sheets) or csv (the inpatient list, UTF-8 with BOM).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound,
+                DisclosureErrors.UnknownFormat)
+            .WithName("DownloadDisclosure");
+        group.MapPost($"/{Month}/prepare", Prepare).RequireAuthorization(Policies.Admin).ReleasesMemoryAfterwards()
+            .WithSummary("Prepare a month's disclosure (生成公示)")
+            .WithDescription("Builds the draft of an ended month from the claims settled in it (less those reversed"
+                + " within it) and the corrections of earlier months. Preparing again replaces the draft"
+                + " and undoes its review. Refused for a month not yet ended or already published.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, DisclosureErrors.AlreadyPublished)
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, DisclosureErrors.MonthNotEnded)
+            .WithName("PrepareDisclosure");
+        group.MapPost($"/{Month}/review", Review).RequireAuthorization(Policies.Admin)
+            .WithSummary("Review a month's draft (审核公示)")
+            .WithDescription("Records the review of the month's draft, with a note. Refused for a month not "
+                + "prepared or already published.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, DisclosureErrors.AlreadyPublished)
+            .WithName("ReviewDisclosure");
+        group.MapPost($"/{Month}/publish", Publish).RequireAuthorization(Policies.Admin)
+            .WithSummary("Publish a month's disclosure (发布公示)")
+            .WithDescription("Publishes a reviewed draft, once: the month is copied into the published disclosures,"
+                + " which never change, and the public can read it. Refused for a draft not reviewed or "
+                + "a month already published.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, DisclosureErrors.NotReviewed,
+                DisclosureErrors.AlreadyPublished)
+            .WithName("PublishDisclosure");
         return group;
     }
 

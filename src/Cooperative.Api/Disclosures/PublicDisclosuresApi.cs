@@ -1,5 +1,6 @@
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -20,10 +21,29 @@ internal static class PublicDisclosuresApi
     public static void MapPublicDisclosures(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/public/disclosures").WithTags("Public").AllowAnonymous();
-        group.MapGet("/", List);
+        group.MapGet("/", List)
+            .WithSummary("The published months, for the public (补偿公示)")
+            .WithDescription("Every published month with its counts and content hash, newest first.")
+            .WithName("ListPublishedDisclosures");
         group.MapGet($"/{DisclosuresApi.Month}", (string month, HttpContext http, CooperativeDbContext db, IMemoryCache cache, CancellationToken ct) =>
-            Serve(month, "json", http, db, cache, ct));
-        group.MapGet($"/{DisclosuresApi.MonthFile}", Serve);
+            Serve(month, "json", http, db, cache, ct))
+            .WithSummary("A published month, for the public")
+            .WithDescription("The published month's disclosure as JSON. It never changes: a strong ETag (the "
+                + "content's SHA-256) and Cache-Control public, max-age=3600; If-None-Match with the "
+                + "ETag answers 304. Names are masked; no ID or card numbers, households or diagnoses.")
+            .Produces<Domain.Disclosures.DisclosureContent>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound)
+            .WithName("GetPublishedDisclosure");
+        group.MapGet($"/{DisclosuresApi.MonthFile}", Serve)
+            .WithSummary("Download a published month (json, xlsx or csv)")
+            .WithDescription("The published month as a file: format json, xlsx (sheets 汇总, 住院补偿明细, 门诊按村汇总, 门诊按机构汇总,"
+                + " 更正, 基金收支) or csv (the inpatient list, UTF-8 with BOM), with a strong ETag (304 on "
+                + "If-None-Match).")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, DisclosureErrors.NotFound,
+                DisclosureErrors.UnknownFormat)
+            .WithName("DownloadPublishedDisclosure");
     }
 
     private static async Task<Ok<List<PublishedMonthView>>> List(HttpContext http, CooperativeDbContext db, CancellationToken ct)

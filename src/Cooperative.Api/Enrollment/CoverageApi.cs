@@ -4,6 +4,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Benefits;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Api.Policy;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Identity;
@@ -39,7 +40,19 @@ public static class CoverageApi
 {
     public static IEndpointRouteBuilder MapCoverageApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/coverage", Check).WithTags("Enrollment").RequireAuthorization(Policies.CoverageCheckers);
+        routes.MapGet("/api/coverage", Check).WithTags("Enrollment").RequireAuthorization(Policies.CoverageCheckers)
+            .WithSummary("Check coverage (参合资格查询)")
+            .WithDescription("Is a person covered on a date (default today), and what is left of this year's caps "
+                + "(剩余额度)? By idNumber (exactly one of idNumber and cardNumber): one person "
+                + "(CoverageResponse). By cardNumber: every member of the household on that date "
+                + "(HouseholdCoverageResponse). The answer says covered or not and why, the fund year, "
+                + "and the remaining caps of the basic fund, of each certified chronic disease group, of"
+                + " catastrophic insurance and, for an assisted person, of medical assistance. "
+                + "Facilities see names and ID numbers masked.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed", "id_number_format",
+                "id_number_checksum", "id_number_birth_date", "card_number_format")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found", "household_not_found")
+            .WithName("CheckCoverage");
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Enrollment;
@@ -19,7 +20,12 @@ public static class EnrollmentApi
         group.MapGet("/{number}", async (string number, CooperativeDbContext db, CancellationToken ct) =>
             await ReceiptViews.LoadAsync(db, number, ct) is { } receipt
                 ? (Results<Ok<ReceiptResponse>, ProblemHttpResult>)TypedResults.Ok(receipt)
-                : Problems.NotFound("receipt_not_found", "收据不存在"));
+                : Problems.NotFound("receipt_not_found", "收据不存在"))
+            .WithSummary("Get a contribution receipt (缴费收据)")
+            .WithDescription("One receipt by its number (2026-000001): the household, the members enrolled, the "
+                + "amounts and who took them.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "receipt_not_found")
+            .WithName("GetReceipt");
         return group;
     }
 

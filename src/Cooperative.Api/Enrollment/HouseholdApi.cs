@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Enrollment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,48 @@ public static class HouseholdApi
     public static RouteGroupBuilder MapHouseholdApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/households").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", Search);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Register).RequireAuthorization(Policies.EnrollmentClerks);
-        group.MapPost("/{id:guid}/members", MemberApi.Add).RequireAuthorization(Policies.EnrollmentClerks);
-        group.MapPost("/{id:guid}/enrollments", EnrollmentApi.Enroll).RequireAuthorization(Policies.EnrollmentClerks);
+        group.MapGet("/", Search)
+            .WithSummary("Search households (户查询)")
+            .WithDescription("Pages of households found by q: a card number, or a present member's ID number or "
+                + "name.")
+            .WithName("SearchHouseholds");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Get a household with its members")
+            .WithDescription("One household: card number, township, village, address and its members (head first) "
+                + "with their enrolments.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "household_not_found")
+            .WithName("GetHousehold");
+        group.MapPost("/", Register).RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Register a household with its members (建档)")
+            .WithDescription("Registers a new household under its cooperative medical card number (合作医疗证号) with its"
+                + " members, exactly one of them the head (户主). Refused when the card number is taken or"
+                + " a member (by ID number) is registered in another household; registering is not "
+                + "enrolment (see the household's enrolments).")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "household_card_exists", "person_already_registered",
+                "household_conflict")
+            .WithName("RegisterHousehold");
+        group.MapPost("/{id:guid}/members", MemberApi.Add).RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Add a member to a household (增员)")
+            .WithDescription("Adds a newborn, a spouse or a person moving in. A person already registered elsewhere"
+                + " moves here (their membership there ends the day before). Refused for the head of "
+                + "another household, a deceased or departed person, a name that differs from the "
+                + "registered one or a date before the present membership began.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "household_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "already_member", "person_inactive",
+                "person_data_mismatch", "person_is_head", "household_conflict")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "membership_date_invalid")
+            .WithName("AddHouseholdMember");
+        group.MapPost("/{id:guid}/enrollments", EnrollmentApi.Enroll).RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Enrol household members for a fund year (参合缴费)")
+            .WithDescription("Takes the contributions of the chosen members for a fund year open for enrolment "
+                + "(this year, or next year's advance campaign): one enrolment per member, one receipt, "
+                + "and the ledger entry of contributions and government subsidies, in one transaction. "
+                + "Members already enrolled for the year are skipped; refused when all are.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "household_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "already_enrolled", "ledger_period_closed")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "fund_year_not_open", "policy_missing",
+                "not_a_member")
+            .WithName("EnrollHouseholdMembers");
         return group;
     }
 

@@ -1,5 +1,6 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,20 @@ public static class ImportApi
         routes.MapPost("/api/enrollment/import", Import).WithTags("Enrollment")
             .RequireAuthorization(Policies.EnrollmentClerks)
             .DisableAntiforgery() // bearer tokens, no cookies: nothing to forge
-            .ReleasesMemoryAfterwards();
+            .ReleasesMemoryAfterwards()
+            .WithSummary("Import a township's register (参合花名册导入)")
+            .WithDescription("Uploads a register file (.csv or .xlsx, at most 20 MB) as multipart/form-data in the "
+                + "field file. All or nothing: with any bad row nothing is stored and the answer lists "
+                + "every bad cell (row, column, problem); rows already stored with the same data are "
+                + "skipped, so importing a file again changes nothing.")
+            .WithMetadata(new FileUploadMetadata("file"))
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "import_file_missing", "malformed_request")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "import_conflict")
+            .ProducesProblemCodes(StatusCodes.Status413PayloadTooLarge, "payload_too_large")
+            .ProducesProblemCodes(StatusCodes.Status415UnsupportedMediaType, "import_file_type")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "import_file_unreadable",
+                "import_header_invalid", "import_file_empty", "import_rows_invalid")
+            .WithName("ImportRegister");
         return routes;
     }
 

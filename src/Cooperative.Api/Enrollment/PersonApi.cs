@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Enrollment;
 using Cooperative.Domain.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,14 +33,39 @@ public static class PersonApi
     public static RouteGroupBuilder MapPersonApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/persons").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", Search);
-        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/", Search)
+            .WithSummary("Search persons (人员查询)")
+            .WithDescription("Pages of registered persons found by q: an ID number, a card number (the household's "
+                + "present members) or the start of a name.")
+            .WithName("SearchPersons");
+        group.MapGet("/{id:guid}", Get)
+            .WithSummary("Get a person with their history")
+            .WithDescription("One person: identity, status, households and memberships over time, enrolments by "
+                + "fund year.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found")
+            .WithName("GetPerson");
         group.MapPost("/{id:guid}/death", (Guid id, StatusChangeRequest request, CooperativeDbContext db, TimeProvider clock,
             CancellationToken ct) => Deactivate(id, PersonStatus.Deceased, request, db, clock, ct))
-            .RequireAuthorization(Policies.EnrollmentClerks);
+            .RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Record a person's death (死亡)")
+            .WithDescription("Records the date of death: the person is covered no longer from that date and leaves "
+                + "their household. Refused for a person already deceased or departed, or a date before they "
+                + "joined their household.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "person_inactive")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "membership_date_invalid")
+            .WithName("RecordPersonDeath");
         group.MapPost("/{id:guid}/departure", (Guid id, StatusChangeRequest request, CooperativeDbContext db, TimeProvider clock,
             CancellationToken ct) => Deactivate(id, PersonStatus.Left, request, db, clock, ct))
-            .RequireAuthorization(Policies.EnrollmentClerks);
+            .RequireAuthorization(Policies.EnrollmentClerks)
+            .WithSummary("Record a person's departure from the county (迁出)")
+            .WithDescription("Records the date a person moved away: covered no longer from that date, and out of "
+                + "their household. Refused for a person already deceased or departed, or a date before they "
+                + "joined their household.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "person_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "person_inactive")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "membership_date_invalid")
+            .WithName("RecordPersonDeparture");
         return group;
     }
 

@@ -25,7 +25,12 @@ public static class StatisticsApi
         var group = routes.MapGroup("/api/enrollment").WithTags("Enrollment").RequireAuthorization(Policies.Staff);
         group.MapGet("/statistics", async Task<Results<Ok<CoverageStatistics>, ValidationProblem>> (int? fundYear,
             CooperativeDbContext db, CancellationToken ct) =>
-            Validate(fundYear) is { IsValid: false } v ? v.ToProblem() : TypedResults.Ok(await ComputeAsync(db, fundYear!.Value, ct)));
+            Validate(fundYear) is { IsValid: false } v ? v.ToProblem() : TypedResults.Ok(await ComputeAsync(db, fundYear!.Value, ct)))
+            .WithSummary("Enrolment statistics of a fund year (参合率)")
+            .WithDescription("Persons enrolled in the fund year against the rural population, per township and for "
+                + "the county; the rate is a fraction rounded to 4 places (0.8863 = 88.63 %). fundYear "
+                + "is required.")
+            .WithName("GetEnrollmentStatistics");
         group.MapGet("/statistics.xlsx", async Task<Results<FileContentHttpResult, ValidationProblem>> (int? fundYear,
             CooperativeDbContext db, CancellationToken ct) =>
         {
@@ -33,7 +38,10 @@ public static class StatisticsApi
             var statistics = await ComputeAsync(db, fundYear!.Value, ct);
             return TypedResults.File(StatisticsWorkbook.Build(statistics), StatisticsWorkbook.ContentType,
                 $"参合统计-{statistics.FundYear}.xlsx");
-        });
+        })
+            .WithSummary("Enrolment statistics of a fund year as Excel (参合统计表)")
+            .WithDescription("The same figures as the statistics, as an .xlsx workbook.")
+            .WithName("ExportEnrollmentStatistics");
         return routes;
     }
 

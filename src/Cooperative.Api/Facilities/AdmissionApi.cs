@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,8 +25,19 @@ internal static class AdmissionApi
 {
     public static void MapAdmission(this RouteGroupBuilder group)
     {
-        group.MapPost("/{code}/admission", Decide).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{code}/admissions", List).RequireAuthorization(Policies.Staff);
+        group.MapPost("/{code}/admission", Decide).RequireAuthorization(Policies.Admin)
+            .WithSummary("Decide an applicant's admission (定点准入)")
+            .WithDescription("Checks the published admission conditions against what the applicant showed and "
+                + "records the decision either way; an admitted applicant is designated (a letter and a "
+                + "client follow separately). Refused for a facility not applying.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "facility_not_applying")
+            .WithName("DecideFacilityAdmission");
+        group.MapGet("/{code}/admissions", List).RequireAuthorization(Policies.Staff)
+            .WithSummary("A facility's admission decisions")
+            .WithDescription("Every admission decision recorded for the facility, with each condition's outcome.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("ListFacilityAdmissions");
     }
 
     private static async Task<Results<Ok<AdmissionResponse>, ValidationProblem, ProblemHttpResult>> Decide(string code,

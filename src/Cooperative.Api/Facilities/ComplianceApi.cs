@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +37,17 @@ internal static class ComplianceApi
 
     public static void MapCompliance(this RouteGroupBuilder group)
     {
-        group.MapGet("/{code}/compliance", Get).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapGet("/{code}/compliance.xlsx", Export).RequireAuthorization(Policies.StaffOrFacility);
+        group.MapGet("/{code}/compliance", Get).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("A facility's duty compliance record (履约情况)")
+            .WithDescription("For each duty of the letter in force on date (today by default): the inspections' "
+                + "findings, warnings and corrections. A facility reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "facility_no_active_contract")
+            .WithName("GetFacilityCompliance");
+        group.MapGet("/{code}/compliance.xlsx", Export).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("A facility's duty compliance record as Excel")
+            .WithDescription("The compliance record as an .xlsx workbook. A facility reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "facility_no_active_contract")
+            .WithName("ExportFacilityCompliance");
     }
 
     private static async Task<Results<Ok<ComplianceResponse>, ValidationProblem, ProblemHttpResult>> Get(string code, DateOnly? date,

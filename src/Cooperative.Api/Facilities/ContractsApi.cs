@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +22,25 @@ internal static class ContractsApi
 {
     public static void MapContracts(this RouteGroupBuilder group)
     {
-        group.MapGet("/{code}/contracts", List).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapGet("/{code}/contract", Current).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapPost("/{code}/contracts", Create).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{code}/contracts", List).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("A facility's responsibility letters (医疗服务责任书)")
+            .WithDescription("Every letter signed with the facility, with its term and duties. A facility reads "
+                + "only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("ListFacilityContracts");
+        group.MapGet("/{code}/contract", Current).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("The letter in force on a date")
+            .WithDescription("The responsibility letter binding the facility on date (yyyy-MM-dd, today by "
+                + "default). A facility reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "facility_no_active_contract")
+            .WithName("GetCurrentFacilityContract");
+        group.MapPost("/{code}/contracts", Create).RequireAuthorization(Policies.Admin)
+            .WithSummary("Sign a responsibility letter for a term")
+            .WithDescription("Records a new letter numbered ZRS-year-code for the term, listing the duties in force"
+                + " now. Refused when the term overlaps a letter already signed.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "contract_term_overlaps")
+            .WithName("CreateFacilityContract");
     }
 
     /// <summary>A new letter numbered ZRS-year-code (with a suffix when the facility already has one that year).</summary>

@@ -24,7 +24,12 @@ public static class CostFlagsApi
 {
     public static IEndpointRouteBuilder MapCostFlagsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/facilities/cost-flags", Flags).WithTags("Facilities").RequireAuthorization(Policies.Staff);
+        routes.MapGet("/api/facilities/cost-flags", Flags).WithTags("Facilities").RequireAuthorization(Policies.Staff)
+            .WithSummary("Facilities above the average cost per admission (次均费用监控)")
+            .WithDescription("For a month (yyyy-MM), facilities whose average cost per inpatient admission exceeds "
+                + "the county average of their level by more than margin (a fraction; default from "
+                + "configuration, 20 %).")
+            .WithName("ListCostFlags");
         return routes;
     }
 

@@ -21,8 +21,15 @@ internal static class DutiesApi
 
     public static void MapDuties(this RouteGroupBuilder group)
     {
-        group.MapGet("/duties", List).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapPut("/duties/{number:int}", Put).RequireAuthorization(Policies.Admin);
+        group.MapGet("/duties", List).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("The duties of new letters (责任书职责)")
+            .WithDescription("The duties a responsibility letter signed now would list, by number.")
+            .WithName("ListDuties");
+        group.MapPut("/duties/{number:int}", Put).RequireAuthorization(Policies.Admin)
+            .WithSummary("Edit or add a duty")
+            .WithDescription("Replaces duty number (or adds it: 201): letters signed from then on carry it; letters"
+                + " already signed keep their own copy.")
+            .WithName("PutDuty");
     }
 
     /// <summary>The duties as a new letter would list them.</summary>

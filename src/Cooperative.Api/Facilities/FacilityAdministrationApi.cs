@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,9 +17,32 @@ internal static class FacilityAdministrationApi
 
     public static void MapFacilityAdministration(this RouteGroupBuilder group)
     {
-        group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
-        group.MapPut("/{code}", Update).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{code}/status", ChangeStatus).RequireAuthorization(Policies.Admin);
+        group.MapPost("/", Create).RequireAuthorization(Policies.Admin)
+            .WithSummary("Register an applicant facility (申请定点)")
+            .WithDescription("Registers a facility applying for designation, under a new code (a capital letter and"
+                + " 4 digits, e.g. P0005) and its licence number; it becomes designated only through "
+                + "admission. Refused when the code or the licence is taken.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "facility_exists", "facility_licence_exists")
+            .WithName("CreateFacility");
+        group.MapPut("/{code}", Update).RequireAuthorization(Policies.Admin)
+            .WithSummary("Correct a facility's record")
+            .WithDescription("Replaces the record's details (name, level, address, licence, contacts...); the code "
+                + "and status do not change here. Refused when the licence number belongs to another "
+                + "facility.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "facility_licence_exists")
+            .WithName("UpdateFacility");
+        group.MapPost("/{code}/status", ChangeStatus).RequireAuthorization(Policies.Admin)
+            .WithSummary("Change a facility's designation status")
+            .WithDescription("Suspend (暂停), reinstate (back to designated, or warned while warnings of the term "
+                + "stay uncorrected), revoke (取消) or let a revoked facility apply again, with a reason. "
+                + "Suspension and revocation stop the facility's claims and live tokens at once. Refused"
+                + " for a move the transition table forbids, or to designate an applicant (admission "
+                + "does that).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "facility_status_transition_invalid",
+                "facility_has_uncorrected_warnings")
+            .WithName("ChangeFacilityStatus");
     }
 
     private static async Task<Results<Created<FacilityResponse>, ValidationProblem, ProblemHttpResult>> Create(

@@ -4,6 +4,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Facilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,26 @@ internal static class FacilityClientsApi
 {
     public static void MapFacilityClients(this RouteGroupBuilder group)
     {
-        group.MapPost("/{code}/client", Issue).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{code}/client/disable", Disable).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{code}/client/unlock", Unlock).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{code}/client", Issue).RequireAuthorization(Policies.Admin)
+            .WithSummary("Issue or rotate a facility's client (接口账号)")
+            .WithDescription("Issues the OAuth client (client credentials) of a designated facility's system, or "
+                + "rotates its secret: the secret is in this answer only and stored hashed; tokens of "
+                + "the old secret keep working until they expire. Refused for a facility that holds no "
+                + "designation.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "facility_not_designated")
+            .WithName("IssueFacilityClient");
+        group.MapPost("/{code}/client/disable", Disable).RequireAuthorization(Policies.Admin)
+            .WithSummary("Disable a facility's client")
+            .WithDescription("Deletes the facility's client: it gets no more tokens and its live tokens stop within"
+                + " seconds. Issuing a new client enables it again.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "facility_client_not_found")
+            .WithName("DisableFacilityClient");
+        group.MapPost("/{code}/client/unlock", Unlock).RequireAuthorization(Policies.Admin)
+            .WithSummary("Unlock a facility's client")
+            .WithDescription("Clears the lock after repeated wrong secrets.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "facility_client_not_found")
+            .WithName("UnlockFacilityClient");
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Disable(string code, CooperativeDbContext db,

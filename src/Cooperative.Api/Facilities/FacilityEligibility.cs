@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
@@ -66,7 +67,14 @@ internal static class EligibilityApi
 {
     /// <summary>The same check, over HTTP, for staff and for the facility itself (date yyyy-MM-dd, today by default).</summary>
     public static void MapEligibility(this RouteGroupBuilder group) =>
-        group.MapGet("/{code}/eligibility", Check).RequireAuthorization(Policies.StaffOrFacility);
+        group.MapGet("/{code}/eligibility", Check).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("Check a facility's eligibility to settle claims (定点资格校验)")
+            .WithDescription("The check every claim submission makes: the facility exists, holds its designation "
+                + "unsuspended now and is bound by a responsibility letter on date (yyyy-MM-dd, today by"
+                + " default). Answers eligible or not with the code and message a claim would get. A "
+                + "facility reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("CheckFacilityEligibility");
 
     private static async Task<Results<Ok<EligibilityResponse>, ValidationProblem, ProblemHttpResult>> Check(string code, DateOnly? date,
         ClaimsPrincipal user, FacilityEligibility eligibility, TimeProvider clock, CancellationToken ct)

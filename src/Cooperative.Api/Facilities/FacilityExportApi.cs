@@ -38,7 +38,11 @@ internal static class FacilityExportApi
     ];
 
     public static void MapFacilityExports(this RouteGroupBuilder group) =>
-        group.MapGet("/export.xlsx", Export).RequireAuthorization(Policies.Staff);
+        group.MapGet("/export.xlsx", Export).RequireAuthorization(Policies.Staff)
+            .WithSummary("The facility register as Excel (定点医疗机构名册)")
+            .WithDescription("The register as an .xlsx workbook with each facility's letter in force today, with "
+                + "the same filters as the list.")
+            .WithName("ExportFacilities");
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(CooperativeDbContext db, TimeProvider clock,
         string? level, string? township, string? status, string? ownership, CancellationToken ct)

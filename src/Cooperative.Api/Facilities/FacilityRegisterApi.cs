@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,22 @@ internal static class FacilityRegisterApi
 {
     public static void MapFacilityRegister(this RouteGroupBuilder group)
     {
-        group.MapGet("/", List).RequireAuthorization(Policies.Staff);
-        group.MapGet("/{code}", Get).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapGet("/{code}/status-history", History).RequireAuthorization(Policies.StaffOrFacility);
+        group.MapGet("/", List).RequireAuthorization(Policies.Staff)
+            .WithSummary("List designated facilities (定点医疗机构名册)")
+            .WithDescription("Pages of the facility register, filtered by level, township, status and ownership.")
+            .WithName("ListFacilities");
+        group.MapGet("/{code}", Get).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("Get a facility's record")
+            .WithDescription("The whole record of a facility with its township and village. A facility's system "
+                + "reads only its own record (another code is not found).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("GetFacility");
+        group.MapGet("/{code}/status-history", History).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("A facility's status history")
+            .WithDescription("Every change of a facility's designation status, oldest first, with its reason and "
+                + "who made it. A facility reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("GetFacilityStatusHistory");
     }
 
     private static async Task<Results<Ok<Page<FacilitySummaryResponse>>, ValidationProblem>> List(CooperativeDbContext db,

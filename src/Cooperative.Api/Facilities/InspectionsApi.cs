@@ -4,6 +4,7 @@ using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Fund;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Ledger;
@@ -20,9 +21,29 @@ internal static class InspectionsApi
 {
     public static void MapInspections(this RouteGroupBuilder group)
     {
-        group.MapPost("/{code}/inspections", Record).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{code}/inspections", List).RequireAuthorization(Policies.StaffOrFacility);
-        group.MapPost("/{code}/findings/{findingId:guid}/correction", Correct).RequireAuthorization(Policies.Admin);
+        group.MapPost("/{code}/inspections", Record).RequireAuthorization(Policies.Admin)
+            .WithSummary("Record a supervision inspection (监督检查)")
+            .WithDescription("Records an inspection's findings against the duties of the letter in force on its "
+                + "date, with warnings, penalties (posted to the fund's ledger) and a suspension where "
+                + "the findings call for one, in one transaction. Refused when no letter binds the "
+                + "facility on that date or the penalty cannot be posted.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "ledger_period_closed", "ledger_before_opening")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "facility_no_active_contract")
+            .WithName("RecordInspection");
+        group.MapGet("/{code}/inspections", List).RequireAuthorization(Policies.StaffOrFacility)
+            .WithSummary("A facility's inspections")
+            .WithDescription("Every inspection of the facility with its findings and penalty entries. A facility "
+                + "reads only its own.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found")
+            .WithName("ListInspections");
+        group.MapPost("/{code}/findings/{findingId:guid}/correction", Correct).RequireAuthorization(Policies.Admin)
+            .WithSummary("Confirm a warning corrected (整改确认)")
+            .WithDescription("Records that the facility corrected what a warning of an inspection found. Refused "
+                + "for a finding without a warning or one already corrected.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_not_found", "finding_not_found")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "finding_without_warning", "warning_already_corrected")
+            .WithName("CorrectFinding");
     }
 
     private static async Task<Results<Created<RecordedInspectionResponse>, ValidationProblem, ProblemHttpResult>> Record(string code,

@@ -18,8 +18,15 @@ internal static class PublicFacilitiesApi
     public static void MapPublicFacilities(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/public/facilities").WithTags("Public").AllowAnonymous();
-        group.MapGet("/", List);
-        group.MapGet("/admission-conditions", () => TypedResults.Ok(AdmissionConditions.Published));
+        group.MapGet("/", List)
+            .WithSummary("The designated facilities, for the public (定点医疗机构)")
+            .WithDescription("Pages of facilities that are designated, warned or suspended, with their status, by "
+                + "level and township. Never licences, accounts or contacts.")
+            .WithName("ListPublicFacilities");
+        group.MapGet("/admission-conditions", () => TypedResults.Ok(AdmissionConditions.Published))
+            .WithSummary("The published admission conditions (准入条件)")
+            .WithDescription("The conditions an applicant must meet to be designated, as published.")
+            .WithName("ListAdmissionConditions");
     }
 
     private static async Task<Results<Ok<Page<PublicFacilityResponse>>, ValidationProblem>> List(CooperativeDbContext db, string? level,

@@ -5,6 +5,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Ledger;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,22 @@ public static class AuditExportApi
     public static RouteGroupBuilder MapAuditExportApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/invariant", async (LedgerInvariant invariant, CancellationToken ct) => TypedResults.Ok(await invariant.CheckAsync(ct)));
-        group.MapGet("/journal.csv", Journal).ReleasesMemoryAfterwards();
-        group.MapGet("/audit-workbook.xlsx", Workbook).ReleasesMemoryAfterwards();
+        group.MapGet("/invariant", async (LedgerInvariant invariant, CancellationToken ct) => TypedResults.Ok(await invariant.CheckAsync(ct)))
+            .WithSummary("Check the ledger's invariant (账务不变量)")
+            .WithDescription("Checks that every entry balances and the balances agree with the lines, listing any "
+                + "breach.")
+            .WithName("CheckLedgerInvariant");
+        group.MapGet("/journal.csv", Journal).ReleasesMemoryAfterwards()
+            .WithSummary("The year's journal as CSV (年度审计)")
+            .WithDescription("Every journal line of a fund year (year), streamed as CSV for the annual audit.")
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed")
+            .WithName("ExportJournal");
+        group.MapGet("/audit-workbook.xlsx", Workbook).ReleasesMemoryAfterwards()
+            .WithSummary("The year's audit workbook (年度审计)")
+            .WithDescription("One workbook of statements for a fund year (year): balances, income and expenditure "
+                + "by month, claims by kind and level against the books, the reconciliation and the "
+                + "audit chain's checkpoints.")
+            .WithName("ExportAuditWorkbook");
         return group;
     }
 

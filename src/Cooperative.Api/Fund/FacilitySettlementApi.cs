@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cooperative.Api.Fund;
@@ -11,8 +12,21 @@ public static class FacilitySettlementApi
     public static RouteGroupBuilder MapFacilitySettlementApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ledger/facility-settlements").WithTags("Ledger");
-        group.MapPost("/{period}", Settle).RequireAuthorization(Policies.Admin);
-        group.MapGet("/{period}/{facilityCode}", Statement).RequireAuthorization(Policies.Authenticated);
+        group.MapPost("/{period}", Settle).RequireAuthorization(Policies.Admin)
+            .WithSummary("Settle the facilities' month (机构月度结算)")
+            .WithDescription("Pays every facility what its direct settlements of the month (yyyy-MM) left owing, "
+                + "posting one payment per facility; a month already settled pays nothing more. Refused "
+                + "for a month not ended.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "period_invalid")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "period_not_ended", "claim_wrong_state",
+                "insufficient_funds", "ledger_period_closed")
+            .WithName("SettleFacilities");
+        group.MapGet("/{period}/{facilityCode}", Statement).RequireAuthorization(Policies.Authenticated)
+            .WithSummary("A facility's monthly settlement statement (结算单)")
+            .WithDescription("What a facility's claims of the month came to, what was paid and what is owed. Staff "
+                + "read any; a facility's system reads only its own (others are not found).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "facility_statement_not_found", "period_invalid")
+            .WithName("GetFacilityStatement");
         return group;
     }
 

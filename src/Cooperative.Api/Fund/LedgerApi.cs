@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -29,13 +30,59 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/accounts", () => TypedResults.Ok(ChartOfAccounts.All));
-        group.MapGet("/entries", List);
-        group.MapGet("/entries/{number}", Get);
-        group.MapPost("/entries", PostManual).RequireAuthorization(Policies.Admin);
-        group.MapPost("/entries/{number}/reverse", Reverse).RequireAuthorization(Policies.Admin);
-        group.MapPost("/opening", Open).RequireAuthorization(Policies.Admin);
-        group.MapPost("/receipts", Receive).RequireAuthorization(Policies.Admin);
+        group.MapGet("/accounts", () => TypedResults.Ok(ChartOfAccounts.All))
+            .WithSummary("The chart of accounts (会计科目)")
+            .WithDescription("Every account of the fund's books with its code, name and type.")
+            .WithName("ListAccounts");
+        group.MapGet("/entries", List)
+            .WithSummary("List journal entries (记账凭证)")
+            .WithDescription("Pages of journal entries with their lines, filtered by dates (from, to), the source "
+                + "(sourceType, sourceId) and an account.")
+            .WithName("ListJournalEntries");
+        group.MapGet("/entries/{number}", Get)
+            .WithSummary("Get a journal entry")
+            .WithDescription("One entry (记-2026-000001) with its lines, source and reversal, if any.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, LedgerErrors.EntryNotFound)
+            .WithName("GetJournalEntry");
+        group.MapPost("/entries", PostManual).RequireAuthorization(Policies.Admin)
+            .WithSummary("Post a manual journal entry (手工记账)")
+            .WithDescription("A manual entry: interest, a correction of a closed month (correctsPeriod)... balanced"
+                + " lines of at least two. Idempotent under the required Idempotency-Key header: a retry"
+                + " with the same key and body answers 200 with the first entry.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PostingErrors.IdempotencyKeyReused,
+                "ledger_period_closed", "ledger_before_opening", "insufficient_funds")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "ledger_entry_invalid")
+            .WithName("PostJournalEntry");
+        group.MapPost("/entries/{number}/reverse", Reverse).RequireAuthorization(Policies.Admin)
+            .WithSummary("Reverse a journal entry (冲销凭证)")
+            .WithDescription("Posts the reversing entry of an entry, with a reason and date. Refused for an entry "
+                + "already reversed. Idempotent under the required Idempotency-Key header: a retry with "
+                + "the same key and body answers 200 with the first entry.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, LedgerErrors.EntryNotFound)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PostingErrors.IdempotencyKeyReused,
+                "ledger_entry_already_reversed", "ledger_period_closed")
+            .WithName("ReverseJournalEntry");
+        group.MapPost("/opening", Open).RequireAuthorization(Policies.Admin)
+            .WithSummary("Post the opening entry (建账)")
+            .WithDescription("The fund's balances on the day the county starts on the system: once, balance-sheet "
+                + "accounts only, before any other entry. Idempotent under the required Idempotency-Key "
+                + "header: a retry with the same key and body answers 200 with the first entry.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PostingErrors.IdempotencyKeyReused,
+                "ledger_already_opened", "ledger_entries_before_opening")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "ledger_opening_account",
+                "ledger_entry_invalid")
+            .WithName("PostOpeningEntry");
+        group.MapPost("/receipts", Receive).RequireAuthorization(Policies.Admin)
+            .WithSummary("Record money received into the bank (资金到账)")
+            .WithDescription("Subsidies or civil affairs' contributions reaching the bank: debit 1001, credit the "
+                + "receivable they settle, with the payer and the bank's reference. Refused for a bank "
+                + "reference already recorded or more than is receivable. Idempotent under the required "
+                + "Idempotency-Key header: a retry with the same key and body answers 200 with the first"
+                + " entry.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, PostingErrors.IdempotencyKeyReused,
+                "duplicate_bank_reference", "ledger_period_closed")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "receipt_exceeds_receivable")
+            .WithName("RecordBankReceipt");
         return group;
     }
 

@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,19 @@ public static class PeriodsApi
     public static RouteGroupBuilder MapPeriodsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ledger/periods").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/", List);
-        group.MapPost("/{period}/close", Close).RequireAuthorization(Policies.Admin);
+        group.MapGet("/", List)
+            .WithSummary("List accounting periods (会计期间)")
+            .WithDescription("Every month of the books with whether it is closed, when and by whom.")
+            .WithName("ListPeriods");
+        group.MapPost("/{period}/close", Close).RequireAuthorization(Policies.Admin)
+            .WithSummary("Close a month (月末结账)")
+            .WithDescription("Closes an ended month (yyyy-MM): sets the risk reserve aside and writes the balance "
+                + "snapshot; earlier open months must be closed first. No posting may be dated in a "
+                + "closed month afterwards.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "period_invalid")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "period_not_ended", "earlier_period_open",
+                "period_already_closed")
+            .WithName("ClosePeriod");
         return group;
     }
 

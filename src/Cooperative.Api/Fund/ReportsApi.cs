@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain.Ledger;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,11 +35,32 @@ public static class ReportsApi
     public static RouteGroupBuilder MapLedgerReports(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/ledger").WithTags("Ledger").RequireAuthorization(Policies.AuditReaders);
-        group.MapGet("/trial-balance", TrialBalance);
-        group.MapGet("/accounts/{code}/movements", Movements);
-        group.MapGet("/income-statement", IncomeStatement);
-        group.MapGet("/pooled-fund", PooledFund);
-        group.MapGet("/reconciliation", async (BooksReconciliation check, CancellationToken ct) => TypedResults.Ok(await check.CheckAsync(ct)));
+        group.MapGet("/trial-balance", TrialBalance)
+            .WithSummary("Trial balance (试算平衡表)")
+            .WithDescription("Every account's debit and credit balance on date (default today); debits equal "
+                + "credits.")
+            .WithName("GetTrialBalance");
+        group.MapGet("/accounts/{code}/movements", Movements)
+            .WithSummary("An account's movements (明细账)")
+            .WithDescription("The lines posted to an account from a date (default 1 January) to a date (default "
+                + "today), optionally of one facility, with the opening and closing balances.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "ledger_account_not_found")
+            .WithName("GetAccountMovements");
+        group.MapGet("/income-statement", IncomeStatement)
+            .WithSummary("Income and expenditure (收支表)")
+            .WithDescription("The fund's income and expenditure of a year, or of one month of it.")
+            .WithName("GetIncomeStatement");
+        group.MapGet("/pooled-fund", PooledFund)
+            .WithSummary("The pooled fund against the bank (统筹基金与专户核对)")
+            .WithDescription("What the fund holds (bank plus receivables less what it owes) against its funds plus "
+                + "income less expenditure on date, with the state ok or warning when the available "
+                + "pooled fund is below the risk reserve (基金预警).")
+            .WithName("GetPooledFund");
+        group.MapGet("/reconciliation", async (BooksReconciliation check, CancellationToken ct) => TypedResults.Ok(await check.CheckAsync(ct)))
+            .WithSummary("Reconcile the books with the claims and receipts (对账)")
+            .WithDescription("Checks that the ledger agrees with the claims, receipts and payments it records, "
+                + "listing every disagreement.")
+            .WithName("ReconcileBooks");
         return group;
     }
 

@@ -13,7 +13,10 @@ public static class GeographyApi
 {
     public static IEndpointRouteBuilder MapGeographyApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/townships", List).WithTags("Geography").AllowAnonymous();
+        routes.MapGet("/api/townships", List).WithTags("Geography").AllowAnonymous()
+            .WithSummary("The county's townships and villages (乡镇、村)")
+            .WithDescription("Every township with its villages and their codes. Public reference data.")
+            .WithName("ListTownships");
         return routes;
     }
 

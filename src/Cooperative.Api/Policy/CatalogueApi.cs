@@ -13,7 +13,11 @@ public static class CatalogueApi
 {
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/catalogue", List).WithTags("Policy").AllowAnonymous();
+        routes.MapGet("/api/catalogue", List).WithTags("Policy").AllowAnonymous()
+            .WithSummary("Search the catalogue of drugs and services (目录)")
+            .WithDescription("Pages of catalogue items (code, name, category, status) found by q: the start of a code "
+                + "or part of a name. Public.")
+            .WithName("ListCatalogue");
         return routes;
     }
 

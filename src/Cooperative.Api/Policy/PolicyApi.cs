@@ -1,6 +1,7 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +18,30 @@ public static class PolicyApi
     public static RouteGroupBuilder MapPolicyApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/policies").WithTags("Policy");
-        group.MapGet("/{year:int}", Get).AllowAnonymous();
-        group.MapGet("/{year:int}/versions", Versions).AllowAnonymous();
-        group.MapPut("/{year:int}", Put).RequireAuthorization(Policies.Admin);
-        group.MapPost("/{year:int}/versions", AddVersion).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{year:int}", Get).AllowAnonymous()
+            .WithSummary("The policy of a fund year (补偿方案)")
+            .WithDescription("The version of the year's reimbursement policy in force on date (default today): "
+                + "contributions and subsidies, deductibles (起付线), rates and caps by level, the special "
+                + "kinds and payers. Public.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "policy_not_found")
+            .WithName("GetPolicy");
+        group.MapGet("/{year:int}/versions", Versions).AllowAnonymous()
+            .WithSummary("Every version of a year's policy")
+            .WithDescription("The year's policy versions in order, each with the date it takes effect. Public.")
+            .WithName("ListPolicyVersions");
+        group.MapPut("/{year:int}", Put).RequireAuthorization(Policies.Admin)
+            .WithSummary("Create or edit a year's policy")
+            .WithDescription("Creates the year's policy (201) or edits it (200) while the year has not started; "
+                + "then it is frozen and a change is a new version.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "fund_year_invalid")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "policy_frozen")
+            .WithName("PutPolicy");
+        group.MapPost("/{year:int}/versions", AddVersion).RequireAuthorization(Policies.Admin)
+            .WithSummary("Add a version to a running year's policy")
+            .WithDescription("A change within a running year: a new version effective from today or a later date of"
+                + " that year; claims are settled under the version in force on their service date.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "fund_year_invalid", "policy_not_found")
+            .WithName("AddPolicyVersion");
         return group;
     }
 

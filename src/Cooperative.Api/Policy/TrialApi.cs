@@ -1,5 +1,6 @@
 using Cooperative.Api.Auth;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,14 @@ public static class TrialApi
 {
     public static IEndpointRouteBuilder MapTrialApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/policies/trial", Calculate).WithTags("Policy").RequireAuthorization(Policies.Calculators);
+        routes.MapPost("/api/policies/trial", Calculate).WithTags("Policy").RequireAuthorization(Policies.Calculators)
+            .WithSummary("Trial calculation of a bill (试算)")
+            .WithDescription("What the fund, catastrophic insurance and assistance would pay for a bill under the "
+                + "policy in force on the service date, given what the person has used this year, before"
+                + " anything is submitted. Nothing is stored.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "policy_not_found")
+            .ProducesProblemCodes(StatusCodes.Status422UnprocessableEntity, "catalogue_code_unknown")
+            .WithName("CalculateTrial");
         return routes;
     }
 

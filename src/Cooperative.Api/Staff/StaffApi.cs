@@ -2,6 +2,7 @@ using Cooperative.Api.Audit;
 using Cooperative.Api.Auth;
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
+using Cooperative.Api.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,14 +25,41 @@ public static class StaffApi
     public static RouteGroupBuilder MapStaffApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", List);
-        group.MapPost("/", Create);
-        group.MapPost("/{userName}/unlock", Unlock);
+        group.MapGet("/", List)
+            .WithSummary("List staff accounts (工作人员账号)")
+            .WithDescription("Every staff account with its role, whether active and whether locked now.")
+            .WithName("ListStaff");
+        group.MapPost("/", Create)
+            .WithSummary("Create a staff account")
+            .WithDescription("Creates an account with a role (admin, window, reviewer or auditor) and a password "
+                + "(at least 10 characters with letters and digits; stored hashed). Refused when the "
+                + "user name is taken.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "staff_user_exists")
+            .WithName("CreateStaff");
+        group.MapPost("/{userName}/unlock", Unlock)
+            .WithSummary("Unlock a staff account")
+            .WithDescription("Clears the wrong-password count and the lock.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "staff_user_not_found")
+            .WithName("UnlockStaff");
         group.MapPost("/{userName}/deactivate", (string userName, CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct) =>
-            Change(userName, u => u.Deactivate(), db, states, clock, ct));
+            Change(userName, u => u.Deactivate(), db, states, clock, ct))
+            .WithSummary("Deactivate a staff account")
+            .WithDescription("The account can no longer sign in, and its live tokens stop at once on this instance "
+                + "(within seconds on others).")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "staff_user_not_found")
+            .WithName("DeactivateStaff");
         group.MapPost("/{userName}/activate", (string userName, CooperativeDbContext db, AccountStates states, TimeProvider clock, CancellationToken ct) =>
-            Change(userName, u => u.Activate(), db, states, clock, ct));
-        group.MapPut("/{userName}/role", ChangeRole);
+            Change(userName, u => u.Activate(), db, states, clock, ct))
+            .WithSummary("Reactivate a staff account")
+            .WithDescription("The account may sign in again.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "staff_user_not_found")
+            .WithName("ActivateStaff");
+        group.MapPut("/{userName}/role", ChangeRole)
+            .WithSummary("Change a staff account's role")
+            .WithDescription("Sets the role (admin, window, reviewer or auditor); live tokens carrying the old role"
+                + " stop at once on this instance.")
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "staff_user_not_found")
+            .WithName("ChangeStaffRole");
         return group;
     }
 

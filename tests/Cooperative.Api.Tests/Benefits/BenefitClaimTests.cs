@@ -98,7 +98,7 @@ public sealed class BenefitClaimTests : IAsyncLifetime
 
         // Certified: 250 × 60 % = 150 under group A, on the chronic expense account of the county level.
         var chronic = await SettledAsync(_s.CityHospital, Outpatient(Head, "MZ-2", "I10", 250m), "c-2");
-        chronic.GetProperty("benefit").GetString().Should().Be("chronic_disease");
+        chronic.GetProperty("benefit").GetString().Should().Be("chronic");
         chronic.GetProperty("benefitGroup").GetString().Should().Be("A");
         chronic.GetProperty("fundPays").GetDecimal().Should().Be(150m);
         chronic.GetProperty("patientPays").GetDecimal().Should().Be(100m);

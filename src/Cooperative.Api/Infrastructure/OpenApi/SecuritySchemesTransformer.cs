@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi.Models;
+
+namespace Cooperative.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// The two ways to present a token: OAuth 2.0 (password for staff, client credentials for facilities' systems,
+/// authorization code for browser clients) and a bearer JWT obtained elsewhere.
+/// </summary>
+internal sealed class SecuritySchemesTransformer(IHttpContextAccessor http) : IOpenApiDocumentTransformer
+{
+    internal const string OAuth2 = "oauth2";
+    internal const string Bearer = "bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        var server = DocumentInfoTransformer.ServerUrl(http.HttpContext?.Request).TrimEnd('/');
+        var token = new Uri($"{server}/connect/token", UriKind.RelativeOrAbsolute);
+        var scopes = new Dictionary<string, string>
+        {
+            ["api"] = "The API itself",
+            ["roles"] = "The caller's role in the token",
+            ["offline_access"] = "A refresh token (staff; refused once the account is deactivated or locked)",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes[OAuth2] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "The embedded token server. Staff: password grant; facilities' systems: client credentials "
+                + "(one client per facility, its code in the `facility_code` claim). Roles travel in the token.",
+            Flows = new OpenApiOAuthFlows
+            {
+                Password = new OpenApiOAuthFlow { TokenUrl = token, Scopes = scopes },
+                ClientCredentials = new OpenApiOAuthFlow { TokenUrl = token, Scopes = scopes },
+                AuthorizationCode = new OpenApiOAuthFlow
+                {
+                    AuthorizationUrl = new Uri($"{server}/connect/authorize", UriKind.RelativeOrAbsolute),
+                    TokenUrl = token, Scopes = scopes,
+                },
+            },
+        };
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+            Description = "A signed JWT access token for audience `cooperative-api` (one hour), from this server or the "
+                + "configured external authority.",
+        };
+        return Task.CompletedTask;
+    }
+}
