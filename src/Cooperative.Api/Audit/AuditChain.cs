@@ -54,8 +54,14 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
     public async Task<ChainVerification> VerifyAsync(CancellationToken ct)
     {
         var started = DateTime.UtcNow;
-        var unsealed = await db.AuditRecords.CountAsync(r => r.Seq == null, ct);
+        // The checkpoints first, then every read from one snapshot: a checkpoint is written after its seal commits, so
+        // all it names is in the snapshot, and a seal committing meanwhile (the background sealer) is not half seen
+        // (records read before it, the head after it), which reported a sound chain as cut.
         var signed = checkpoints.ReadAll();
+        await using var snapshot = db.Database.IsMySql() && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+            : null;
+        var unsealed = await db.AuditRecords.CountAsync(r => r.Seq == null, ct);
         var atCheckpoint = signed.Where(c => c.Signed).GroupBy(c => c.Checkpoint.Seq).ToDictionary(g => g.Key, g => g.Select(c => c.Checkpoint).ToList());
         AuditCheckpoint? lastGood = null;
         var keyed = false;

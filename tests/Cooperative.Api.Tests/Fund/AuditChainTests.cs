@@ -36,6 +36,31 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chain_sealed_while_it_is_being_verified_still_verifies()
+    {
+        // Writers and the sealer keep going while the auditor verifies: a verification must see one state of the
+        // chain (records and head together), never a seal half committed as a cut-off tail.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(8));
+        var writing = Task.Run(async () =>
+        {
+            var n = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                await _admin.PostAsJsonAsync("/api/staff", new { userName = $"clerk{n++}", displayName = "窗口人员", role = "window",
+                    password = "Window-Password-2026!" });
+                await _admin.PostAsync("/api/audit/seal", null);
+            }
+            return n;
+        });
+        var verifications = new List<JsonElement>();
+        while (!stop.IsCancellationRequested) verifications.Add(await VerifyAsync());
+
+        (await writing).Should().BeGreaterThan(3);
+        verifications.Should().HaveCountGreaterThan(3);
+        verifications.Should().AllSatisfy(v => v.GetProperty("intact").GetBoolean().Should().BeTrue(v.ToString()));
+    }
+
+    [Fact]
     public async Task A_record_altered_by_sql_is_named()
     {
         var id = await _app.Database!.ScalarAsync<long>("SELECT Id FROM audit_records WHERE EntityType = 'JournalEntry' ORDER BY Id LIMIT 1");

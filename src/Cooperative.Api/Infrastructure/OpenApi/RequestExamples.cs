@@ -25,9 +25,9 @@ internal static class RequestExamples
     {
         ["RegisterHousehold"] = new RegisterHouseholdRequest(Card, "330199101", "330199101001", "一组12号", null,
         [
-            new MemberRequest(HeadId, "王建国", null, null, "户主", null),
-            new MemberRequest(WifeId, "李秀英", null, null, "配偶", "低保"),
-            new MemberRequest(SonId, "王磊", null, null, "子女", null),
+            new MemberRequest(HeadId, "王建国", null, null, "head", null),
+            new MemberRequest(WifeId, "李秀英", null, null, "spouse", "dibao"),
+            new MemberRequest(SonId, "王磊", null, null, "child", null),
         ]),
         // The person ids are those of the registration's answer (members[].personId).
         ["EnrollHouseholdMembers"] = new EnrollRequest(today.Year,
