@@ -31,9 +31,9 @@ public static class Vocabulary
 {
     private static readonly ConcurrentDictionary<Type, Entry> Entries = new();
 
-    public static string Code<T>(T value) where T : struct, Enum => Of(typeof(T)).Codes[value];
+    public static string Code<T>(T value) where T : struct, Enum => Typed<T>.Codes[value];
 
-    public static string Label<T>(T value) where T : struct, Enum => Of(typeof(T)).Labels[value];
+    public static string Label<T>(T value) where T : struct, Enum => Typed<T>.Labels[value];
 
     /// <summary>The members of an enumeration in declaration order.</summary>
     public static IReadOnlyList<Term> Terms(Type enumType) => Of(enumType).Terms;
@@ -73,6 +73,13 @@ public static class Vocabulary
     private static string Key(string? text) => (text ?? "").Trim().Replace("_", "", StringComparison.Ordinal).ToUpperInvariant();
 
     private static Entry Of(Type enumType) => Entries.GetOrAdd(enumType, Build);
+
+    /// <summary>An enumeration's codes and labels keyed by its own type: every response writes them, unboxed.</summary>
+    private static class Typed<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Codes = Of(typeof(T)).Codes.ToDictionary(p => (T)p.Key, p => p.Value);
+        public static readonly Dictionary<T, string> Labels = Of(typeof(T)).Labels.ToDictionary(p => (T)p.Key, p => p.Value);
+    }
 
     private static Entry Build(Type type)
     {

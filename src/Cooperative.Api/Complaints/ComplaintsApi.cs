@@ -3,7 +3,6 @@ using Cooperative.Api.Data;
 using Cooperative.Api.Facilities;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Infrastructure.OpenApi;
-using Cooperative.Domain;
 using Cooperative.Domain.Complaints;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +37,10 @@ internal static class ComplaintsApi
         string? category, int? page, int? pageSize, CooperativeDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options,
         CancellationToken ct)
     {
-        var v = new Validation().PageBounds(page, pageSize);
-        var byStatus = Optional<ComplaintStatus>(status, "status", "状态", v);
-        var byFlag = Optional<DeadlineFlag>(flag, "flag", "时限标识", v);
-        var byCategory = Optional<ComplaintCategory>(category, "category", "类别", v);
+        var v = new Validation().PageBounds(page, pageSize)
+            .Code(status, "status", "状态", out ComplaintStatus? byStatus)
+            .Code(flag, "flag", "时限标识", out DeadlineFlag? byFlag)
+            .Code(category, "category", "类别", out ComplaintCategory? byCategory);
         if (!v.IsValid) return v.ToProblem();
 
         var today = clock.Today();
@@ -86,12 +85,4 @@ internal static class ComplaintsApi
     }
 
     public static ProblemHttpResult NotFound() => Problems.NotFound(PublicComplaintsApi.NotFoundCode, "投诉或建议不存在");
-
-    private static T? Optional<T>(string? text, string field, string label, Validation v) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Vocabulary.TryParse<T>(text, out var value)) return value;
-        v.Add(field, $"{label}必须是 {Vocabulary.Codes<T>()} 之一");
-        return null;
-    }
 }

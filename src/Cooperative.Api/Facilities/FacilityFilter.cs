@@ -1,6 +1,5 @@
 using Cooperative.Api.Data;
 using Cooperative.Api.Infrastructure;
-using Cooperative.Domain;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +17,10 @@ internal sealed record FacilityFilter(FacilityLevel? Level, string? Township, Fa
 {
     public static Validation Parse(string? level, string? township, string? status, string? ownership, out FacilityFilter filter)
     {
-        var v = new Validation();
-        filter = new FacilityFilter(
-            Optional<FacilityLevel>(level, "level", "级别", v),
-            string.IsNullOrWhiteSpace(township) ? null : township.Trim(),
-            Optional<FacilityStatus>(status, "status", "状态", v),
-            Optional<FacilityOwnership>(ownership, "ownership", "所有制", v));
+        var v = new Validation().Code(level, "level", "级别", out FacilityLevel? byLevel)
+            .Code(status, "status", "状态", out FacilityStatus? byStatus)
+            .Code(ownership, "ownership", "所有制", out FacilityOwnership? byOwnership);
+        filter = new FacilityFilter(byLevel, string.IsNullOrWhiteSpace(township) ? null : township.Trim(), byStatus, byOwnership);
         return v;
     }
 
@@ -39,13 +36,5 @@ internal sealed record FacilityFilter(FacilityLevel? Level, string? Township, Fa
         if (Ownership is { } ownership) query = query.Where(x => x.f.Ownership == ownership);
         if (Township is { } township) query = query.Where(x => x.t.Code == township || x.t.Name == township);
         return query.OrderBy(x => x.f.Code).Select(x => new FacilityRow(x.f, x.t.Name));
-    }
-
-    private static T? Optional<T>(string? text, string field, string label, Validation v) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Vocabulary.TryParse<T>(text, out var value)) return value;
-        v.Add(field, $"{label}必须是 {Vocabulary.Codes<T>()} 之一");
-        return null;
     }
 }

@@ -66,9 +66,9 @@ public static class ErrorHandling
     private static ProblemDetails WithJsonError(ProblemDetails problem, System.Text.Json.JsonException? json)
     {
         if (json is null) return problem;
-        var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$').TrimStart('.');
-        problem.Detail = $"{(field.Length == 0 ? "body" : field)}: {json.Message}";
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [json.Message] };
+        var field = json.Path?.TrimStart('$').TrimStart('.') is { Length: > 0 } path ? path : "body";
+        problem.Detail = $"{field}: {json.Message}";
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [json.Message] };
         return problem;
     }
 

@@ -49,11 +49,11 @@ public sealed class Validation
     public Validation Defined<T>(T? value, string field, string label) where T : struct, Enum =>
         Check(value is null || Enum.IsDefined(value.Value), field, $"{label}的取值无效，应为 {Vocabulary.Codes<T>()} 之一");
 
-    /// <summary>A code of <typeparamref name="T"/> given as text (a query parameter): empty is null, anything else must be a code or alias.</summary>
+    /// <summary>A code of <typeparamref name="T"/> given as text (a query filter): empty is null, anything else must be a code or alias.</summary>
     public Validation Code<T>(string? text, string field, string label, out T? value) where T : struct, Enum
     {
         value = Vocabulary.TryParse(text, out T parsed) ? parsed : null;
-        return Check(string.IsNullOrWhiteSpace(text) || value is not null, field, $"{label}的取值无效，应为 {Vocabulary.Codes<T>()} 之一");
+        return Check(string.IsNullOrWhiteSpace(text) || value is not null, field, $"{label}必须是 {Vocabulary.Codes<T>()} 之一");
     }
 
     /// <summary>As <see cref="Defined{T}(T?, string, string)"/>, for each value of a list.</summary>

@@ -80,7 +80,9 @@ internal static partial class BenefitRulesValidator
                 continue;
             }
             if (string.IsNullOrWhiteSpace(c.Category)) add($"{path}.category", "救助对象类别不能为空");
-            else if (!seen.Add(Vocabulary.TryParse(c.Category, out Enrollment.PersonCategory p) ? p.ToString() : c.Category)) add($"{path}.category", $"救助对象类别重复：{c.Category}");
+            // 低保 and dibao are one category: duplicates are found by the category, not by its spelling.
+            else if (!seen.Add(Vocabulary.TryParse(c.Category, out Enrollment.PersonCategory p) ? Vocabulary.Code(p) : c.Category))
+                add($"{path}.category", $"救助对象类别重复：{c.Category}");
             if (!PolicyValidator.IsFraction(c.Ratio)) add($"{path}.ratio", "救助比例必须在0到1之间");
             if (c.AnnualCap < 0) add($"{path}.annualCap", "年度救助封顶不能为负数");
         }
