@@ -167,6 +167,14 @@ public class BenefitRulesValidationTests
     }
 
     [Fact]
+    public void One_category_spelled_two_ways_is_a_duplicate()
+    {
+        // 低保 and dibao name one category: two rules for it would leave which one pays to the order of the list.
+        WithCategories(new AssistanceRule("低保", 0.5m, 10_000m), new AssistanceRule("dibao", 0.9m, 50_000m)).Validate().Should()
+            .Equal(new PolicyProblem("assistance.categories[1].category", "救助对象类别重复：dibao"));
+    }
+
+    [Fact]
     public void An_assistance_ratio_above_one_is_a_problem()
     {
         WithCategories(new AssistanceRule("Dibao", 1.2m, 10_000m)).Validate().Should()
