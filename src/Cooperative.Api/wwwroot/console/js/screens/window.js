@@ -1,0 +1,2 @@
+// Screens of this menu: written next.
+export default [];
