@@ -54,6 +54,19 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, Uri address) : IDi
         WaitReady();
     }
 
+    /// <summary>
+    /// Puts a token obtained elsewhere (a facility's client credentials, say) into the console's session, as a tab that
+    /// had signed in would hold it, and starts the console with it.
+    /// </summary>
+    public void SignInWithToken(string accessToken)
+    {
+        Driver.Navigate().GoToUrl(new Uri(address, "/console/"));
+        Script.ExecuteScript("sessionStorage.clear(); sessionStorage.setItem('coop.console.tokens', JSON.stringify({ access: arguments[0], " +
+            "refresh: null, id: null, expiresAt: Date.now() + 3600000 }))", accessToken);
+        Driver.Navigate().Refresh();
+        WaitReady();
+    }
+
     public void WaitReady() =>
         chromium.WaitUntil(_ => (bool)Script.ExecuteScript("return document.body.classList.contains('ready')")!, "the console to start");
 
