@@ -14,7 +14,7 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
     [Fact]
     public async Task A_clerk_finds_a_resident_enters_a_claim_missing_its_discharge_summary_prints_the_notice_settles_prints_and_pays_cash()
     {
-        await SignInAsync("window");
+        Browser.SignIn("window");
         Browser.Go("window/search");
         Browser.Type("#search-q", Households.Son.IdNumber + Keys.Enter);
         Browser.WaitFor("#persons tbody tr", Households.Son.Name).Click();
@@ -73,9 +73,9 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task A_refused_claim_shows_the_chinese_title_and_marks_the_field_and_keeps_what_was_typed()
+    public void A_refused_claim_shows_the_chinese_title_and_marks_the_field_and_keeps_what_was_typed()
     {
-        await SignInAsync("window");
+        Browser.SignIn("window");
         Browser.Go("window/claims/new");
         Browser.Type("[name=idNumber]", Households.Wife.IdNumber);
         Browser.Type("[name=invoiceNumber]", "MZ-REFUSED");
@@ -91,9 +91,9 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
     }
 
     [Fact]
-    public async Task The_window_sees_only_the_window_menus()
+    public void The_window_sees_only_the_window_menus()
     {
-        await SignInAsync("window");
+        Browser.SignIn("window");
         Browser.Menus().Should().Contain(["录入纸质报销", "查找人员", "参合资格查询", "新建家庭户"])
             .And.NotContain(m => m == "审核队列" || m == "试算平衡表" || m == "工作人员账号");
         Browser.Screenshot("window-home");
@@ -107,10 +107,6 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
         Browser.WaitFor("#no-console", "不能使用管理端");
         Browser.Menus().Should().BeEmpty();
     }
-
-    // TODO(lead): the real sign-in page lands with branch console-auth; until then a password-grant token.
-    private async Task SignInAsync(string role) =>
-        Browser.SignInWithToken(await county.App.TokenAsync(role, CooperativeApp.DemoPassword(role)));
 
     private void EnterLine(int index, string code, string quantity, string unitPrice)
     {
