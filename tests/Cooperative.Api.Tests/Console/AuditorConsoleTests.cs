@@ -52,7 +52,7 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
         {
             // Test-only: chromium saves downloads into this folder without asking.
             fixture.Browser.Chromium.Driver.ExecuteCdpCommand("Browser.setDownloadBehavior",
-                new Dictionary<string, object> { ["behavior"] = "allow", ["downloadPath"] = folder });
+                new Dictionary<string, object?> { ["behavior"] = "allow", ["downloadPath"] = folder });
             Browser.Go("audit/downloads");
             Browser.WaitFor("#download-workbook").Click();
             Browser.WaitFor("#download-workbook-card [role=status]", "下载完成");
@@ -60,7 +60,7 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
 
             string? saved = null;
             fixture.Browser.Chromium.WaitUntil(_ => (saved = Directory.GetFiles(folder, "*.xlsx").FirstOrDefault()) is not null
-                && !Directory.GetFiles(folder, "*.crdownload").Any() && new FileInfo(saved).Length > 0, "the workbook in the download folder");
+                && Directory.GetFiles(folder, "*.crdownload").Length == 0 && new FileInfo(saved).Length > 0, "the workbook in the download folder");
             Path.GetFileName(saved).Should().Be("audit-2026.xlsx");
             using var workbook = new XLWorkbook(saved);
             workbook.Worksheets.Select(w => w.Name).Should().Contain("试算平衡表");

@@ -52,9 +52,11 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
         Browser.FindAll("#settlement-steps tr").Select(r => r.Text).Should().Contain(t => t.StartsWith("分段", StringComparison.Ordinal) && t.Contains('%'),
             "each band shows its ratio");
         Browser.Find("#settlement-checks").Text.Should().Contain("核对相符").And.NotContain("核对不符");
-        Browser.Find("#claim-facts").Text.Should().Contain(Head.IdNumber).And.Contain("K35.8").And.Contain("2026-11-02");
+        Browser.Find("#claim-facts").Text.Should().Contain(Head.IdNumber).And.Contain("2026-11-02");
+        Browser.WaitFor("#diagnosis", "K35.8 急性阑尾炎");
         Browser.WaitFor("#other-claims tbody tr", first.GetProperty("number").GetString()!);
         Browser.Find("#other-claims").Text.Should().NotContain(number, "the person's other claims leave this one out");
+        ((IJavaScriptExecutor)Browser.Driver).ExecuteScript("document.getElementById('claim-status').scrollIntoView()");
         Browser.Screenshot("reviewer-claim");
 
         Browser.Find("#reject").Click();

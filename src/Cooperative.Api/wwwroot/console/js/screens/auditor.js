@@ -29,7 +29,12 @@ const ENTITIES = {
   NumberSequence: '编号序列', RegisterImport: '花名册导入', BooksReconciliation: '对账', SyntheticCounty: '模拟数据',
 };
 const entityName = type => (ENTITIES[type] ? `${ENTITIES[type]}（${type}）` : type);
-const ACTIONS = { created: '新增', updated: '修改', deleted: '删除', 'sign-in-failed': '登录失败', locked: '锁定', unlocked: '解锁' };
+const ACTIONS = {
+  created: '新增', updated: '修改', deleted: '删除', 'signed-in': '登录', 'sign-in-failed': '登录失败', locked: '锁定', unlocked: '解锁',
+  issued: '签发', rotated: '更换密钥', disabled: '停用', imported: '导入', completed: '完成',
+};
+const ROLES = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员', facility: '医疗机构', system: '系统' };
+const roleName = role => ROLES[role] || role;
 const DISAGREEMENTS = {
   claim_without_entry: '报销单没有记账凭证', claim_entry_mismatch: '报销单与凭证金额不符', reversal_mismatch: '冲销金额不符',
   facility_payment_mismatch: '支付凭证与机构结算不符', usage_mismatch: '年度累计使用不符', settlement_exceeds_claims: '月度结算超过报销单合计',
@@ -334,7 +339,7 @@ async function trail(screen, _params, query) {
   const list = pagedList([
     ['编号', r => r.id, 'num'],
     ['时间', r => dateTime(r.atUtc)],
-    ['操作人', r => `${r.actor}${r.actorRole ? `（${r.actorRole}）` : ''}`],
+    ['操作人', r => `${r.actor}${r.actorRole ? `（${roleName(r.actorRole)}）` : ''}`],
     ['对象', r => entityName(r.entityType)],
     ['对象标识', r => r.entityId],
     ['操作', r => ACTIONS[r.action] || r.action],
@@ -344,7 +349,7 @@ async function trail(screen, _params, query) {
     onOpen: r => {
       fill(detail, h('div', { class: 'card' }, h('h2', {}, `审计记录 ${r.id}：${entityName(r.entityType)} ${ACTIONS[r.action] || r.action}`),
         facts([
-          ['时间', dateTime(r.atUtc)], ['操作人', r.actor], ['角色', r.actorRole || ''], ['对象标识', r.entityId],
+          ['时间', dateTime(r.atUtc)], ['操作人', r.actor], ['角色', r.actorRole ? roleName(r.actorRole) : ''], ['对象标识', r.entityId],
           ['关联请求号', r.correlationId || ''], ['链序号', r.seq ?? '尚未封存'], ['哈希', r.hash || ''],
         ]), h('h3', {}, '内容变化'), changes(r)));
       detail.scrollIntoView({ block: 'nearest' });

@@ -238,6 +238,18 @@ function lines(c) {
     ], c.lines || [], { id: 'claim-lines' }));
 }
 
+/** The diagnosis code with its Chinese name from the ICD-10 list (GET /api/reference/diagnoses), when listed there. */
+function diagnosis(code) {
+  const text = h('span', { id: 'diagnosis' }, code);
+  get('/api/reference/diagnoses', { q: code, limit: 1 })
+    .then(found => {
+      const d = found.find(x => x.code.toUpperCase() === String(code).toUpperCase());
+      if (d) text.append(` ${d.name}`);
+    })
+    .catch(() => {});
+  return text;
+}
+
 function header(c) {
   const referral = !c.referred ? '否' : c.referralFiling ? `是（转诊备案 ${c.referralFiling}）` : '申报转诊（未备案）';
   const stay = c.visitType === 'inpatient'
@@ -250,7 +262,7 @@ function header(c) {
       ['就诊类型', label('visit_type', c.visitType)],
       ['补偿类别', c.benefitGroup && c.settlement?.benefitGroupName ? `${c.benefitText}（${c.settlement.benefitGroupName}，${c.benefitGroup}）` : c.benefitText],
       ['入院日期', date(c.admissionDate)], ['出院日期', `${date(c.dischargeDate)}${stay ? `（住院 ${stay} 天）` : ''}`],
-      ['诊断编码（ICD-10）', c.diagnosisCode], ['是否转诊', referral],
+      ['诊断（ICD-10）', diagnosis(c.diagnosisCode)], ['是否转诊', referral],
       ['发票号', c.invoiceNumber], ['补偿方案', c.policyVersion ? `${c.fundYear} 年度第 ${c.policyVersion} 版` : '尚未结算'],
       ['费用总额', `${money(c.total)} 元`], ['基金支付', `${money(c.fundPays)} 元`],
       ['大病保险', `${money(c.catastrophicPays)} 元`], ['医疗救助', `${money(c.assistancePays)} 元`],
@@ -263,14 +275,14 @@ function header(c) {
 
 /** The decision of a claim under review: approve (an optional note) or reject (a reason, required). */
 function decision(c, done) {
-  const reason = h('textarea', { name: 'reason', rows: 3, maxLength: 500, placeholder: '审核不通过时必须填写理由，例如：挂床住院，不予报销' });
+  const reason = h('textarea', { name: 'reason', rows: 2, maxLength: 500, placeholder: '审核不通过时必须填写理由，例如：挂床住院，不予报销' });
   const out = h('div', { id: 'review-answer' });
-  const form = h('form', { class: 'card', id: 'review-form', onsubmit: e => e.preventDefault() },
-    h('h2', {}, '审核'),
-    field('审核意见', reason, '审核通过时可不填'),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', id: 'approve', onclick: e => decide(e.currentTarget, 'approve') }, '审核通过'),
-      h('button', { type: 'button', class: 'danger', id: 'reject', onclick: e => decide(e.currentTarget, 'reject') }, '审核不通过')),
+  const form = h('form', { class: 'card no-print', id: 'review-form', onsubmit: e => e.preventDefault() },
+    h('h2', {}, `审核报销单 ${c.number}`),
+    h('div', { class: 'decide' }, field('审核意见（审核通过时可不填）', reason),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', id: 'approve', onclick: e => decide(e.currentTarget, 'approve') }, '审核通过'),
+        h('button', { type: 'button', class: 'danger', id: 'reject', onclick: e => decide(e.currentTarget, 'reject') }, '审核不通过'))),
     out);
   async function decide(button, action) {
     const text = reason.value.trim();
@@ -298,9 +310,8 @@ async function claim(screen, params) {
       h('div', { class: 'actions', id: 'claim-status' }, h('span', { class: 'tag' }, label('claim_status', c.status)), flagTags(c.flags)),
       message ? h('div', { class: 'ok', role: 'status', id: 'review-done' }, message) : null,
       c.reviewNote ? h('p', { id: 'review-note' }, h('strong', {}, '审核说明：'), c.reviewNote) : null,
-      header(c),
-      canDecide ? decision(c, show) : null,
-      settlementCard(c), lines(c), statusHistory(c), otherClaims(c), statementDownload(c));
+      header(c), settlementCard(c), lines(c), otherClaims(c), statusHistory(c), statementDownload(c),
+      canDecide ? decision(c, show) : null);
   };
   show(await get(`/api/claims/${encodeURIComponent(params.number)}`));
 }
