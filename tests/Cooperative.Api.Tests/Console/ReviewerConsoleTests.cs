@@ -54,6 +54,7 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
         Browser.Find("#settlement-checks").Text.Should().Contain("核对相符").And.NotContain("核对不符");
         Browser.Find("#claim-facts").Text.Should().Contain(Head.IdNumber).And.Contain("2026-11-02");
         Browser.WaitFor("#diagnosis", "K35.8 急性阑尾炎");
+        Browser.Find("#claim-history").Text.Should().Contain("自动标记：15日内再次住院", "the rules' note names the flag in Chinese");
         Browser.WaitFor("#other-claims tbody tr", first.GetProperty("number").GetString()!);
         Browser.Find("#other-claims").Text.Should().NotContain(number, "the person's other claims leave this one out");
         ((IJavaScriptExecutor)Browser.Driver).ExecuteScript("document.getElementById('claim-status').scrollIntoView()");

@@ -374,8 +374,8 @@ async function verify(screen) {
       const good = v.lastGoodCheckpoint;
       fill(result, v.intact
         ? h('div', { class: 'ok', id: 'chain-intact' },
-          h('strong', {}, '审计链完整'), h('div', {}, `已校验 ${v.verified} 条已封存记录，与 ${v.checkpoints} 个库外检查点相符；`
-            + `另有 ${v.unsealed} 条记录尚未封存（稍后自动封存）。用时 ${Number(v.seconds).toFixed(1)} 秒。`))
+          h('strong', {}, '审计链完整'), h('div', {}, `已校验 ${v.verified} 条已封存记录，与 ${v.checkpoints} 个库外检查点相符。`
+            + `${v.unsealed > 0 ? `另有 ${v.unsealed} 条新记录尚未封存（系统稍后自动封存，届时再校验）。` : ''}用时 ${Number(v.seconds).toFixed(1)} 秒。`))
         : h('div', { class: 'problem', id: 'chain-broken' },
           h('strong', {}, '审计链已断开'),
           h('div', {}, v.firstBroken ? `断开位置：${v.firstBroken.seq ? `第 ${v.firstBroken.seq} 条` : '链尾'}`
@@ -402,7 +402,8 @@ async function downloads(screen) {
   const year = h('select', { name: 'year', id: 'download-year' }, fundYears.map(y => h('option', { value: y }, `${y} 年度`)));
   const item = (id, title, text, path) => {
     const out = h('div');
-    const bar = progress('尚未下载');
+    const bar = progress('');
+    bar.set(0, '尚未下载');
     const button = h('button', { type: 'button', class: 'primary', id }, title);
     button.addEventListener('click', () => act(button, out, async () => {
       bar.set(0, '正在下载…');

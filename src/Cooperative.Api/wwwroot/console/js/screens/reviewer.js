@@ -21,6 +21,9 @@ const FLAGS = {
   delivery_patient_male: '分娩诊断但患者为男性',
 };
 const flagName = code => FLAGS[code] || code;
+/** A note the claim rules wrote with flag codes in it (自动标记：readmission_15d（…）), the codes named in Chinese. */
+const flagCodes = new RegExp(`\\b(${Object.keys(FLAGS).join('|')})\\b`, 'g');
+const withFlagNames = note => String(note).replace(flagCodes, code => FLAGS[code]);
 const flagList = flags => (Array.isArray(flags) ? flags : String(flags || '').split(',')).map(f => f.trim()).filter(Boolean);
 const flagTags = flags => flagList(flags).map(f => h('span', { class: 'tag flag', title: f }, flagName(f)));
 
@@ -209,7 +212,7 @@ function statusHistory(c) {
       ['原状态', x => (x.from ? label('claim_status', x.from) : '')],
       ['新状态', x => label('claim_status', x.to)],
       ['操作人', x => x.by],
-      ['说明', x => x.note || ''],
+      ['说明', x => (x.note ? withFlagNames(x.note) : '')],
     ], c.history || [], { id: 'claim-history' }));
 }
 
@@ -309,7 +312,7 @@ async function claim(screen, params) {
       h('h1', {}, `报销单 ${c.number}`),
       h('div', { class: 'actions', id: 'claim-status' }, h('span', { class: 'tag' }, label('claim_status', c.status)), flagTags(c.flags)),
       message ? h('div', { class: 'ok', role: 'status', id: 'review-done' }, message) : null,
-      c.reviewNote ? h('p', { id: 'review-note' }, h('strong', {}, '审核说明：'), c.reviewNote) : null,
+      c.reviewNote ? h('p', { id: 'review-note' }, h('strong', {}, '审核说明：'), withFlagNames(c.reviewNote)) : null,
       header(c), settlementCard(c), lines(c), otherClaims(c), statusHistory(c), statementDownload(c),
       canDecide ? decision(c, show) : null);
   };
