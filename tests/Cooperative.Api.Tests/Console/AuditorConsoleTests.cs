@@ -13,13 +13,6 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Signs in as the demo account of the role. For now with the account's token put into the console's session: the
-    /// sign-in page (branch console-auth) is not merged yet; then this becomes Browser.SignIn(role).
-    /// </summary>
-    private async Task SignInAsync(string role) =>
-        Browser.SignInWithToken(await fixture.App.TokenAsync(role, CooperativeApp.DemoPassword(role)));
-
     private async Task<JsonElement> ApiAsync(string path) =>
         await (await (await fixture.App.ClientForAsync("auditor")).GetAsync(path)).ShouldBeOkAsync<JsonElement>();
 
@@ -29,7 +22,7 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
         var expected = await ApiAsync("/api/ledger/trial-balance");
         expected.GetProperty("balanced").GetBoolean().Should().BeTrue();
 
-        await SignInAsync("auditor");
+        Browser.SignIn("auditor");
         Browser.Go("audit/trial-balance");
         Browser.WaitFor("#trial-balance-total", "合计");
         var bank = expected.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("code").GetString() == "1001");
@@ -81,7 +74,7 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
         var verification = await ApiAsync("/api/audit/verify");
         verification.GetProperty("intact").GetBoolean().Should().BeTrue();
 
-        await SignInAsync("auditor");
+        Browser.SignIn("auditor");
         Browser.Go("audit/trail");
         Browser.WaitFor("#audit-filters");
         Browser.Type("#audit-filters input[name=actor]", "window");
@@ -102,9 +95,9 @@ public sealed class AuditorConsoleTests(ConsoleFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_auditor_sees_only_the_audit_menu_and_cannot_open_the_review_queue()
+    public void An_auditor_sees_only_the_audit_menu_and_cannot_open_the_review_queue()
     {
-        await SignInAsync("auditor");
+        Browser.SignIn("auditor");
 
         Browser.FindAll("#menu h2").Select(e => e.Text).Should().Equal("审计查询");
         Browser.Menus().Should().Equal("首页", "试算平衡表", "收支表", "记账凭证", "明细账", "统筹基金核对", "账务核对", "审计日志", "审计链校验", "年度审计下载");

@@ -16,13 +16,6 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
 
     private static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Signs in as the demo account of the role. For now with the account's token put into the console's session: the
-    /// sign-in page (branch console-auth) is not merged yet; then this becomes Browser.SignIn(role).
-    /// </summary>
-    private async Task SignInAsync(string role) =>
-        Browser.SignInWithToken(await fixture.App.TokenAsync(role, CooperativeApp.DemoPassword(role)));
-
     [Fact]
     public async Task A_reviewer_opens_a_flagged_claim_from_the_queue_reads_its_calculation_and_rejects_it_with_a_reason()
     {
@@ -35,7 +28,7 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
         var number = flagged.GetProperty("number").GetString()!;
         var settlement = flagged.GetProperty("settlement");
 
-        await SignInAsync("reviewer");
+        Browser.SignIn("reviewer");
         Browser.Go("review/queue");
         var row = Browser.WaitFor("#review-queue tbody tr", number);
         row.Text.Should().Contain("15日内再次住院", "the flag shows as a tag in Chinese").And.Contain(Head.Name);
@@ -79,9 +72,9 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_reviewer_sees_the_review_menu_and_neither_administration_nor_audit()
+    public void A_reviewer_sees_the_review_menu_and_neither_administration_nor_audit()
     {
-        await SignInAsync("reviewer");
+        Browser.SignIn("reviewer");
 
         Browser.FindAll("#menu h2").Select(e => e.Text).Should().Equal("报销审核");
         Browser.Menus().Should().Equal("首页", "审核队列", "报销单查询");
@@ -97,7 +90,7 @@ public sealed class ReviewerConsoleTests(ConsoleFixture fixture) : IClassFixture
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = claim.GetProperty("number").GetString()!;
 
-        await SignInAsync("reviewer");
+        Browser.SignIn("reviewer");
         Browser.Go("review/claims");
         Browser.WaitFor("#claim-filters");
         Browser.Type("#claim-filters input[name=q]", Son.IdNumber);
