@@ -153,6 +153,7 @@ async function incomeStatement(screen, _params, query) {
 const entryTotal = entry => entry.lines.reduce((sum, l) => sum + Number(l.debit), 0);
 
 async function journal(screen, _params, query) {
+  back = location.hash;
   const form = filterForm('journal-filters', 'audit/journal', query, [
     field('日期自', h('input', { name: 'from', type: 'date' })),
     field('日期至', h('input', { name: 'to', type: 'date' })),
@@ -174,6 +175,9 @@ async function journal(screen, _params, query) {
   fill(screen, h('h1', {}, '记账凭证'), form, list.element);
 }
 
+/** The screen an entry was opened from (the journal or an account's movements, with filters), for the entry's link back. */
+let back = null;
+
 const claimSources = ['claim', 'claim-payment', 'claim-reversal', 'claim-recovery'];
 
 async function entry(screen, params) {
@@ -185,7 +189,7 @@ async function entry(screen, params) {
   const debit = e.lines.reduce((s, l) => s + Number(l.debit), 0);
   const credit = e.lines.reduce((s, l) => s + Number(l.credit), 0);
   fill(screen,
-    h('p', { class: 'no-print' }, h('a', { href: '#/audit/journal', onclick: ev => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, '← 返回')),
+    h('p', { class: 'no-print' }, h('a', { href: back || '#/audit/journal' }, '← 返回')),
     h('h1', {}, `记账凭证 ${e.number}`),
     h('div', { class: 'card' }, facts([
       ['凭证日期', date(e.date)], ['会计期间', e.period], ['摘要', e.description], ['业务来源', source],
@@ -206,6 +210,7 @@ async function entry(screen, params) {
 // ---- 明细账 --------------------------------------------------------------------------------------------------
 
 async function movements(screen, _params, query) {
+  back = location.hash;
   const result = h('div');
   const form = filterForm('movement-filters', 'audit/movements', query, [
     field('科目', h('select', { name: 'account', required: true }, await accountOptions('请选择科目'))),

@@ -27,6 +27,10 @@ const withFlagNames = note => String(note).replace(flagCodes, code => FLAGS[code
 const flagList = flags => (Array.isArray(flags) ? flags : String(flags || '').split(',')).map(f => f.trim()).filter(Boolean);
 const flagTags = flags => flagList(flags).map(f => h('span', { class: 'tag flag', title: f }, flagName(f)));
 
+/** The list a claim was opened from (the queue or a search, with its filters), for the claim's link back. */
+let back = null;
+const remember = () => { back = location.hash; };
+
 let who = null;
 /** The signed-in user (GET /api/me), asked once per page load: a reviewer's actions are offered to reviewers only. */
 const me = async () => (who ??= await get('/api/me'));
@@ -78,6 +82,7 @@ const summaryColumns = [
 ];
 
 async function queue(screen, _params, query) {
+  remember();
   const form = h('form', { class: 'grid card', id: 'queue-filters' },
     field('标记', h('select', { name: 'flag' }, h('option', { value: '' }, '全部'),
       Object.entries(FLAGS).map(([code, name]) => h('option', { value: code }, name)))),
@@ -106,6 +111,7 @@ async function queue(screen, _params, query) {
 }
 
 async function search(screen, _params, query) {
+  remember();
   const form = h('form', { class: 'grid card', id: 'claim-filters' },
     field('报销单号、身份证号、发票号或患者姓名', h('input', { name: 'q', autofocus: true })),
     field('状态', h('select', { name: 'status' }, options('claim_status', { blank: '全部' }))),
@@ -308,7 +314,7 @@ async function claim(screen, params) {
   const show = (c, message) => {
     const canDecide = c.status === 'under_review' && REVIEWERS.includes(user.role);
     fill(screen,
-      h('p', { class: 'no-print' }, h('a', { href: REVIEWERS.includes(user.role) ? '#/review/queue' : '#/', onclick: e => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, '← 返回')),
+      h('p', { class: 'no-print' }, h('a', { href: back || (REVIEWERS.includes(user.role) ? '#/review/queue' : '#/') }, '← 返回列表')),
       h('h1', {}, `报销单 ${c.number}`),
       h('div', { class: 'actions', id: 'claim-status' }, h('span', { class: 'tag' }, label('claim_status', c.status)), flagTags(c.flags)),
       message ? h('div', { class: 'ok', role: 'status', id: 'review-done' }, message) : null,
