@@ -1,2 +1,348 @@
-// Screens of this menu: written next.
-export default [];
+// 报销审核: the review queue, the claims search and one claim with its calculation step by step, the person's other
+// claims of the year, and the reviewer's decision (approve, or reject with a reason). Only the public HTTP API.
+import { get, post, download } from '../api.js';
+import {
+  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, markErrors, progress,
+} from '../ui.js';
+
+const REVIEWERS = ['reviewer', 'admin'];
+
+/**
+ * The review flags the claim rules set (ClaimSettler, DuplicateRule). They are codes without an entry in
+ * /api/reference/enumerations, so their Chinese names live here; an unknown flag shows its code.
+ */
+const FLAGS = {
+  high_cost: '高额费用',
+  readmission_15d: '15日内再次住院',
+  overlapping_stay: '住院时间与他院重叠',
+  possible_duplicate: '疑似重复（同日同额）',
+  visit_during_stay: '住院期间门诊',
+  resubmitted: '重新提交的票据',
+  delivery_patient_male: '分娩诊断但患者为男性',
+};
+const flagName = code => FLAGS[code] || code;
+/** A note the claim rules wrote with flag codes in it (自动标记：readmission_15d（…）), the codes named in Chinese. */
+const flagCodes = new RegExp(`\\b(${Object.keys(FLAGS).join('|')})\\b`, 'g');
+const withFlagNames = note => String(note).replace(flagCodes, code => FLAGS[code]);
+const flagList = flags => (Array.isArray(flags) ? flags : String(flags || '').split(',')).map(f => f.trim()).filter(Boolean);
+const flagTags = flags => flagList(flags).map(f => h('span', { class: 'tag flag', title: f }, flagName(f)));
+
+/** The list a claim was opened from (the queue or a search, with its filters), for the claim's link back. */
+let back = null;
+const remember = () => { back = location.hash; };
+
+let who = null;
+/** The signed-in user (GET /api/me), asked once per page load: a reviewer's actions are offered to reviewers only. */
+const me = async () => (who ??= await get('/api/me'));
+
+/** Puts a screen's filters into the address (so that going back returns to them) or reloads when they did not change. */
+function navigate(path, values, reload) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== '' && value !== null && value !== undefined && value !== false) query.set(name, value);
+  const text = query.toString();
+  const target = `#/${path}${text ? `?${text}` : ''}`;
+  if (location.hash === target) reload();
+  else location.hash = target;
+}
+
+/** Values of a form's named inputs (checkboxes as true/false). */
+function valuesOf(form) {
+  const values = {};
+  for (const input of form.querySelectorAll('[name]')) values[input.name] = input.type === 'checkbox' ? input.checked : input.value.trim();
+  return values;
+}
+
+let facilities = null;
+/** The register's facilities for the facility filter (a datalist: any code may still be typed). */
+async function facilityList(id) {
+  if (!facilities) {
+    try {
+      facilities = (await get('/api/facilities', { pageSize: 200 })).items;
+    } catch {
+      facilities = [];
+    }
+  }
+  return h('datalist', { id }, facilities.map(f => h('option', { value: f.code }, `${f.name}（${f.levelName}）`)));
+}
+
+const claimLink = number => `#/review/claims/${encodeURIComponent(number)}`;
+const open = row => { location.hash = claimLink(row.number); };
+
+const summaryColumns = [
+  ['报销单号', c => h('a', { href: claimLink(c.number), onclick: e => e.stopPropagation() }, c.number)],
+  ['患者', c => c.patientName],
+  ['就诊机构', c => c.facilityName],
+  ['类别', c => label('benefit_kind', c.benefit)],
+  ['出院日期', c => date(c.dischargeDate)],
+  ['费用总额', c => money(c.total), 'num'],
+  ['基金支付', c => money(c.fundPays), 'num'],
+  ['合计支付', c => money(c.payout), 'num'],
+  ['状态', c => label('claim_status', c.status)],
+  ['标记', c => flagTags(c.flags)],
+];
+
+async function queue(screen, _params, query) {
+  remember();
+  const form = h('form', { class: 'grid card', id: 'queue-filters' },
+    field('标记', h('select', { name: 'flag' }, h('option', { value: '' }, '全部'),
+      Object.entries(FLAGS).map(([code, name]) => h('option', { value: code }, name)))),
+    field('就诊机构编码', h('input', { name: 'facility', list: 'queue-facilities', placeholder: '全部机构' })),
+    field('基金支付不低于（元）', h('input', { name: 'minAmount', type: 'number', min: 0, step: '0.01' })),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'all' }), '同时显示已结算（未标记）的报销单'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, '查询'),
+      h('button', { type: 'button', onclick: () => navigate('review/queue', {}, () => list.reload()) }, '清除条件')));
+  for (const name of ['flag', 'facility', 'minAmount']) form.elements[name].value = query.get(name) || '';
+  form.elements.all.checked = query.get('all') === 'true';
+  const filters = () => ({
+    flag: query.get('flag'), facility: query.get('facility'), minAmount: query.get('minAmount'), all: query.get('all') === 'true' ? 'true' : null,
+  });
+  const list = pagedList(summaryColumns, page => get('/api/claims/review-queue', { ...filters(), page, pageSize: 20 }),
+    { onOpen: open, id: 'review-queue', empty: '审核队列为空：没有待审核的报销单' });
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const v = valuesOf(form);
+    if (v.minAmount !== '' && !(Number(v.minAmount) >= 0)) return markErrors(form, { minAmount: ['请输入不小于 0 的金额'] });
+    markErrors(form, {});
+    navigate('review/queue', { ...v, all: v.all ? 'true' : '' }, () => list.reload());
+  });
+  fill(screen, h('h1', {}, '审核队列'),
+    h('p', { class: 'muted' }, '系统自动标记、待人工审核的报销单，按提交时间先后排列。点击一行查看计算过程并审核。'),
+    form, await facilityList('queue-facilities'), list.element);
+}
+
+async function search(screen, _params, query) {
+  remember();
+  const form = h('form', { class: 'grid card', id: 'claim-filters' },
+    field('报销单号、身份证号、发票号或患者姓名', h('input', { name: 'q', autofocus: true })),
+    field('状态', h('select', { name: 'status' }, options('claim_status', { blank: '全部' }))),
+    field('就诊机构编码', h('input', { name: 'facility', list: 'search-facilities', placeholder: '全部机构' })),
+    field('出院日期自', h('input', { name: 'from', type: 'date' })),
+    field('出院日期至', h('input', { name: 'to', type: 'date' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, '查询'),
+      h('button', { type: 'button', onclick: () => navigate('review/claims', {}, () => list.reload()) }, '清除条件')));
+  const names = ['q', 'status', 'facility', 'from', 'to'];
+  for (const name of names) form.elements[name].value = query.get(name) || '';
+  const filters = Object.fromEntries(names.map(n => [n, query.get(n)]));
+  const list = pagedList(summaryColumns, page => get('/api/claims', { ...filters, page, pageSize: 20 }),
+    { onOpen: open, id: 'claims', empty: '没有符合条件的报销单' });
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const v = valuesOf(form);
+    if (v.from && v.to && v.from > v.to) return markErrors(form, { to: ['截止日期不能早于起始日期'] });
+    markErrors(form, {});
+    navigate('review/claims', v, () => list.reload());
+  });
+  fill(screen, h('h1', {}, '报销单查询'), form, await facilityList('search-facilities'), list.element);
+}
+
+const percent = ratio => `${Math.round(Number(ratio) * 10000) / 100}%`;
+const bandText = b => `分段 ${money(b.from)}–${b.to === null || b.to === undefined ? '以上' : money(b.to)}：${money(b.amount)} × ${percent(b.ratio)}`;
+const fen = value => Math.round(Number(value || 0) * 100);
+const ordinal = n => ['一', '二', '三', '四', '五'][n - 1] || String(n);
+
+/**
+ * The calculation as the statement shows it (ClaimStatement.Steps): rows of [text, amount or null, kind], kind 'head'
+ * for a payer's heading, 'result' for what a payer pays, 'note' for an explanation without an amount.
+ */
+function steps(s) {
+  const rows = [
+    ['费用总额', s.total, 'result'], ['减：目录外（自费）费用', s.excluded], ['减：乙类先行自付', s.partlySelfPaid],
+    ['可报销费用', s.eligible, 'result'],
+    ...(s.notes || []).map(n => [`说明：${n}`, null, 'note']),
+    [`${ordinal(1)}、基本医疗基金（${label('benefit_kind', s.benefit)}${s.benefitGroupName ? `：${s.benefitGroupName}` : ''}）`, null, 'head'],
+  ];
+  if (s.deliverySubsidy !== null && s.deliverySubsidy !== undefined) {
+    rows.push(['住院分娩定额补助（不超过可报销费用）', s.deliverySubsidy]);
+    if (s.inpatientRuleAmount !== null && s.inpatientRuleAmount !== undefined) rows.push(['按住院补偿规则计算（取两者较高者）', s.inpatientRuleAmount]);
+  }
+  if (Number(s.deductibleApplied) > 0 || s.benefit === 'inpatient') rows.push(['减：起付线', s.deductibleApplied]);
+  for (const b of s.bands || []) rows.push([bandText(b), b.payable]);
+  if (Number(s.ratioReduction) > 0) rows.push([`未转诊，报销比例降低 ${percent(s.ratioReduction)}`, null, 'note']);
+  rows.push(['按比例计算补偿', s.beforeCaps]);
+  if (Number(s.perVisitCapApplied) > 0) rows.push(['减：超过每次封顶部分', s.perVisitCapApplied]);
+  rows.push(['年度封顶线', s.annualCap], ['本次结算前年度剩余额度', s.capRemainingBefore]);
+  if (Number(s.capCut) > 0) rows.push(['减：超过年度封顶部分', s.capCut]);
+  rows.push(['基金支付（补偿金额）', s.reimbursement, 'result'], ['本次结算后年度剩余额度', s.capRemainingAfter]);
+  (s.payers || []).forEach((p, i) => {
+    rows.push([`${ordinal(i + 2)}、${p.name}`, null, 'head']);
+    if (p.payer === 'catastrophic') {
+      rows.push(['本次合规自付费用（可报销费用减基金支付）', p.base], ['本年度此前累计合规自付费用', p.accumulatedBefore],
+        ['大病保险起付线', p.threshold]);
+    } else if (p.payer === 'assistance') {
+      rows.push([`救助对象类别：${label('person_category', p.category)}；剩余合规费用`, p.base]);
+    } else {
+      rows.push(['计算基数', p.base]);
+    }
+    for (const b of p.bands || []) rows.push([bandText(b), b.payable]);
+    rows.push(['按比例计算', p.beforeCap], ['年度封顶线', p.annualCap], ['本次结算前年度剩余额度', p.capRemainingBefore]);
+    if (Number(p.capCut) > 0) rows.push(['减：超过年度封顶部分', p.capCut]);
+    rows.push([`${p.name}支付`, p.amount, 'result']);
+  });
+  if ((s.payers || []).length > 0) rows.push(['合计支付（各项之和）', s.payout, 'result']);
+  rows.push(['个人自付', s.patientShare, 'result']);
+  return rows;
+}
+
+/**
+ * The two identities the Settlement record promises (Settlement.cs), checked in fen on what is shown:
+ * 按比例计算 − 每次封顶 − 年度封顶 = 基金支付, and 基金支付 + 其他支付方 + 个人自付 = 费用总额.
+ */
+function reconciliation(s) {
+  const payers = (s.payers || []).reduce((sum, p) => sum + fen(p.amount), 0);
+  const checks = [
+    ['按比例计算 − 超过每次封顶 − 超过年度封顶 = 基金支付',
+      fen(s.beforeCaps) - fen(s.perVisitCapApplied) - fen(s.capCut) === fen(s.reimbursement)],
+    [`基金支付${(s.payers || []).map(p => ` + ${p.name.replace(/（.*$/, '')}`).join('')} + 个人自付 = 费用总额`,
+      fen(s.reimbursement) + payers + fen(s.patientShare) === fen(s.total)],
+  ];
+  return h('ul', { class: 'checks', id: 'settlement-checks' }, checks.map(([text, ok]) =>
+    h('li', { class: ok ? 'good' : 'bad' }, `${ok ? '✓ 核对相符' : '✗ 核对不符'}：${text}`)));
+}
+
+function settlementCard(c) {
+  const s = c.settlement;
+  if (!s) return h('div', { class: 'card' }, h('h2', {}, '计算过程'), h('p', { class: 'muted' }, c.notice || '尚未结算'));
+  return h('div', { class: 'card' }, h('h2', {}, '计算过程'),
+    h('table', { id: 'settlement-steps', class: 'steps' },
+      h('thead', {}, h('tr', {}, h('th', {}, '计算步骤'), h('th', { class: 'num' }, '金额（元）'))),
+      h('tbody', {}, steps(s).map(([text, amount, kind]) => h('tr', { class: kind || null },
+        h('td', { colSpan: amount === null || amount === undefined ? 2 : 1 }, text),
+        amount === null || amount === undefined ? null : h('td', { class: 'num' }, money(amount)))))),
+    reconciliation(s));
+}
+
+function statusHistory(c) {
+  return h('div', { class: 'card' }, h('h2', {}, '状态记录'),
+    table([
+      ['时间', x => dateTime(x.atUtc)],
+      ['原状态', x => (x.from ? label('claim_status', x.from) : '')],
+      ['新状态', x => label('claim_status', x.to)],
+      ['操作人', x => x.by],
+      ['说明', x => (x.note ? withFlagNames(x.note) : '')],
+    ], c.history || [], { id: 'claim-history' }));
+}
+
+/** The person's claims of the same fund year (GET /api/claims?q=<ID number>&from&to), this one left out. */
+function otherClaims(c) {
+  const year = c.fundYear || Number(String(c.dischargeDate).slice(0, 4));
+  const list = pagedList(summaryColumns, async page => {
+    const result = await get('/api/claims', { q: c.idNumber, from: `${year}-01-01`, to: `${year}-12-31`, page, pageSize: 20 });
+    const items = result.items.filter(x => x.number !== c.number);
+    return { ...result, items, total: result.total - (result.items.length - items.length) };
+  }, { onOpen: open, id: 'other-claims', empty: '本年度没有其他报销单' });
+  return h('div', { class: 'card' }, h('h2', {}, `${c.patientName} ${year} 年度的其他报销单`), list.element);
+}
+
+function lines(c) {
+  return h('div', { class: 'card' }, h('h2', {}, '费用明细'),
+    table([
+      ['序号', l => l.lineNo, 'num'],
+      ['项目编码', l => l.code],
+      ['项目名称', l => l.name],
+      ['数量', l => (l.quantity ?? ''), 'num'],
+      ['单价', l => money(l.unitPrice), 'num'],
+      ['金额', l => money(l.amount), 'num'],
+      ['目录类别', l => label('catalogue_status', l.catalogueStatus)],
+      ['先行自付比例', l => (l.catalogueStatus === 'partly_covered' ? percent(l.selfPayShare) : ''), 'num'],
+    ], c.lines || [], { id: 'claim-lines' }));
+}
+
+/** The diagnosis code with its Chinese name from the ICD-10 list (GET /api/reference/diagnoses), when listed there. */
+function diagnosis(code) {
+  const text = h('span', { id: 'diagnosis' }, code);
+  get('/api/reference/diagnoses', { q: code, limit: 1 })
+    .then(found => {
+      const d = found.find(x => x.code.toUpperCase() === String(code).toUpperCase());
+      if (d) text.append(` ${d.name}`);
+    })
+    .catch(() => {});
+  return text;
+}
+
+function header(c) {
+  const referral = !c.referred ? '否' : c.referralFiling ? `是（转诊备案 ${c.referralFiling}）` : '申报转诊（未备案）';
+  const stay = c.visitType === 'inpatient'
+    ? Math.max(1, Math.round((new Date(c.dischargeDate) - new Date(c.admissionDate)) / 86400000)) : null;
+  return h('div', { class: 'card', id: 'claim-facts' },
+    facts([
+      ['患者姓名', c.patientName], ['身份证号', c.idNumber],
+      ['就诊机构', `${c.facilityName}（${label('facility_level', c.facilityLevel)}）${c.facilityCode ? ` ${c.facilityCode}` : ''}`],
+      ['报销渠道', label('claim_channel', c.channel)],
+      ['就诊类型', label('visit_type', c.visitType)],
+      ['补偿类别', c.benefitGroup && c.settlement?.benefitGroupName ? `${c.benefitText}（${c.settlement.benefitGroupName}，${c.benefitGroup}）` : c.benefitText],
+      ['入院日期', date(c.admissionDate)], ['出院日期', `${date(c.dischargeDate)}${stay ? `（住院 ${stay} 天）` : ''}`],
+      ['诊断（ICD-10）', diagnosis(c.diagnosisCode)], ['是否转诊', referral],
+      ['发票号', c.invoiceNumber], ['补偿方案', c.policyVersion ? `${c.fundYear} 年度第 ${c.policyVersion} 版` : '尚未结算'],
+      ['费用总额', `${money(c.total)} 元`], ['基金支付', `${money(c.fundPays)} 元`],
+      ['大病保险', `${money(c.catastrophicPays)} 元`], ['医疗救助', `${money(c.assistancePays)} 元`],
+      ['合计支付', `${money(c.payout)} 元`], ['个人自付', `${money(c.patientPays)} 元`],
+      ...(c.missingDocuments?.length ? [['缺少材料', c.missingDocuments.map(d => label('required_document', d)).join('、')]] : []),
+      ...(c.paymentMethod ? [['支付方式', label('payment_method', c.paymentMethod)]] : []),
+      ...(c.recovery ? [['追回款项', c.recovery.text]] : []),
+    ]));
+}
+
+/** The decision of a claim under review: approve (an optional note) or reject (a reason, required). */
+function decision(c, done) {
+  const reason = h('textarea', { name: 'reason', rows: 2, maxLength: 500, placeholder: '审核不通过时必须填写理由，例如：挂床住院，不予报销' });
+  const out = h('div', { id: 'review-answer' });
+  const form = h('form', { class: 'card no-print', id: 'review-form', onsubmit: e => e.preventDefault() },
+    h('h2', {}, `审核报销单 ${c.number}`),
+    h('div', { class: 'decide' }, field('审核意见（审核通过时可不填）', reason),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', id: 'approve', onclick: e => decide(e.currentTarget, 'approve') }, '审核通过'),
+        h('button', { type: 'button', class: 'danger', id: 'reject', onclick: e => decide(e.currentTarget, 'reject') }, '审核不通过'))),
+    out);
+  async function decide(button, action) {
+    const text = reason.value.trim();
+    if (action === 'reject' && !text) {
+      markErrors(form, { reason: ['审核不通过必须填写理由'] });
+      reason.focus();
+      return;
+    }
+    markErrors(form, {});
+    const answer = await act(button, out, () => post(`/api/claims/${encodeURIComponent(c.number)}/${action}`, { reason: text || null }), form);
+    if (answer) done(answer, action === 'approve'
+      ? `报销单 ${answer.number} 已审核通过，当前状态：${label('claim_status', answer.status)}。`
+      : `报销单 ${answer.number} 已审核不通过，基金支付已冲销，当前状态：${label('claim_status', answer.status)}。理由：${text}`);
+  }
+  return form;
+}
+
+async function claim(screen, params) {
+  const user = await me();
+  const show = (c, message) => {
+    const canDecide = c.status === 'under_review' && REVIEWERS.includes(user.role);
+    fill(screen,
+      h('p', { class: 'no-print' }, h('a', { href: back || (REVIEWERS.includes(user.role) ? '#/review/queue' : '#/') }, '← 返回列表')),
+      h('h1', {}, `报销单 ${c.number}`),
+      h('div', { class: 'actions', id: 'claim-status' }, h('span', { class: 'tag' }, label('claim_status', c.status)), flagTags(c.flags)),
+      message ? h('div', { class: 'ok', role: 'status', id: 'review-done' }, message) : null,
+      c.reviewNote ? h('p', { id: 'review-note' }, h('strong', {}, '审核说明：'), withFlagNames(c.reviewNote)) : null,
+      header(c), settlementCard(c), lines(c), otherClaims(c), statusHistory(c), statementDownload(c),
+      canDecide ? decision(c, show) : null);
+  };
+  show(await get(`/api/claims/${encodeURIComponent(params.number)}`));
+}
+
+function statementDownload(c) {
+  const out = h('div');
+  const bar = progress('');
+  bar.element.hidden = true;
+  return h('div', { class: 'actions no-print' },
+    h('button', {
+      type: 'button', onclick: e => act(e.currentTarget, out, async () => {
+        bar.element.hidden = false;
+        bar.set(null, '正在下载…');
+        const size = await download(`/api/claims/${encodeURIComponent(c.number)}/statement.xlsx`, null, `结算单-${c.number}.xlsx`,
+          fraction => bar.set(fraction, '正在下载…'));
+        bar.set(1, `下载完成（${size} 字节）`);
+      }),
+    }, '下载结算单（Excel）'), bar.element, out);
+}
+
+export default [
+  { path: 'review/queue', menu: '审核队列', title: '审核队列', roles: REVIEWERS, render: queue },
+  { path: 'review/claims', menu: '报销单查询', title: '报销单查询', roles: REVIEWERS, render: search },
+  { path: 'review/claims/:number', title: '报销单审核', roles: [...REVIEWERS, 'auditor'], render: claim },
+];
