@@ -1,6 +1,7 @@
 // 经办窗口 — paper claims: enter one as it is handed over the counter (keyboard first), print the notice of missing
 // documents, record them, print the settlement statement, record the payment; and find claims.
 import { get, getText, post, download, newKey } from '../api.js';
+import { settlementCard } from './settlement.js';
 import { h, fill, field, problem, act, table, pagedList, facts, money, date, today, label, options, print, suggest, toast } from '../ui.js';
 
 const go = hash => { location.hash = hash; };
@@ -150,7 +151,7 @@ async function enter(screen, _params, query) {
     act(submitter, out, async () => {
       const claim = await post('/api/claims/window', collect(), key);
       key = newKey();
-      toast(claim.status === 'pending_documents' ? '已受理，材料不全' : `已结算：${claim.statusText}`);
+      toast(claim.status === 'pending_documents' ? '已受理，材料不全' : `${claim.statusText}：合计支付 ${money(claim.payout)} 元`);
       go(`#/window/claims/${claim.number}`);
     }, form);
   };
@@ -224,7 +225,7 @@ async function claim(screen, { number }) {
       const provided = [...docs.querySelectorAll('input:checked')].map(i => i.value);
       act(e.submitter, out, async () => {
         const after = await post(`/api/claims/${number}/documents`, { providedDocuments: provided });
-        toast(after.status === 'pending_documents' ? '材料仍不齐全' : `已结算：${after.statusText}`);
+        toast(after.status === 'pending_documents' ? '材料仍不齐全' : `${after.statusText}：合计支付 ${money(after.payout)} 元`);
         await reload();
       }, docs);
     });
@@ -250,7 +251,7 @@ async function claim(screen, { number }) {
     });
     parts.push(pay);
   }
-  parts.push(out, h('h2', {}, '费用明细'),
+  parts.push(out, settlementCard(c), h('h2', {}, '费用明细'),
     table([['序号', l => l.lineNo], ['编码', l => l.code], ['名称', l => l.name], ['数量', l => l.quantity ?? '', 'num'], ['单价', l => money(l.unitPrice), 'num'],
       ['金额', l => money(l.amount), 'num'], ['目录类别', l => label('catalogue_status', l.catalogueStatus)]], c.lines),
     h('h2', {}, '办理记录'),

@@ -268,7 +268,7 @@ async function importRegister(screen) {
 export default [
   { path: 'window/search', menu: '查找人员', title: '查找参合人员', roles: clerks, render: search },
   { path: 'window/claims/new', menu: '录入纸质报销', title: '录入纸质报销', roles: clerks, render: claimRoutes.enter },
-  { path: 'window/claims', menu: '报销单查询', title: '报销单查询', roles: clerks, render: claimRoutes.list },
+  { path: 'window/claims', menu: '窗口报销单', title: '报销单查询', roles: clerks, render: claimRoutes.list },
   { path: 'window/claims/:number', title: '报销单', roles: clerks, render: claimRoutes.claim },
   { path: 'window/coverage', menu: '参合资格查询', title: '参合资格查询', roles: clerks, render: coverage },
   { path: 'window/households/new', menu: '新建家庭户', title: '新建家庭户', roles: clerks, render: newHousehold },
