@@ -37,7 +37,7 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, Uri address) : IDi
 {
     public HeadlessChromium Chromium => chromium;
     public IWebDriver Driver => chromium.Driver;
-    private IJavaScriptExecutor Script => (IJavaScriptExecutor)chromium.Driver;
+    private OpenQA.Selenium.Chrome.ChromeDriver Script => chromium.Driver;
 
     /// <summary>Signs out whoever was signed in, then signs in on the sign-in page as the demo account of the role.</summary>
     public void SignIn(string role) => SignIn(role, CooperativeApp.DemoPassword(role));
