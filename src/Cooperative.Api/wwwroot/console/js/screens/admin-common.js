@@ -1,6 +1,6 @@
 // Small pieces shared by the administrator's screens: cards, forms read into the API's request bodies, an in-page
 // confirmation for acts that cannot be undone, percentages and months.
-import { h, fill, act, toast, progress } from '../ui.js';
+import { h, fill, act, toast, progress, markErrors } from '../ui.js';
 import { download } from '../api.js';
 
 /** A titled card. */
@@ -39,7 +39,11 @@ export function apiForm({ fields, submit, id, buttonId, className = 'grid', acti
     h('div', { class: className }, fields), extra || null, out, h('div', { class: 'actions' }, button));
   form.addEventListener('submit', e => {
     e.preventDefault();
-    act(button, out, () => action(formValues(form), form, out), form);
+    act(button, out, async () => {
+      const done = await action(formValues(form), form, out);
+      markErrors(form, {});
+      return done;
+    }, form);
   });
   return form;
 }
