@@ -15,6 +15,9 @@ internal sealed record FacilityRow(Facility Facility, string TownshipName);
 /// </summary>
 internal sealed record FacilityFilter(FacilityLevel? Level, string? Township, FacilityStatus? Status, FacilityOwnership? Ownership)
 {
+    /// <summary>The start of a code or part of a name, as a clerk types it when picking a facility.</summary>
+    public string? Text { get; init; }
+
     public static Validation Parse(string? level, string? township, string? status, string? ownership, out FacilityFilter filter)
     {
         var v = new Validation().Code(level, "level", "级别", out FacilityLevel? byLevel)
@@ -34,6 +37,7 @@ internal sealed record FacilityFilter(FacilityLevel? Level, string? Township, Fa
         if (Level is { } level) query = query.Where(x => x.f.Level == level);
         if (Status is { } status) query = query.Where(x => x.f.Status == status);
         if (Ownership is { } ownership) query = query.Where(x => x.f.Ownership == ownership);
+        if (Text is { Length: > 0 } text) query = query.Where(x => x.f.Code.StartsWith(text) || x.f.Name.Contains(text));
         if (Township is { } township) query = query.Where(x => x.t.Code == township || x.t.Name == township);
         return query.OrderBy(x => x.f.Code).Select(x => new FacilityRow(x.f, x.t.Name));
     }

@@ -15,7 +15,8 @@ internal static class FacilityRegisterApi
     {
         group.MapGet("/", List).RequireAuthorization(Policies.Staff)
             .WithSummary("List designated facilities (定点医疗机构名册)")
-            .WithDescription("Pages of the facility register, filtered by level, township, status and ownership.")
+            .WithDescription("Pages of the facility register, filtered by level, township, status and ownership, and by q: "
+                + "the start of a code or part of a name.")
             .WithName("ListFacilities");
         group.MapGet("/{code}", Get).RequireAuthorization(Policies.StaffOrFacility)
             .WithSummary("Get a facility's record")
@@ -32,11 +33,11 @@ internal static class FacilityRegisterApi
     }
 
     private static async Task<Results<Ok<Page<FacilitySummaryResponse>>, ValidationProblem>> List(CooperativeDbContext db,
-        string? level, string? township, string? status, string? ownership, int? page, int? pageSize, CancellationToken ct)
+        string? level, string? township, string? status, string? ownership, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var validation = FacilityFilter.Parse(level, township, status, ownership, out var filter).PageBounds(page, pageSize);
         if (!validation.IsValid) return validation.ToProblem();
-        var rows = await filter.Apply(db).ToPageAsync(page, pageSize, ct);
+        var rows = await (filter with { Text = q?.Trim() }).Apply(db).ToPageAsync(page, pageSize, ct);
         return TypedResults.Ok(new Page<FacilitySummaryResponse>(
             rows.Items.Select(r => r.Facility.ToSummary(r.TownshipName)).ToList(), rows.PageNumber, rows.PageSize, rows.Total));
     }

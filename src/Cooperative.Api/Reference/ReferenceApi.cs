@@ -51,7 +51,7 @@ public static class ReferenceApi
             .WithName("GetEnumeration")
             .WithSummary("Read one enumeration by name (代码表)")
             .WithDescription("One enumeration of `/api/reference/enumerations` by its snake-case name, such as `facility_level`. Anonymous.");
-        return group;
+        return group.MapDiagnoses();
     }
 
     private static Ok<IReadOnlyList<EnumerationResponse>> ListEnumerations() => TypedResults.Ok(All);

@@ -65,6 +65,13 @@ export const get = (path, query) => json('GET', path, { query });
 export const post = (path, body, key) => json('POST', path, { body: body ?? {}, key: key || newKey() });
 export const put = (path, body) => json('PUT', path, { body });
 
+/** A page or document the API serves as text (a statement's HTML, say). */
+export async function getText(path) {
+  const answer = await send('GET', path, { accept: 'text/html, text/plain' });
+  if (!answer.ok) throw new ApiError(answer.status, await problemOf(answer));
+  return answer.text();
+}
+
 /**
  * Downloads a file with the bearer token, reporting progress (0..1, or null when the size is unknown), and hands it to
  * the browser to save.

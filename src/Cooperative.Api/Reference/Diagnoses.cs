@@ -1,0 +1,40 @@
+using Cooperative.Api.Geography;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Cooperative.Api.Reference;
+
+/// <summary>A diagnosis of the ICD-10 list the window picks from (疾病诊断).</summary>
+public sealed record DiagnosisResponse(string Code, string Name);
+
+/// <summary>
+/// The ICD-10 codes the county's clerks pick diagnoses from, with their Chinese names, from <c>db/seed/diagnoses.csv</c>:
+/// the common diagnoses of rural inpatient and outpatient care and every code the policy names. It helps a clerk find a
+/// code by name; a claim still accepts any well-formed ICD-10 code, listed here or not. A county with the full national
+/// table (GB/T 14396) replaces the file.
+/// </summary>
+public static class Diagnoses
+{
+    private static readonly Lazy<IReadOnlyList<DiagnosisResponse>> All = new(() =>
+        SeedFiles.ReadCsv("diagnoses.csv").Select(r => new DiagnosisResponse(r["code"], r["name"])).ToList());
+
+    public static RouteGroupBuilder MapDiagnoses(this RouteGroupBuilder group)
+    {
+        group.MapGet("/diagnoses", Find)
+            .WithName("FindDiagnoses")
+            .WithSummary("Find diagnoses by code or name (疾病诊断 ICD-10)")
+            .WithDescription("At most `limit` (default 20, at most 100) diagnoses whose ICD-10 code starts with `q` (any case) "
+                + "or whose Chinese name contains it, codes first; without `q`, the first of the list. Anonymous.");
+        return group;
+    }
+
+    private static Ok<IReadOnlyList<DiagnosisResponse>> Find(string? q, int? limit)
+    {
+        var take = Math.Clamp(limit ?? 20, 1, 100);
+        var text = q?.Trim() ?? "";
+        IEnumerable<DiagnosisResponse> found = text.Length == 0 ? All.Value
+            : All.Value.Where(d => d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+                .Concat(All.Value.Where(d => !d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                                             && d.Name.Contains(text, StringComparison.Ordinal)));
+        return TypedResults.Ok<IReadOnlyList<DiagnosisResponse>>(found.Take(take).ToList());
+    }
+}
