@@ -16,6 +16,7 @@ using Cooperative.Api.Policy;
 using Cooperative.Api.Public;
 using Cooperative.Api.Reference;
 using Cooperative.Api.Staff;
+using Cooperative.Api.StaffConsole;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
 
@@ -73,7 +74,8 @@ app.UseRateLimiter();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapCooperativeHealth();
-if (embeddedTokenServer) app.MapTokenEndpoint();
+if (embeddedTokenServer) app.MapTokenEndpoint().MapAuthorizationEndpoint();
+app.MapConsoleApi();
 app.MapMeApi();
 app.MapStaffApi();
 app.MapAuditApi();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Cooperative.Api.Data;
+using Cooperative.Api.StaffConsole;
+using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -20,6 +22,7 @@ public static class AuthSetup
         IHostEnvironment env)
     {
         services.Configure<SignInOptions>(config.GetSection(SignInOptions.Section));
+        services.Configure<ConsoleOptions>(config.GetSection(ConsoleOptions.Section));
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<AccountStates>();
         var allowHttp = env.IsDevelopment() || env.IsEnvironment(TestingEnvironment);
@@ -30,16 +33,26 @@ public static class AuthSetup
         {
             openIddict.AddServer(o =>
             {
-                o.SetTokenEndpointUris("connect/token");
-                o.AllowPasswordFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow();
+                o.SetTokenEndpointUris("connect/token").SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/endsession").SetRevocationEndpointUris("connect/revoke");
+                o.AllowPasswordFlow().AllowClientCredentialsFlow().AllowRefreshTokenFlow().AllowAuthorizationCodeFlow();
+                // PKCE for every code, and only S256: "plain" would hand the verifier to whoever sees the request.
+                o.RequireProofKeyForCodeExchange();
+                o.Configure(server => server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 o.AcceptAnonymousClients();
-                o.RegisterScopes(Scopes.OfflineAccess, Scopes.Roles, "api");
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, Scopes.Roles, "api");
+                // The console's redirect URIs follow the address the request reached (see ConsoleClient).
+                o.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor)
+                    .AddEventHandler(ConsoleRedirectUriCheck.Descriptor);
+                o.RemoveEventHandler(OpenIddictServerHandlers.Session.ValidateClientPostLogoutRedirectUri.Descriptor)
+                    .AddEventHandler(ConsolePostLogoutRedirectUriCheck.Descriptor);
                 o.SetAccessTokenLifetime(TimeSpan.FromHours(1));
                 o.SetRefreshTokenLifetime(TimeSpan.FromHours(12));
                 // Plain signed JWTs, so that any OIDC-aware resource server can validate them.
                 o.DisableAccessTokenEncryption();
                 AddKeys(o, config, env);
-                var aspNet = o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNet = o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (allowHttp) aspNet.DisableTransportSecurityRequirement();
             });
             openIddict.AddValidation(o =>

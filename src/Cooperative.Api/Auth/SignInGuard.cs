@@ -14,7 +14,9 @@ using OpenIddict.Abstractions;
 namespace Cooperative.Api.Auth;
 
 /// <summary>
-/// In front of <c>/connect/token</c> (before OpenIddict reads the request): rate limits per client address and per
+/// In front of <c>/connect/token</c> and of the sign-in page's form (<c>POST /connect/authorize</c> with a
+/// <c>username</c>, gated as a password grant of that user; its refusals are the page again, in Chinese, not JSON),
+/// before OpenIddict reads the request: rate limits per client address and per
 /// user name or client id (429 problem details with <c>Retry-After</c>), then, for an account that exists, the
 /// account's lock held while its credential is checked — in this process a gate per account, on MariaDB also the
 /// account's <c>account_locks</c> row locked FOR UPDATE in a transaction of its own, so that concurrent attempts on
@@ -26,14 +28,16 @@ public sealed class SignInGuard(RequestDelegate next)
     /// <summary>Set by the token endpoint when the password it checked was wrong (a wrong client secret is OpenIddict's 401).</summary>
     public const string WrongCredentialKey = "coop.sign-in.wrong-credential";
     private const string TokenPath = "/connect/token";
+    private const string AuthorizePath = "/connect/authorize";
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext http, TokenRateLimiter limiter, CooperativeDbContext db,
         IOpenIddictApplicationManager applications, IServiceScopeFactory scopes, IOptions<SignInOptions> options, TimeProvider clock,
         AccountStates states)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase)
-            || !http.Request.HasFormContentType)
+        var authorize = http.Request.Path.Equals(AuthorizePath, StringComparison.OrdinalIgnoreCase);
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType
+            || !(authorize || http.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase)))
         {
             await next(http);
             return;
@@ -47,7 +51,12 @@ public sealed class SignInGuard(RequestDelegate next)
         {
             throw new BadHttpRequestException("The form body cannot be read.", StatusCodes.Status400BadRequest, e);
         }
-        var grant = form["grant_type"].ToString();
+        if (authorize && !form.ContainsKey("username"))
+        {
+            await next(http); // an authorization request posted by a client, not the sign-in page's form: nothing to check
+            return;
+        }
+        var grant = authorize ? OpenIddictConstants.GrantTypes.Password : form["grant_type"].ToString();
         var typed = grant switch
         {
             OpenIddictConstants.GrantTypes.Password => form["username"].ToString(),
@@ -57,12 +66,14 @@ public sealed class SignInGuard(RequestDelegate next)
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (limiter.TryAcquire("address:" + address) is { } addressWait)
         {
-            await TooManyAsync(http, addressWait, "同一网络地址请求令牌过于频繁，请稍后再试");
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, addressWait)
+                : TooManyAsync(http, addressWait, "同一网络地址请求令牌过于频繁，请稍后再试"));
             return;
         }
         if (typed.Length > 0 && limiter.TryAcquire("account:" + typed.Trim().ToUpperInvariant()) is { } accountWait)
         {
-            await TooManyAsync(http, accountWait, "同一账号请求令牌过于频繁，请稍后再试");
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, accountWait)
+                : TooManyAsync(http, accountWait, "同一账号请求令牌过于频繁，请稍后再试"));
             return;
         }
 
@@ -88,7 +99,8 @@ public sealed class SignInGuard(RequestDelegate next)
             var now = clock.GetUtcNow().UtcDateTime;
             if (state.IsLocked(now))
             {
-                await LockedAsync(http, account, state.LockedUntilUtc!.Value - now);
+                await (authorize ? PageAsync(http, form, SignInPage.Locked, StatusCodes.Status200OK)
+                    : LockedAsync(http, account, state.LockedUntilUtc!.Value - now));
                 return;
             }
 
@@ -150,13 +162,24 @@ public sealed class SignInGuard(RequestDelegate next)
         EntityType = "AccountLock", EntityId = account, Action = action, After = after, CorrelationId = CorrelationId.Of(http),
     };
 
+    /// <summary>The sign-in page again with the form's own fields (a person reads it), the password not checked.</summary>
+    private static Task PageAsync(HttpContext http, IFormCollection form, string message, int status, TimeSpan? wait = null)
+    {
+        if (wait is { } w) http.Response.Headers.RetryAfter = Seconds(w);
+        var console = http.RequestServices.GetRequiredService<IOptions<StaffConsole.ConsoleOptions>>().Value;
+        return SignInPage.WriteAsync(http, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v))), form["username"],
+            message, status, AuthorizationEndpoint.FormAction(http.Request, form["redirect_uri"], console));
+    }
+
+    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>An OAuth 2.0 error (what token clients read) that is also problem details (what everyone else reads).</summary>
     private static async Task LockedAsync(HttpContext http, string account, TimeSpan left)
     {
         var client = account.StartsWith(AccountLock.ClientPrefix, StringComparison.Ordinal);
         var status = client ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
         http.Response.StatusCode = status;
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(left.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = Seconds(left);
         http.Response.Headers.CacheControl = "no-store";
         await http.Response.WriteAsJsonAsync(new Dictionary<string, object>
         {
@@ -170,7 +193,7 @@ public sealed class SignInGuard(RequestDelegate next)
     private static async Task TooManyAsync(HttpContext http, TimeSpan wait, string detail)
     {
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = Seconds(wait);
         var (code, title) = Problems.DefaultFor(StatusCodes.Status429TooManyRequests);
         await http.Response.WriteAsJsonAsync(new Dictionary<string, object>
         {

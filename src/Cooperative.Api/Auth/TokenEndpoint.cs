@@ -15,7 +15,8 @@ namespace Cooperative.Api.Auth;
 
 /// <summary>
 /// The token endpoint (<c>/connect/token</c>): OpenIddict has already validated the protocol; this decides
-/// who the caller is. Password grant for staff, client credentials for facility systems, refresh tokens.
+/// who the caller is. Password grant for staff (scripts), client credentials for facility systems, authorization codes
+/// (the console's sign-in page, <see cref="AuthorizationEndpoint"/>) and refresh tokens.
 /// Error descriptions are English: OAuth 2.0 allows only ASCII in <c>error_description</c>.
 /// </summary>
 public static class TokenEndpoint
@@ -69,7 +70,8 @@ public static class TokenEndpoint
             return SignIn(identity, request.GetScopes());
         }
 
-        if (request.IsRefreshTokenGrantType())
+        // The code (from the sign-in page) and the refresh token carry who signed in; the account is read again as it is now.
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = result.Principal?.GetClaim(OpenIddictConstants.Claims.Subject);
@@ -83,7 +85,7 @@ public static class TokenEndpoint
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static ClaimsIdentity StaffIdentity(StaffUser user)
+    internal static ClaimsIdentity StaffIdentity(StaffUser user)
     {
         var identity = NewIdentity();
         identity.SetClaim(OpenIddictConstants.Claims.Subject, user.UserName)
@@ -95,15 +97,17 @@ public static class TokenEndpoint
     private static ClaimsIdentity NewIdentity() =>
         new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
 
-    private static IResult SignIn(ClaimsIdentity identity, IEnumerable<string> scopes)
+    /// <summary>Claims go to the access token; name and role also to the identity token (issued when <c>openid</c> was asked for).</summary>
+    internal static IResult SignIn(ClaimsIdentity identity, IEnumerable<string> scopes)
     {
         identity.SetScopes(scopes);
         identity.SetResources(CooperativeClaims.Audience);
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
+        identity.SetDestinations(claim => claim.Type is OpenIddictConstants.Claims.Name or OpenIddictConstants.Claims.Role
+            ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static void RecordSignIn(CooperativeDbContext db, HttpContext http, string type, string id, string role, DateTime now) =>
+    internal static void RecordSignIn(CooperativeDbContext db, HttpContext http, string type, string id, string role, DateTime now) =>
         db.AuditRecords.Add(new AuditRecord
         {
             AtUtc = now, Actor = id, ActorRole = role, EntityType = type, EntityId = id,
@@ -113,7 +117,7 @@ public static class TokenEndpoint
     private static IResult Reject(string description) =>
         Results.Forbid(ErrorProperties(Errors.InvalidGrant, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    private static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
+    internal static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
     {
         [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
         [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,

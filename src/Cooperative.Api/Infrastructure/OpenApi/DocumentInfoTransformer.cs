@@ -10,7 +10,9 @@ internal sealed class DocumentInfoTransformer(IHttpContextAccessor http) : IOpen
     internal static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
         ["Auth"] = "Who the caller is. Tokens come from the OAuth 2.0 token endpoint `/connect/token` (not listed here): "
-            + "the password grant for staff, client credentials for facilities' systems.",
+            + "the password grant for staff's scripts, client credentials for facilities' systems, and the authorization code "
+            + "with PKCE (S256) from the sign-in page at `/connect/authorize` for the staff console.",
+        ["Console"] = "The staff console (工作人员控制台) served at `/console/`: how it signs in.",
         ["Enrollment"] = "Households, persons and their yearly enrolment (参合): registration, contributions and receipts, "
             + "register imports, the coverage check (参合资格查询) and enrolment statistics.",
         ["Benefits"] = "A person's special benefits: chronic disease certifications (慢性病认定) and referrals (转诊备案); "
@@ -43,7 +45,8 @@ internal sealed class DocumentInfoTransformer(IHttpContextAccessor http) : IOpen
                 The county's rural cooperative medical insurance scheme (新农合): enrolment, designated facilities,
                 reimbursement claims and their settlement, the fund's ledger and the monthly public disclosure.
 
-                Authenticate with OAuth 2.0 at `/connect/token` and send `Authorization: Bearer <token>`. Every error
+                Authenticate with OAuth 2.0 at `/connect/token` (browsers: authorization code with PKCE at
+                `/connect/authorize`) and send `Authorization: Bearer <token>`. Every error
                 is RFC 9457 problem details (`application/problem+json`) with a stable `code` (see the
                 `ProblemDetails` schema for the list); titles are Chinese. Submissions that create money movements
                 need an `Idempotency-Key` header: a retry with the same key and body returns the first result.
