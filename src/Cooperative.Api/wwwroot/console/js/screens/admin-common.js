@@ -1,6 +1,6 @@
 // Small pieces shared by the administrator's screens: cards, forms read into the API's request bodies, an in-page
 // confirmation for acts that cannot be undone, percentages and months.
-import { h, fill, act, toast, progress, markErrors } from '../ui.js';
+import { h, fill, act, toast, progress, markErrors, dateTime } from '../ui.js';
 import { download } from '../api.js';
 
 /** A titled card. */
@@ -107,3 +107,9 @@ export const prose = text => h('p', { class: 'prose' }, text ?? '');
 
 /** The staff roles the API knows (admin, window, reviewer, auditor) with their Chinese names. */
 export const roleNames = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员' };
+
+/**
+ * A moment the API names *Utc, in the user's time: the API writes some without an offset (2026-12-02T02:00:00), which the
+ * browser would otherwise read as local time, eight hours off in the county.
+ */
+export const when = value => dateTime(value && !/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? `${value}Z` : value);

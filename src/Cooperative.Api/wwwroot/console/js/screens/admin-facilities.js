@@ -2,8 +2,8 @@
 // its history, admission, responsibility letters and their duties, inspections with findings and corrections, the
 // compliance record, and the facility system's client (接口账号).
 import { get, post, put } from '../api.js';
-import { h, fill, table, pagedList, facts, field, problem, act, toast, money, date, dateTime, label, options, today } from '../ui.js';
-import { card, input, select, textarea, apiForm, confirmIn, tag, yesNo, downloadButton, keepQuery, formValues } from './admin-common.js';
+import { h, fill, table, pagedList, facts, field, problem, act, toast, money, date, label, options, today } from '../ui.js';
+import { card, input, select, textarea, apiForm, confirmIn, tag, yesNo, downloadButton, keepQuery, formValues, when } from './admin-common.js';
 
 let townships = null;
 async function townshipList() {
@@ -78,24 +78,27 @@ const moves = {
 
 async function facilityPage(screen, { code }) {
   const path = `/api/facilities/${encodeURIComponent(code)}`;
-  const [facility, history, admissions, contracts, inspections, duties] = await Promise.all([
+  const [facility, history, admissions, contracts, inspections, duties, conditions] = await Promise.all([
     get(path), get(`${path}/status-history`), get(`${path}/admissions`), get(`${path}/contracts`), get(`${path}/inspections`),
-    get('/api/facilities/duties'),
+    get('/api/facilities/duties'), get('/api/public/facilities/admission-conditions'),
   ]);
   const again = async note => {
     await facilityPage(screen, { code });
     if (note) toast(note);
   };
-  fill(screen,
-    h('h1', {}, `${facility.name}（${facility.code}）`, ' ', statusTag(facility)),
-    h('div', { class: 'actions' }, h('a', { href: '#/admin/facilities' }, '返回名册')),
+  const sections = [
     recordCard(facility, again),
     statusCard(facility, history, again),
-    facility.status === 'applying' || admissions.length ? admissionCard(facility, admissions, again) : null,
+    facility.status === 'applying' || admissions.length ? admissionCard(facility, admissions, conditions, again) : null,
     contractsCard(facility, contracts, duties, again),
     inspectionsCard(facility, contracts, inspections, again),
     await complianceCard(facility),
-    clientCard(facility));
+    clientCard(facility)].filter(Boolean);
+  // The page is long: buttons that scroll to each card (links would change the address the router reads).
+  const toc = h('nav', { class: 'toc no-print', 'aria-label': '本页内容' }, h('a', { href: '#/admin/facilities' }, '返回名册'),
+    sections.map(section => h('button', { type: 'button', onclick: () => section.scrollIntoView({ behavior: 'smooth' }) },
+      section.querySelector('h2')?.textContent)));
+  fill(screen, h('h1', {}, `${facility.name}（${facility.code}）`, ' ', statusTag(facility)), toc, sections);
 }
 
 function recordCard(f, again) {
@@ -122,7 +125,7 @@ function recordCard(f, again) {
   return card('机构信息', facts([
     ['机构编码', f.code], ['机构名称', f.name], ['级别', f.levelName], ['所有制', f.ownershipName],
     ['所在乡镇', f.townshipName], ['所在村', f.villageName || '—'], ['执业许可证登记号', f.licenceNumber], ['负责人', f.headName],
-    ['联系电话', f.phone], ['开户银行', f.bankName], ['银行账号', f.bankAccount], ['登记时间', dateTime(f.createdUtc)],
+    ['联系电话', f.phone], ['开户银行', f.bankName], ['银行账号', f.bankAccount], ['登记时间', when(f.createdUtc)],
     ['定点状态', f.statusName],
   ]), h('div', { class: 'actions' }, edit), place);
 }
@@ -130,7 +133,7 @@ function recordCard(f, again) {
 function statusCard(f, history, again) {
   const allowed = moves[f.status] || [];
   const body = [table([
-    ['时间', s => dateTime(s.atUtc)], ['原状态', s => (s.from ? label('facility_status', s.from) : '—')], ['新状态', s => s.toName],
+    ['时间', s => when(s.atUtc)], ['原状态', s => (s.from ? label('facility_status', s.from) : '—')], ['新状态', s => s.toName],
     ['原因', s => s.reason], ['操作人', s => s.by],
   ], history, { id: 'status-history', empty: '没有状态变更记录' })];
   if (allowed.length) {
@@ -154,7 +157,7 @@ function statusCard(f, history, again) {
   return card('定点状态及变更记录', body);
 }
 
-function admissionCard(f, admissions, again) {
+function admissionCard(f, admissions, conditions, again) {
   const decisions = admissions.map(a => h('div', { class: 'decision' },
     h('h3', {}, `${date(a.decidedOn)} ${a.admitted ? '准入' : '不予准入'}（${a.decidedBy}）`),
     table([['条件', c => c.description], ['是否符合', c => (c.met ? '符合' : tag('不符合', true))], ['说明', c => c.detail || '']], a.conditions),
@@ -176,7 +179,9 @@ function admissionCard(f, admissions, again) {
       await again(decision.admitted ? '已准入，机构成为定点医疗机构；请签订责任书并签发接口账号' : '不予准入：有条件不符合，详见审核记录');
     },
   });
-  return card('定点准入审核', decisions.length ? decisions : h('p', { class: 'muted' }, '尚无准入决定。'), form);
+  return card('定点准入审核', decisions.length ? decisions : h('p', { class: 'muted' }, '尚无准入决定。'),
+    form ? [h('h3', {}, '公布的准入条件'), h('ol', {}, conditions.map(c => h('li', {}, c.description))),
+      h('h3', {}, '按申请材料填写，系统逐条核对'), form] : null);
 }
 
 function contractsCard(f, contracts, duties, again) {
@@ -244,10 +249,11 @@ function inspectionForm(f, contracts, again) {
   const addRow = () => {
     const i = rows.children.length;
     rows.append(h('tr', {},
-      h('td', {}, h('label', {}, select(`findings[${i}].dutyNumber`, latest.duties.map(d => h('option', { value: d.number }, `${d.number}. ${d.title}`))))),
-      h('td', {}, h('label', {}, input(`findings[${i}].description`, { placeholder: '发现的问题' }))),
+      h('td', {}, h('label', { dataset: { field: `findings[${i}].dutyNumber` } },
+        select(`findings[${i}].dutyNumber`, latest.duties.map(d => h('option', { value: d.number }, `${d.number}. ${d.title}`))))),
+      h('td', {}, h('label', { dataset: { field: `findings[${i}].description` } }, input(`findings[${i}].description`, { placeholder: '发现的问题' }))),
       h('td', {}, h('label', { class: 'check' }, input(`findings[${i}].warning`, { type: 'checkbox' }), '警告')),
-      h('td', {}, h('label', {}, input(`findings[${i}].penalty`, { type: 'number', min: 0, step: '0.01', value: 0 }))),
+      h('td', {}, h('label', { dataset: { field: `findings[${i}].penalty` } }, input(`findings[${i}].penalty`, { type: 'number', min: 0, step: '0.01', value: 0 }))),
       h('td', {}, h('label', { class: 'check' }, input(`findings[${i}].suspend`, { type: 'checkbox' }), '暂停定点'))));
   };
   const lines = h('div', { class: 'scroll' }, h('table', { class: 'lines' },

@@ -78,16 +78,19 @@ async function policyPage(screen, params, query) {
     if (e.status !== 404) throw e;
     return fill(body, problem(e), await newYear(year));
   }
+  // The year has started once its first version is frozen: from then on a change is a new version, never an edit.
+  const started = versions[0]?.frozen ?? current.frozen;
   const versionList = table([
-    ['版本', v => `第 ${v.version} 版`], ['生效日期', v => date(v.effectiveFrom)], ['状态', v => (v.frozen ? '已冻结（年度已开始）' : '可编辑')],
+    ['版本', v => `第 ${v.version} 版`], ['生效日期', v => date(v.effectiveFrom)],
+    ['状态', v => (v.frozen ? '已冻结' : started ? '尚未生效' : '可编辑（年度尚未开始）')],
     ['', v => (v.version === current.version ? '正在查看' : '')],
   ], versions, { id: 'policy-versions', onOpen: v => { location.hash = `#/admin/policy?year=${year}&date=${v.effectiveFrom}`; } });
   const change = h('div');
-  const edit = h('button', { type: 'button', id: 'edit-policy' }, current.frozen ? '新增年度内版本' : '编辑方案');
-  edit.addEventListener('click', () => fill(change, current.frozen ? versionForm(year, current) : editForm(year, current)));
+  const edit = h('button', { type: 'button', id: 'edit-policy' }, started ? '新增年度内版本' : '编辑方案');
+  edit.addEventListener('click', () => fill(change, started ? versionForm(year, current) : editForm(year, current)));
   fill(body,
     h('p', {}, `正在查看第 ${current.version} 版，自 ${date(current.effectiveFrom)} 起执行。`,
-      current.frozen ? '年度已开始，方案已冻结：修改须新增一个年度内版本，按就诊日期适用。' : '年度尚未开始，可以直接修改。'),
+      started ? '年度已开始，方案已冻结：修改须新增一个年度内版本，按就诊日期适用。' : '年度尚未开始，可以直接修改。'),
     h('div', { class: 'actions no-print' }, edit, h('a', { href: '#/admin/policy/trial', class: 'button' }, '试算一笔费用')),
     change, card('版本', versionList), policyView(current.policy));
 }
@@ -143,12 +146,13 @@ async function trialPage(screen) {
     const recompute = () => { if (quantity.value && price.value) amount.value = (Number(quantity.value) * Number(price.value)).toFixed(2); };
     quantity.addEventListener('input', recompute);
     price.addEventListener('input', recompute);
+    const cell = (element, name) => h('td', {}, h('label', { dataset: { field: name || element.name } }, element));
     rows.append(h('tr', {},
-      h('td', {}, h('label', {}, suggest(code, async text => (await get('/api/catalogue', { q: text, pageSize: 10 })).items,
+      cell(suggest(code, async text => (await get('/api/catalogue', { q: text, pageSize: 10 })).items,
         item => `${item.code} ${item.name}（${label('catalogue_status', item.status)}）`,
-        item => { code.value = item.code; name.value = item.name; status.value = item.status; share.value = item.selfPayShare || ''; quantity.focus(); }))),
-      h('td', {}, h('label', {}, name)), h('td', {}, h('label', {}, quantity)), h('td', {}, h('label', {}, price)),
-      h('td', {}, h('label', {}, amount)), h('td', {}, h('label', {}, status)), h('td', {}, h('label', {}, share))));
+        item => { code.value = item.code; name.value = item.name; status.value = item.status; share.value = item.selfPayShare || ''; quantity.focus(); }),
+      code.name),
+      cell(name), cell(quantity), cell(price), cell(amount), cell(status), cell(share)));
   };
   const lines = h('div', { class: 'scroll' }, h('table', { class: 'lines' },
     h('thead', {}, h('tr', {}, ['目录编码', '名称', '数量', '单价', '金额（元）', '目录类别', '乙类自付比例'].map(t => h('th', {}, t)))), rows));
