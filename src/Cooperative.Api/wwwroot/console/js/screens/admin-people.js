@@ -69,7 +69,7 @@ async function complaintPage(screen, { number }) {
 }
 
 async function staffPage(screen) {
-  const accounts = await get('/api/staff');
+  const [accounts, me] = await Promise.all([get('/api/staff'), get('/api/me')]);
   const out = h('div', { id: 'staff-out' });
   const again = async note => { await staffPage(screen); if (note) toast(note); };
   const roleChoices = Object.entries(roleNames).map(([value, text]) => h('option', { value }, text));
@@ -78,6 +78,7 @@ async function staffPage(screen) {
     const button = (text, action, run, extra = {}) => h('button', { type: 'button', dataset: { action, user: s.userName }, ...extra, onclick: run }, text);
     const role = select('role', Object.entries(roleNames).map(([value, text]) => h('option', { value, selected: value === s.role }, text)),
       { 'aria-label': `${s.userName} 的角色`, dataset: { user: s.userName } });
+    if (s.userName === me.subject) return h('span', { class: 'muted' }, '当前登录账号');
     return h('div', { class: 'actions tight' },
       s.isActive
         ? button('停用', 'deactivate', () => confirmIn(out, `停用 ${s.displayName}（${s.userName}）？该账号将不能登录，已登录的会话立即失效。`, '确认停用', async () => {
