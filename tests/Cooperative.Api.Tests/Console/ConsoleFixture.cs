@@ -97,6 +97,11 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, Uri address) : IDi
         input.SendKeys(text);
     }
 
+    /// <summary>Sets a value as picked from a control (a date from its calendar): typed keys depend on the browser's locale.</summary>
+    public void SetValue(string css, string value) =>
+        Script.ExecuteScript("const e = document.querySelector(arguments[0]); e.value = arguments[1]; " +
+            "e.dispatchEvent(new Event('input', { bubbles: true })); e.dispatchEvent(new Event('change', { bubbles: true }))", css, value);
+
     public void Select(string css, string value) =>
         Script.ExecuteScript("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }))",
             css, value);
@@ -107,12 +112,13 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, Uri address) : IDi
     /// <summary>The printed document (what window.print would put on paper), captured instead of opening the print dialog.</summary>
     public string PrintedText()
     {
-        chromium.WaitUntil(_ => (string)Script.ExecuteScript("return document.getElementById('print-area').innerText")! != "", "a printed document");
+        chromium.WaitUntil(_ => (bool)Script.ExecuteScript("return window.__printed > 0")!, "a printed document");
         return (string)Script.ExecuteScript("return document.getElementById('print-area').innerText")!;
     }
 
-    /// <summary>Stubs window.print (headless chromium would block on it) and counts the calls.</summary>
-    public void CapturePrinting() => Script.ExecuteScript("window.print = () => { window.__printed = (window.__printed || 0) + 1; }");
+    /// <summary>Stubs window.print (headless chromium would block on it), counts the calls and empties what was printed before.</summary>
+    public void CapturePrinting() => Script.ExecuteScript(
+        "document.getElementById('print-area').replaceChildren(); window.__printed = 0; window.print = () => { window.__printed++; }");
 
     /// <summary>Saves a screenshot to reports/console/{name}.png in the repository (the README shows them).</summary>
     public void Screenshot(string name)

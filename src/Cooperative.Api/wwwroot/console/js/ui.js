@@ -55,7 +55,8 @@ export function label(enumeration, code) {
 /** Options of a select for an enumeration, optionally restricted to some codes. */
 export function options(enumeration, { blank, only } = {}) {
   const values = (vocabulary?.[enumeration] ?? []).filter(v => !only || only.includes(v.code));
-  return [blank !== undefined ? h('option', { value: '' }, blank) : null, ...values.map(v => h('option', { value: v.code }, v.label))];
+  const list = values.map(v => h('option', { value: v.code }, v.label));
+  return blank !== undefined ? [h('option', { value: '' }, blank), ...list] : list;
 }
 
 /** A labelled input; `name` is also the API's field name, so that a refusal's errors land next to it. */
@@ -80,14 +81,18 @@ export function problem(error, form) {
 
 /** Marks inputs whose name (or dotted path's start) the refusal names, and clears the others. */
 export function markErrors(form, errors) {
-  form.querySelectorAll('.field-error').forEach(e => e.remove());
-  form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.api-error').forEach(e => e.remove());
+  form.querySelectorAll('[data-api-invalid]').forEach(e => { e.removeAttribute('aria-invalid'); delete e.dataset.apiInvalid; });
   for (const [name, messages] of Object.entries(errors)) {
-    const input = form.querySelector(`[name="${CSS.escape(name)}"]`)
+    const item = /^(\w+)\[(\d+)\]\.?(\w*)/.exec(name); // lines[2].amount: the third row of the lines, its amount
+    const row = item ? form.querySelectorAll(`[data-row-of="${item[1]}"]`)[Number(item[2])] : null;
+    const input = (row ? row.querySelector(`[name="${item[3] || 'amount'}"]`) ?? row.querySelector('input') : null)
+      ?? form.querySelector(`[name="${CSS.escape(name)}"]`)
       ?? form.querySelector(`[name="${CSS.escape(name.charAt(0).toLowerCase() + name.slice(1))}"]`);
     if (!input) continue;
     input.setAttribute('aria-invalid', 'true');
-    input.closest('label')?.append(h('span', { class: 'field-error' }, messages.join('；')));
+    input.dataset.apiInvalid = '1';
+    (input.closest('label') ?? input.parentElement)?.append(h('span', { class: 'field-error api-error' }, messages.join('；')));
   }
 }
 

@@ -1,7 +1,7 @@
 // 经办窗口 — paper claims: enter one as it is handed over the counter (keyboard first), print the notice of missing
 // documents, record them, print the settlement statement, record the payment; and find claims.
 import { get, getText, post, download, newKey } from '../api.js';
-import { h, fill, field, problem, act, table, pagedList, facts, money, date, today, label, options, print, suggest, toast, markErrors } from '../ui.js';
+import { h, fill, field, problem, act, table, pagedList, facts, money, date, today, label, options, print, suggest, toast } from '../ui.js';
 
 const go = hash => { location.hash = hash; };
 const cents = value => Math.round(Number(value) * 100);
@@ -15,7 +15,7 @@ function lineRow(onChange, focusNext) {
   const amount = h('input', { name: 'amount', inputMode: 'decimal', size: 10, required: true });
   const status = h('select', { name: 'status' }, options('catalogue_status', { blank: '按目录' }));
   const note = h('span', { class: 'field-error' });
-  const row = h('tr', { class: 'line' });
+  const row = h('tr', { class: 'line', dataset: { rowOf: 'lines' } });
   const check = () => {
     note.textContent = '';
     amount.removeAttribute('aria-invalid');
@@ -178,7 +178,6 @@ async function enter(screen, _params, query) {
   fill(screen, h('h1', {}, '录入纸质报销（一站式窗口）'), form);
   idNumber.focus();
   if (idNumber.value) lookUp();
-  markErrors(form, {});
 }
 
 function noticeDocument(c) {

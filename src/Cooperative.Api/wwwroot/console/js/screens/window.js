@@ -92,7 +92,7 @@ async function townships() {
 }
 
 function memberRow(member = {}) {
-  const row = h('tr', { class: 'member' },
+  const row = h('tr', { class: 'member', dataset: { rowOf: 'members' } },
     h('td', {}, h('input', { name: 'name', value: member.name ?? '', required: true, placeholder: '姓名' })),
     h('td', {}, h('input', { name: 'idNumber', value: member.idNumber ?? '', required: true, placeholder: '18 位身份证号', maxLength: 18, size: 20 })),
     h('td', {}, h('select', { name: 'relationship' }, options('relationship'))),

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Cooperative.Api.Tests.Infrastructure;
+
+namespace Cooperative.Api.Tests.Foundation;
+
+/// <summary>What the console reads before it signs in, with the embedded token server and with an external authority.</summary>
+public sealed class ConsoleSettingsTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"coop-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + ".checkpoints.jsonl" }) File.Delete(f);
+    }
+
+    [Fact]
+    public async Task With_the_embedded_token_server_the_console_signs_in_at_its_own_origin()
+    {
+        await using var app = CooperativeApp.StartSqlite(_file);
+
+        var settings = await (await app.CreateClient().GetAsync("/api/console/settings")).ShouldBeOkAsync<JsonElement>();
+
+        settings.GetProperty("authority").ValueKind.Should().Be(JsonValueKind.Null);
+        settings.GetProperty("clientId").GetString().Should().Be("cooperative-console");
+        settings.GetProperty("scope").GetString().Should().Be("openid api roles offline_access");
+    }
+
+    [Fact]
+    public async Task With_an_external_authority_the_console_is_told_the_authority_and_its_client_there()
+    {
+        await using var app = await CooperativeApp.StartAsync(s =>
+        {
+            s["Authentication:Authority"] = "https://sso.example.org/realms/cooperative";
+            s["Console:ClientId"] = "county-console";
+            s["Console:Scope"] = "openid cooperative-api";
+        });
+
+        var settings = await (await app.CreateClient().GetAsync("/api/console/settings")).ShouldBeOkAsync<JsonElement>();
+
+        settings.GetProperty("authority").GetString().Should().Be("https://sso.example.org/realms/cooperative");
+        settings.GetProperty("clientId").GetString().Should().Be("county-console");
+        settings.GetProperty("scope").GetString().Should().Be("openid cooperative-api");
+        (await app.CreateClient().GetAsync("/connect/authorize?client_id=county-console")).StatusCode
+            .Should().Be(System.Net.HttpStatusCode.NotFound, "there is no token server here");
+    }
+}
