@@ -33,8 +33,14 @@ public static class PeriodsApi
 
     private static async Task<Ok<List<PeriodResponse>>> List(CooperativeDbContext db, CancellationToken ct)
     {
-        var rows = await db.LedgerPeriods.AsNoTracking().OrderBy(p => p.Period).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(p => new PeriodResponse(LedgerPeriod.Format(p.Period), p.IsClosed, p.ClosedUtc, p.ClosedBy)).ToList());
+        // A month's row is written when it is closed (and, on MariaDB, by its first posting in a transaction): a month
+        // with postings and no row is an open month of the books all the same.
+        var rows = await db.LedgerPeriods.AsNoTracking().ToListAsync(ct);
+        var posted = await db.JournalEntries.AsNoTracking().Select(e => e.Period).Distinct().ToListAsync(ct);
+        var known = rows.Select(p => p.Period).ToHashSet();
+        return TypedResults.Ok(rows.Select(p => new PeriodResponse(LedgerPeriod.Format(p.Period), p.IsClosed, p.ClosedUtc, p.ClosedBy))
+            .Concat(posted.Where(p => !known.Contains(p)).Select(p => new PeriodResponse(LedgerPeriod.Format(p), false, null, null)))
+            .OrderBy(p => p.Period, StringComparer.Ordinal).ToList());
     }
 
     private static async Task<Results<Ok<ClosingResult>, ProblemHttpResult>> Close(string period, PeriodClosing closing, CancellationToken ct)

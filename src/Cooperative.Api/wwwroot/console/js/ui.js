@@ -72,7 +72,7 @@ export function problem(error, form) {
     return box;
   }
   const lines = Object.entries(error.errors || {}).flatMap(([name, messages]) => messages.map(m => ({ name, m })));
-  fill(box, h('strong', {}, error.title), error.detail ? h('div', {}, error.detail) : null,
+  fill(box, h('strong', {}, error.problem?.title || error.message), error.detail ? h('div', {}, error.detail) : null,
     lines.length ? h('ul', {}, lines.map(l => h('li', {}, l.m))) : null,
     error.code ? h('div', { class: 'muted' }, `错误代码：${error.code}`) : null);
   if (form) markErrors(form, error.errors || {});
