@@ -73,8 +73,11 @@ public sealed class ConsoleBrowser(HeadlessChromium chromium, Uri address) : IDi
     /// <summary>Opens a screen by its address (#/window/claims/new) and waits for its content.</summary>
     public void Go(string hash)
     {
-        Driver.Navigate().GoToUrl(new Uri(address, "/console/#/" + hash.TrimStart('#', '/')));
+        var path = hash.TrimStart('#', '/');
+        Driver.Navigate().GoToUrl(new Uri(address, "/console/#/" + path));
         WaitReady();
+        var route = path.Split('?')[0];
+        chromium.WaitUntil(_ => Equals(Script.ExecuteScript("return document.getElementById('view').dataset.rendered"), route), $"the screen {route}");
     }
 
     public IWebElement Find(string css) => Driver.FindElement(By.CssSelector(css));

@@ -91,6 +91,39 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_clerk_registers_a_household_enrols_it_and_prints_the_receipt()
+    {
+        Browser.SignIn("window");
+        Browser.Go("window/households/new");
+        Browser.Type("[name=cardNumber]", "3301991010019901");
+        Browser.Select("[name=townshipCode]", Households.Township);
+        Browser.Select("[name=villageCode]", Households.Village);
+        Browser.Type("[name=address]", "三组8号");
+        Browser.Type("#members tr:nth-child(1) [name=name]", "赵大山");
+        Browser.Type("#members tr:nth-child(1) [name=idNumber]", Households.Id("19650304", 51));
+        Browser.Find("#add-member-row").Click();
+        Browser.Type("#members tr:nth-child(2) [name=name]", "赵小河");
+        Browser.Type("#members tr:nth-child(2) [name=idNumber]", Households.Id("19950607", 62));
+        Browser.Select("#members tr:nth-child(2) [name=relationship]", "child");
+        Browser.Find("#save-household").Click();
+
+        Browser.WaitFor("#household-members tbody tr", "赵小河");
+        Browser.Find("#enrol").Click();
+        Browser.WaitFor("#receipt-doc", "参合缴费收据");
+        Browser.CapturePrinting();
+        Browser.Find("#print-receipt").Click();
+        var printed = Browser.PrintedText();
+        printed.Should().Contain("赵大山").And.Contain("赵小河").And.Contain("3301991010019901");
+        Browser.Screenshot("window-receipt");
+
+        var coverage = await (await county.App.ClientForAsync("window"))
+            .GetFromJsonAsync<JsonElement>($"/api/coverage?idNumber={Households.Id("19950607", 62)}");
+        coverage.GetProperty("covered").GetBoolean().Should().BeTrue(coverage.ToString());
+        var receipt = Browser.Find("#receipt-doc").Text;
+        receipt.Should().Contain(coverage.GetProperty("fundYear").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void The_window_sees_only_the_window_menus()
     {
         Browser.SignIn("window");

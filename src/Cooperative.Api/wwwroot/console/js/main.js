@@ -3,7 +3,7 @@
 // cannot use never appears (and the API refuses it besides).
 import * as auth from './auth.js';
 import { get } from './api.js';
-import { h, fill, problem, loadVocabulary } from './ui.js';
+import { h, fill, problem, loadVocabulary, roleNames } from './ui.js';
 import windowRoutes from './screens/window.js';
 import reviewerRoutes from './screens/reviewer.js';
 import adminRoutes from './screens/admin.js';
@@ -12,7 +12,6 @@ import auditorRoutes from './screens/auditor.js';
 const sections = [
   ['经办窗口', windowRoutes], ['报销审核', reviewerRoutes], ['系统管理', adminRoutes], ['审计查询', auditorRoutes],
 ];
-const roleNames = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员' };
 const view = document.getElementById('view');
 let me = null;
 let allowed = [];
@@ -32,7 +31,11 @@ function matches(pattern, path) {
 async function route() {
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   document.querySelectorAll('#menu a').forEach(a => a.classList.toggle('current', a.getAttribute('href') === `#/${path}`));
-  if (path === '') return home();
+  if (path === '') {
+    home();
+    view.dataset.rendered = path;
+    return;
+  }
   for (const r of allowed) {
     const params = matches(r.path, path);
     if (!params) continue;
@@ -40,14 +43,17 @@ async function route() {
     const screen = h('div', { id: `screen-${r.path.replace(/[/:]/g, '-')}` });
     fill(view, screen);
     view.focus();
+    delete view.dataset.rendered;
     try {
       await r.render(screen, params, new URLSearchParams(location.hash.split('?')[1] || ''));
     } catch (e) {
       fill(screen, h('h1', {}, r.title), problem(e));
     }
+    view.dataset.rendered = path; // the screen has its content (the browser tests wait for it)
     return;
   }
   fill(view, h('h1', {}, '没有这个页面'), h('p', {}, '地址有误，或您的角色不能使用此功能。'), h('a', { href: '#/' }, '返回首页'));
+  view.dataset.rendered = path;
 }
 
 function home() {

@@ -34,7 +34,12 @@ const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, m
 /** Yuan with two places and thousands separators (the API rounds; this only displays). */
 export const money = value => (value === null || value === undefined ? '' : moneyFormat.format(Number(value)));
 export const date = value => (value ? String(value).slice(0, 10) : '');
-export const dateTime = value => (value ? new Date(value).toLocaleString('zh-CN', { hour12: false }) : '');
+/** A moment as local time; the API writes some UTC times without an offset (…Utc fields), which are UTC all the same. */
+export const dateTime = value => (value
+  ? new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`).toLocaleString('zh-CN', { hour12: false }) : '');
+
+/** The staff roles' Chinese names (also the names of the actors in the audit trail). */
+export const roleNames = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员' };
 export const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 export const thisMonth = () => today().slice(0, 7);
 

@@ -106,10 +106,7 @@ export function keepQuery(path, values) {
 export const prose = text => h('p', { class: 'prose' }, text ?? '');
 
 /** The staff roles the API knows (admin, window, reviewer, auditor) with their Chinese names. */
-export const roleNames = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员' };
+export { roleNames } from '../ui.js';
 
-/**
- * A moment the API names *Utc, in the user's time: the API writes some without an offset (2026-12-02T02:00:00), which the
- * browser would otherwise read as local time, eight hours off in the county.
- */
-export const when = value => dateTime(value && !/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? `${value}Z` : value);
+/** A moment the API names *Utc, in the user's time (ui.dateTime reads one written without an offset as UTC). */
+export const when = dateTime;

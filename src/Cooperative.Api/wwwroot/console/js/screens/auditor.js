@@ -3,7 +3,7 @@
 // screen reads the public HTTP API; nothing here writes.
 import { get, download } from '../api.js';
 import {
-  h, fill, table, pagedList, facts, field, problem, act, money, date, dateTime, label, markErrors, progress,
+  h, fill, table, pagedList, facts, field, problem, act, money, date, dateTime, label, markErrors, progress, roleNames,
 } from '../ui.js';
 
 const AUDITORS = ['auditor', 'admin'];
@@ -33,7 +33,7 @@ const ACTIONS = {
   created: '新增', updated: '修改', deleted: '删除', 'signed-in': '登录', 'sign-in-failed': '登录失败', locked: '锁定', unlocked: '解锁',
   issued: '签发', rotated: '更换密钥', disabled: '停用', imported: '导入', completed: '完成',
 };
-const ROLES = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员', facility: '医疗机构', system: '系统' };
+const ROLES = { ...roleNames, facility: '医疗机构', system: '系统' };
 const roleName = role => ROLES[role] || role;
 const DISAGREEMENTS = {
   claim_without_entry: '报销单没有记账凭证', claim_entry_mismatch: '报销单与凭证金额不符', reversal_mismatch: '冲销金额不符',

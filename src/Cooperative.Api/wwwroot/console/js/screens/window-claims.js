@@ -2,7 +2,7 @@
 // documents, record them, print the settlement statement, record the payment; and find claims.
 import { get, getText, post, download, newKey } from '../api.js';
 import { settlementCard } from './settlement.js';
-import { h, fill, field, problem, act, table, pagedList, facts, money, date, today, label, options, print, suggest, toast } from '../ui.js';
+import { h, fill, field, problem, act, table, pagedList, facts, money, date, dateTime, today, label, options, print, suggest, toast } from '../ui.js';
 
 const go = hash => { location.hash = hash; };
 const cents = value => Math.round(Number(value) * 100);
@@ -255,7 +255,7 @@ async function claim(screen, { number }) {
     table([['序号', l => l.lineNo], ['编码', l => l.code], ['名称', l => l.name], ['数量', l => l.quantity ?? '', 'num'], ['单价', l => money(l.unitPrice), 'num'],
       ['金额', l => money(l.amount), 'num'], ['目录类别', l => label('catalogue_status', l.catalogueStatus)]], c.lines),
     h('h2', {}, '办理记录'),
-    table([['时间', s => new Date(s.atUtc).toLocaleString('zh-CN', { hour12: false })], ['状态', s => label('claim_status', s.to)], ['经办人', s => s.by], ['说明', s => s.note ?? '']],
+    table([['时间', s => dateTime(s.atUtc)], ['状态', s => label('claim_status', s.to)], ['经办人', s => s.by], ['说明', s => s.note ?? '']],
       c.history));
   fill(screen, ...parts);
 }

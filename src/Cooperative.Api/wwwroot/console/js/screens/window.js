@@ -118,11 +118,11 @@ async function newHousehold(screen) {
   const form = h('form', { id: 'household-form' },
     h('div', { class: 'grid' }, field('医疗证号', h('input', { name: 'cardNumber', required: true, maxLength: 16 })), field('乡镇', township),
       field('村', village), field('地址', h('input', { name: 'address', required: true })),
-      field('建档日期', h('input', { type: 'date', name: 'since', value: today() }))),
+      field('建档日期', h('input', { type: 'date', name: 'since' }), '留空为今天')),
     h('h2', {}, '家庭成员'),
     h('div', { class: 'scroll' }, h('table', { id: 'members' },
       h('thead', {}, h('tr', {}, ['姓名', '身份证号', '与户主关系', '人员类别', ''].map(t => h('th', {}, t)))), members)),
-    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => members.append(memberRow({})) }, '添加成员'),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'add-member-row', onclick: () => members.append(memberRow({})) }, '添加成员'),
       h('button', { class: 'primary', id: 'save-household' }, '建档')),
     out);
   form.addEventListener('submit', e => {
@@ -166,14 +166,14 @@ async function household(screen, { id }) {
       field('身份证号', h('input', { name: 'idNumber', required: true, maxLength: 18 })),
       field('与户主关系', h('select', { name: 'relationship' }, options('relationship', { only: ['spouse', 'child', 'child_in_law', 'parent', 'grandparent', 'grandchild', 'sibling', 'other'] }))),
       field('人员类别', h('select', { name: 'category' }, options('person_category'))),
-      field('入户日期', h('input', { type: 'date', name: 'since', value: today() }))),
+      field('入户日期', h('input', { type: 'date', name: 'since' }), '留空为今天')),
     h('button', { class: 'primary' }, '增员'));
   addForm.addEventListener('submit', e => {
     e.preventDefault();
     const value = name => addForm.querySelector(`[name=${name}]`).value.trim();
     act(e.submitter, out, async () => {
       await post(`/api/households/${id}/members`, {
-        name: value('name'), idNumber: value('idNumber'), relationship: value('relationship'), category: value('category'), since: value('since'),
+        name: value('name'), idNumber: value('idNumber'), relationship: value('relationship'), category: value('category'), since: value('since') || null,
       });
       toast('增员成功');
       await household(screen, { id });
