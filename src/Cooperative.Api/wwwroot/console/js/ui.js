@@ -236,3 +236,20 @@ export function progress(text) {
     },
   };
 }
+
+/** Puts a screen's filters into the address (so that going back returns to them) or reloads when they did not change. */
+export function navigate(path, values, reload) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== '' && value !== null && value !== undefined && value !== false) query.set(name, value);
+  const text = query.toString();
+  const target = `#/${path}${text ? `?${text}` : ''}`;
+  if (location.hash === target) reload();
+  else location.hash = target;
+}
+
+/** Values of a form's named inputs (checkboxes as true/false). */
+export function valuesOf(form) {
+  const values = {};
+  for (const input of form.querySelectorAll('[name]')) values[input.name] = input.type === 'checkbox' ? input.checked : input.value.trim();
+  return values;
+}

@@ -4,6 +4,7 @@
 import { get, download } from '../api.js';
 import {
   h, fill, table, pagedList, facts, field, problem, act, money, date, dateTime, label, markErrors, progress, roleNames,
+  navigate, valuesOf,
 } from '../ui.js';
 
 const AUDITORS = ['auditor', 'admin'];
@@ -40,21 +41,7 @@ const DISAGREEMENTS = {
   facility_payment_mismatch: '支付凭证与机构结算不符', usage_mismatch: '年度累计使用不符', settlement_exceeds_claims: '月度结算超过报销单合计',
 };
 
-/** Puts a screen's filters into the address (going back returns to them), or reloads when they did not change. */
-function navigate(path, values, reload) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== '' && value !== null && value !== undefined) query.set(name, value);
-  const text = query.toString();
-  const target = `#/${path}${text ? `?${text}` : ''}`;
-  if (location.hash === target) reload();
-  else location.hash = target;
-}
 
-function valuesOf(form) {
-  const values = {};
-  for (const input of form.querySelectorAll('[name]')) values[input.name] = input.value.trim();
-  return values;
-}
 
 /** A filter form whose inputs take the address's values and whose submit puts them back in the address. */
 function filterForm(id, path, query, fields, reload, check) {

@@ -2,7 +2,7 @@
 // claims of the year, and the reviewer's decision (approve, or reject with a reason). Only the public HTTP API.
 import { get, post, download } from '../api.js';
 import {
-  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, markErrors, progress,
+  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, markErrors, progress, navigate, valuesOf,
 } from '../ui.js';
 
 import { percent, settlementCard } from './settlement.js';
@@ -37,22 +37,7 @@ let who = null;
 /** The signed-in user (GET /api/me), asked once per page load: a reviewer's actions are offered to reviewers only. */
 const me = async () => (who ??= await get('/api/me'));
 
-/** Puts a screen's filters into the address (so that going back returns to them) or reloads when they did not change. */
-function navigate(path, values, reload) {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries(values)) if (value !== '' && value !== null && value !== undefined && value !== false) query.set(name, value);
-  const text = query.toString();
-  const target = `#/${path}${text ? `?${text}` : ''}`;
-  if (location.hash === target) reload();
-  else location.hash = target;
-}
 
-/** Values of a form's named inputs (checkboxes as true/false). */
-function valuesOf(form) {
-  const values = {};
-  for (const input of form.querySelectorAll('[name]')) values[input.name] = input.type === 'checkbox' ? input.checked : input.value.trim();
-  return values;
-}
 
 let facilities = null;
 /** The register's facilities for the facility filter (a datalist: any code may still be typed). */
