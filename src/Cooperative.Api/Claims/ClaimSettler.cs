@@ -191,8 +191,8 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         public List<string> Flags(bool highCost)
         {
             var flags = new List<string>();
-            if (highCost) flags.Add("high_cost");
-            if (Readmission is not null) flags.Add("readmission_15d");
+            if (highCost) flags.Add(Vocabulary.Code(ReviewReason.HighCost));
+            if (Readmission is not null) flags.Add(Vocabulary.Code(ReviewReason.Readmission15Days));
             flags.AddRange(Holds.Select(h => h.Flag).Distinct());
             if (Resubmitted is not null) flags.Add(ResubmittedFlag);
             return flags;

@@ -33,6 +33,7 @@ public static class ReferenceApi
         (typeof(RecoveryKind), "追回方式"), (typeof(ComplaintCategory), "投诉类别"), (typeof(ComplaintStatus), "投诉办理状态"),
         (typeof(DeadlineFlag), "办理时限标记"), (typeof(ComplaintAction), "投诉办理动作"), (typeof(DisclosureStatus), "公示状态"),
         (typeof(ReceiptKind), "到账类别"), (typeof(PayerMovementKind), "支付方往来类别"), (typeof(AccountType), "科目类别"),
+        (typeof(ReviewReason), "审核标记"),
     ];
 
     public static RouteGroupBuilder MapReferenceApi(this IEndpointRouteBuilder routes)

@@ -30,6 +30,15 @@ public sealed class VocabularyTests
         }
     }
 
+    [Fact]
+    public void Every_review_flag_a_rule_sets_has_its_name_in_the_vocabulary()
+    {
+        string[] set = ["high_cost", "readmission_15d", Api.Claims.ClaimSettler.ResubmittedFlag, Api.Claims.ClaimSettler.DeliveryPatientMale,
+            Domain.Claims.DuplicateRule.OverlappingStay, Domain.Claims.DuplicateRule.SameDaySameTotal, Domain.Claims.DuplicateRule.VisitDuringStay];
+
+        Vocabulary.Terms(typeof(Domain.Claims.ReviewReason)).Select(t => t.Code).Should().BeEquivalentTo(set);
+    }
+
     [Theory]
     [InlineData("outside_county", Domain.Reimbursement.FacilityLevel.OutsideCounty)]
     [InlineData("OutsideCounty", Domain.Reimbursement.FacilityLevel.OutsideCounty)]

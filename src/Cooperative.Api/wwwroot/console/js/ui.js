@@ -57,6 +57,8 @@ export function label(enumeration, code) {
   const found = vocabulary?.[enumeration]?.find(v => v.code === code);
   return found ? found.label : code ?? '';
 }
+/** The codes of an enumeration, in the vocabulary's order. */
+export const codes = enumeration => (vocabulary?.[enumeration] ?? []).map(v => v.code);
 /** Options of a select for an enumeration, optionally restricted to some codes. */
 export function options(enumeration, { blank, only } = {}) {
   const values = (vocabulary?.[enumeration] ?? []).filter(v => !only || only.includes(v.code));

@@ -2,30 +2,17 @@
 // claims of the year, and the reviewer's decision (approve, or reject with a reason). Only the public HTTP API.
 import { get, post, download } from '../api.js';
 import {
-  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, markErrors, progress, navigate, valuesOf,
+  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, codes, markErrors, progress, navigate, valuesOf,
 } from '../ui.js';
 
 import { percent, settlementCard } from './settlement.js';
 
 const REVIEWERS = ['reviewer', 'admin'];
 
-/**
- * The review flags the claim rules set (ClaimSettler, DuplicateRule). They are codes without an entry in
- * /api/reference/enumerations, so their Chinese names live here; an unknown flag shows its code.
- */
-const FLAGS = {
-  high_cost: '高额费用',
-  readmission_15d: '15日内再次住院',
-  overlapping_stay: '住院时间与他院重叠',
-  possible_duplicate: '疑似重复（同日同额）',
-  visit_during_stay: '住院期间门诊',
-  resubmitted: '重新提交的票据',
-  delivery_patient_male: '分娩诊断但患者为男性',
-};
-const flagName = code => FLAGS[code] || code;
+/** A review flag's Chinese name from the vocabulary (review_reason); an unknown flag shows its code. */
+const flagName = code => label('review_reason', code);
 /** A note the claim rules wrote with flag codes in it (自动标记：readmission_15d（…）), the codes named in Chinese. */
-const flagCodes = new RegExp(`\\b(${Object.keys(FLAGS).join('|')})\\b`, 'g');
-const withFlagNames = note => String(note).replace(flagCodes, code => FLAGS[code]);
+const withFlagNames = note => String(note).replace(new RegExp(`\\b(${codes('review_reason').join('|')})\\b`, 'g'), flagName);
 const flagList = flags => (Array.isArray(flags) ? flags : String(flags || '').split(',')).map(f => f.trim()).filter(Boolean);
 const flagTags = flags => flagList(flags).map(f => h('span', { class: 'tag flag', title: f }, flagName(f)));
 
@@ -72,7 +59,7 @@ async function queue(screen, _params, query) {
   remember();
   const form = h('form', { class: 'grid card', id: 'queue-filters' },
     field('标记', h('select', { name: 'flag' }, h('option', { value: '' }, '全部'),
-      Object.entries(FLAGS).map(([code, name]) => h('option', { value: code }, name)))),
+      options('review_reason'))),
     field('就诊机构编码', h('input', { name: 'facility', list: 'queue-facilities', placeholder: '全部机构' })),
     field('基金支付不低于（元）', h('input', { name: 'minAmount', type: 'number', min: 0, step: '0.01' })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'all' }), '同时显示已结算（未标记）的报销单'),
