@@ -53,7 +53,7 @@ public sealed class SignInGuard(RequestDelegate next)
         }
         if (authorize && !form.ContainsKey("username"))
         {
-            await next(http); // an authorization request posted by a client, not the sign-in page's form: nothing to check
+            await next(http); // an authorization request a client posted, not the sign-in page's form: no password
             return;
         }
         var grant = authorize ? OpenIddictConstants.GrantTypes.Password : form["grant_type"].ToString();
@@ -66,13 +66,13 @@ public sealed class SignInGuard(RequestDelegate next)
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (limiter.TryAcquire("address:" + address) is { } addressWait)
         {
-            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, addressWait)
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, addressWait)
                 : TooManyAsync(http, addressWait, "同一网络地址请求令牌过于频繁，请稍后再试"));
             return;
         }
         if (typed.Length > 0 && limiter.TryAcquire("account:" + typed.Trim().ToUpperInvariant()) is { } accountWait)
         {
-            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, accountWait)
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, accountWait)
                 : TooManyAsync(http, accountWait, "同一账号请求令牌过于频繁，请稍后再试"));
             return;
         }
@@ -99,7 +99,7 @@ public sealed class SignInGuard(RequestDelegate next)
             var now = clock.GetUtcNow().UtcDateTime;
             if (state.IsLocked(now))
             {
-                await (authorize ? PageAsync(http, form, SignInPage.Locked, StatusCodes.Status200OK)
+                await (authorize ? PageAsync(http, form, SignInPage.Locked)
                     : LockedAsync(http, account, state.LockedUntilUtc!.Value - now));
                 return;
             }
@@ -162,16 +162,22 @@ public sealed class SignInGuard(RequestDelegate next)
         EntityType = "AccountLock", EntityId = account, Action = action, After = after, CorrelationId = CorrelationId.Of(http),
     };
 
-    /// <summary>The sign-in page again with the form's own fields (a person reads it), the password not checked.</summary>
-    private static Task PageAsync(HttpContext http, IFormCollection form, string message, int status, TimeSpan? wait = null)
+    /// <summary>
+    /// The sign-in page again with the form's own fields (a person reads it), the password not checked: locked (200),
+    /// or rate limited (429 with <c>Retry-After</c>) when <paramref name="wait"/> is given.
+    /// </summary>
+    private static Task PageAsync(HttpContext http, IFormCollection form, string message, TimeSpan? wait = null)
     {
         if (wait is { } w) http.Response.Headers.RetryAfter = Seconds(w);
         var console = http.RequestServices.GetRequiredService<IOptions<StaffConsole.ConsoleOptions>>().Value;
-        return SignInPage.WriteAsync(http, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v))), form["username"],
-            message, status, AuthorizationEndpoint.FormAction(http.Request, form["redirect_uri"], console));
+        var fields = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v)));
+        return SignInPage.WriteAsync(http, fields, form["username"], message,
+            wait is null ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests,
+            AuthorizationEndpoint.FormAction(http.Request, form["redirect_uri"], console));
     }
 
-    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An OAuth 2.0 error (what token clients read) that is also problem details (what everyone else reads).</summary>
     private static async Task LockedAsync(HttpContext http, string account, TimeSpan left)
