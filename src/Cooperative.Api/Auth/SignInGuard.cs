@@ -15,17 +15,20 @@ namespace Cooperative.Api.Auth;
 
 /// <summary>
 /// In front of <c>/connect/token</c> and of the sign-in page's form (<c>POST /connect/authorize</c> with a
-/// <c>username</c>, gated as a password grant of that user; its refusals are the page again, in Chinese, not JSON),
-/// before OpenIddict reads the request: rate limits per client address and per
-/// user name or client id (429 problem details with <c>Retry-After</c>), then, for an account that exists, the
-/// account's lock held while its credential is checked — in this process a gate per account, on MariaDB also the
-/// account's <c>account_locks</c> row locked FOR UPDATE in a transaction of its own, so that concurrent attempts on
-/// any instance are counted one after another: <see cref="LockoutOptions.MaxFailures"/> wrong credentials lock the
-/// account however many arrive at once, and while it is locked no credential is checked at all.
+/// <c>username</c>: a password grant of that user, whose refusals are the page again, in Chinese, not JSON), before
+/// OpenIddict reads the request: rate limits per client address and per user name or client id (429 problem details
+/// with <c>Retry-After</c>), then, for an account that exists, the account's lock held while its credential is
+/// checked — in this process a gate per account, on MariaDB also the account's <c>account_locks</c> row locked FOR
+/// UPDATE in a transaction of its own, so that concurrent attempts on any instance are counted one after another:
+/// <see cref="LockoutOptions.MaxFailures"/> wrong credentials lock the account however many arrive at once, and while
+/// it is locked no credential is checked at all.
 /// </summary>
 public sealed class SignInGuard(RequestDelegate next)
 {
-    /// <summary>Set by the token endpoint when the password it checked was wrong (a wrong client secret is OpenIddict's 401).</summary>
+    /// <summary>
+    /// Set by the token endpoint and the sign-in page when the password they checked was wrong (a wrong client secret
+    /// is OpenIddict's 401).
+    /// </summary>
     public const string WrongCredentialKey = "coop.sign-in.wrong-credential";
     private const string TokenPath = "/connect/token";
     private const string AuthorizePath = "/connect/authorize";
