@@ -12,20 +12,22 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Cooperative.Api.Auth;
 
 /// <summary>
-/// The authorization endpoint (<c>/connect/authorize</c>) for the staff console, authorization code with PKCE: OpenIddict
-/// has validated the request (client, redirect URI, PKCE S256, scopes) before it gets here. A GET shows the sign-in page;
-/// its form posts the same parameters back with the user name and password, which <see cref="SignInGuard"/> gates like
-/// a password grant (rate limits, the account's lock) before this checks the password. A right one makes OpenIddict
-/// redirect to the console with the code.
+/// The authorization endpoint (<c>/connect/authorize</c>) for the staff console, authorization code with PKCE:
+/// OpenIddict has validated the request (client, redirect URI, PKCE S256, scopes) before it gets here. A GET shows
+/// the sign-in page; its form posts the same parameters back with the user name and password, which
+/// <see cref="SignInGuard"/> gates like a password grant (rate limits, the account's lock) before this checks the
+/// password. A right one makes OpenIddict redirect to the console with the code.
 /// </summary>
 /// <remarks>
 /// There is no session cookie: every authorization request shows the form, and nothing here remembers a signed-in
-/// browser. That keeps the server stateless and sign-out simple (the console forgets its tokens and revokes its refresh
-/// token); <c>prompt=none</c> is therefore always <c>login_required</c>. A forged sign-in (login CSRF) ends at the
-/// console with a code for a state and PKCE verifier it never made, which it refuses.
+/// browser. That keeps the server stateless and sign-out simple (the console forgets its tokens and revokes its
+/// refresh token); <c>prompt=none</c> is therefore always <c>login_required</c>. A forged sign-in (login CSRF) ends at
+/// the console with a code for a state and PKCE verifier it never made, which it refuses.
 /// </remarks>
 public static class AuthorizationEndpoint
 {
+    private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+
     public static IEndpointRouteBuilder MapAuthorizationEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize).ExcludeFromDescription();
@@ -33,14 +35,16 @@ public static class AuthorizationEndpoint
         return app;
     }
 
-    private static async Task<IResult> Authorize(HttpContext http, CooperativeDbContext db, IPasswordHasher<StaffUser> hasher,
-        IOptions<ConsoleOptions> options, TimeProvider clock)
+    private static async Task<IResult> Authorize(HttpContext http, CooperativeDbContext db,
+        IPasswordHasher<StaffUser> hasher, IOptions<ConsoleOptions> options, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         if (request.HasPromptValue(PromptValues.None))
-            return Results.Forbid(TokenEndpoint.ErrorProperties(Errors.LoginRequired, "Staff sign in on the page every time."),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        {
+            var noSession = TokenEndpoint.ErrorProperties(Errors.LoginRequired, "Staff sign in on the page each time.");
+            return Results.Forbid(noSession, [Scheme]);
+        }
         IResult Page(string? error) => new PageResult(request, request.Username ?? request.LoginHint, error,
             FormAction(http.Request, request.RedirectUri, options.Value));
         if (!HttpMethods.IsPost(http.Request.Method) || request.Username is null) return Page(null);
@@ -48,7 +52,8 @@ public static class AuthorizationEndpoint
         // SignInGuard in front has refused a locked account and holds its lock while this checks the password.
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == request.Username, http.RequestAborted);
         if (user is null || !user.IsActive) return Page(SignInPage.WrongCredentials);
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "") == PasswordVerificationResult.Failed)
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "");
+        if (verdict == PasswordVerificationResult.Failed)
         {
             http.Items[SignInGuard.WrongCredentialKey] = true;
             return Page(SignInPage.WrongCredentials);
@@ -68,16 +73,17 @@ public static class AuthorizationEndpoint
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
         return string.IsNullOrEmpty(request.PostLogoutRedirectUri)
             ? Results.Redirect(ConsoleClient.OwnRedirectUri(http.Request))
-            : Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            : Results.SignOut(authenticationSchemes: [Scheme]);
     }
 
-    /// <summary>The redirect URI's origin when it is an allowed one elsewhere (a configured console), for the page's CSP.</summary>
+    /// <summary>The origin of an allowed redirect URI (a configured console's too), for the page's CSP.</summary>
     internal static string? FormAction(HttpRequest http, string? redirectUri, ConsoleOptions options) =>
-        ConsoleClient.IsAllowedRedirect(http, redirectUri, options) && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Authority) : null;
+        ConsoleClient.IsAllowedRedirect(http, redirectUri, options)
+        && Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : null;
 
     /// <summary>The page for a validated request, carrying its parameters.</summary>
-    private sealed class PageResult(OpenIddictRequest request, string? userName, string? error, string? formAction) : IResult
+    private sealed class PageResult(OpenIddictRequest request, string? userName, string? error, string? formAction)
+        : IResult
     {
         public Task ExecuteAsync(HttpContext http) => SignInPage.WriteAsync(http,
             request.GetParameters().SelectMany(p => ((StringValues)p.Value).Select(v => KeyValuePair.Create(p.Key, v))),

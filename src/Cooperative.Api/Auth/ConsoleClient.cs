@@ -1,4 +1,5 @@
 using Cooperative.Api.StaffConsole;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -17,10 +18,11 @@ public static class ConsoleClient
     public static string OwnRedirectUri(HttpRequest request) =>
         $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}/console/";
 
-    /// <summary>A redirect or post-logout redirect URI the console may use: exactly its own, or one configured.</summary>
+    /// <summary>A (post-logout) redirect URI the console may use: its own exactly, or a configured one.</summary>
     public static bool IsAllowedRedirect(HttpRequest request, string? uri, ConsoleOptions options) =>
         !string.IsNullOrEmpty(uri)
-        && (string.Equals(uri, OwnRedirectUri(request), StringComparison.Ordinal) || options.RedirectUris.Contains(uri, StringComparer.Ordinal));
+        && (string.Equals(uri, OwnRedirectUri(request), StringComparison.Ordinal)
+            || options.RedirectUris.Contains(uri, StringComparer.Ordinal));
 
     public static OpenIddictApplicationDescriptor Descriptor(string clientId) => new()
     {
@@ -32,9 +34,10 @@ public static class ConsoleClient
         Permissions =
         {
             Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
-            Permissions.Endpoints.Revocation, Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
-            Permissions.ResponseTypes.Code, Permissions.Prefixes.Scope + "api", Permissions.Scopes.Roles,
-            Permissions.Prefixes.Scope + Scopes.OfflineAccess, Permissions.Prefixes.Scope + Scopes.OpenId,
+            Permissions.Endpoints.Revocation, Permissions.GrantTypes.AuthorizationCode,
+            Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, Permissions.Prefixes.Scope + "api",
+            Permissions.Scopes.Roles, Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            Permissions.Prefixes.Scope + Scopes.OpenId,
         },
         Requirements = { Requirements.Features.ProofKeyForCodeExchange },
     };
@@ -45,7 +48,7 @@ public static class ConsoleClient
     /// </summary>
     public static async Task RegisterAsync(IServiceProvider services, CancellationToken ct)
     {
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<ConsoleOptions>>().Value;
         var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
         var wanted = Descriptor(options.ClientId);
         if (await applications.FindByClientIdAsync(options.ClientId, ct) is not { } existing)
@@ -56,10 +59,10 @@ public static class ConsoleClient
         // Never turn another client (a facility's, with its secret) into the console's.
         if (!await applications.HasClientTypeAsync(existing, ClientTypes.Public, ct))
             throw new InvalidOperationException(
-                $"Console:ClientId '{options.ClientId}' names a confidential client; choose an id of its own for the console.");
-        var permissions = await applications.GetPermissionsAsync(existing, ct);
-        var requirements = await applications.GetRequirementsAsync(existing, ct);
-        if (permissions.ToHashSet().SetEquals(wanted.Permissions) && requirements.ToHashSet().SetEquals(wanted.Requirements)) return;
+                $"Console:ClientId '{options.ClientId}' names a confidential client; give the console its own id.");
+        var permissions = (await applications.GetPermissionsAsync(existing, ct)).ToHashSet();
+        var requirements = (await applications.GetRequirementsAsync(existing, ct)).ToHashSet();
+        if (permissions.SetEquals(wanted.Permissions) && requirements.SetEquals(wanted.Requirements)) return;
         await applications.UpdateAsync(existing, wanted, ct);
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
-using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Server.OpenIddictServerEvents;
 using static OpenIddict.Server.OpenIddictServerHandlers;
 
@@ -15,8 +14,8 @@ namespace Cooperative.Api.Auth;
 /// client is checked by OpenIddict's own handler against its registered URIs. A refusal rejects the request, and
 /// OpenIddict then answers with an error of its own instead of redirecting to the refused URI.
 /// </summary>
-public sealed class ConsoleRedirectUriCheck(IOpenIddictApplicationManager applications, IOptions<ConsoleOptions> options)
-    : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
+public sealed class ConsoleRedirectUriCheck(IOpenIddictApplicationManager applications,
+    IOptions<ConsoleOptions> options) : IOpenIddictServerHandler<ValidateAuthorizationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateAuthorizationRequestContext>()
@@ -33,20 +32,20 @@ public sealed class ConsoleRedirectUriCheck(IOpenIddictApplicationManager applic
             await new Authentication.ValidateClientRedirectUri(applications).HandleAsync(context);
             return;
         }
-        var request = context.Transaction.GetHttpRequest() ?? throw new InvalidOperationException("The HTTP request cannot be read.");
+        var request = ConsoleRedirectChecks.Request(context);
         if (ConsoleClient.IsAllowedRedirect(request, context.RedirectUri, options.Value)) return;
-        ConsoleRedirectLog.Refused(context.Logger, "redirect_uri", context.RedirectUri);
+        ConsoleRedirectChecks.Refused(context.Logger, "redirect_uri", context.RedirectUri);
         context.Reject(OpenIddictConstants.Errors.InvalidRequest, "The redirect_uri is not the console's.");
     }
 }
 
 /// <summary>
 /// In place of OpenIddict's <see cref="Session.ValidateClientPostLogoutRedirectUri"/>, by the same rule as
-/// <see cref="ConsoleRedirectUriCheck"/>: for the console (named by client_id or by the id_token_hint's audience), or for
-/// a request that names no client at all but returns to the console's own address.
+/// <see cref="ConsoleRedirectUriCheck"/>: for the console (named by client_id or by the id_token_hint's audience), or
+/// for a request that names no client at all but returns to the console's own address.
 /// </summary>
-public sealed class ConsolePostLogoutRedirectUriCheck(IOpenIddictApplicationManager applications, IOptions<ConsoleOptions> options)
-    : IOpenIddictServerHandler<ValidateEndSessionRequestContext>
+public sealed class ConsolePostLogoutRedirectUriCheck(IOpenIddictApplicationManager applications,
+    IOptions<ConsoleOptions> options) : IOpenIddictServerHandler<ValidateEndSessionRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateEndSessionRequestContext>()
@@ -59,8 +58,8 @@ public sealed class ConsolePostLogoutRedirectUriCheck(IOpenIddictApplicationMana
 
     public async ValueTask HandleAsync(ValidateEndSessionRequestContext context)
     {
-        var request = context.Transaction.GetHttpRequest() ?? throw new InvalidOperationException("The HTTP request cannot be read.");
-        var allowed = ConsoleClient.IsAllowedRedirect(request, context.PostLogoutRedirectUri, options.Value);
+        var uri = context.PostLogoutRedirectUri;
+        var allowed = ConsoleClient.IsAllowedRedirect(ConsoleRedirectChecks.Request(context), uri, options.Value);
         var named = !string.IsNullOrEmpty(context.ClientId) ? [context.ClientId]
             : context.IdentityTokenHintPrincipal?.GetAudiences() ?? [];
         if (named.IsEmpty && allowed) return;
@@ -70,13 +69,16 @@ public sealed class ConsolePostLogoutRedirectUriCheck(IOpenIddictApplicationMana
             return;
         }
         if (allowed) return;
-        ConsoleRedirectLog.Refused(context.Logger, "post_logout_redirect_uri", context.PostLogoutRedirectUri);
+        ConsoleRedirectChecks.Refused(context.Logger, "post_logout_redirect_uri", uri);
         context.Reject(OpenIddictConstants.Errors.InvalidRequest, "The post_logout_redirect_uri is not the console's.");
     }
 }
 
-internal static partial class ConsoleRedirectLog
+internal static partial class ConsoleRedirectChecks
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "The console's {Parameter} {Uri} is neither its own address nor configured")]
+    public static HttpRequest Request(OpenIddictServerEvents.BaseContext context) =>
+        context.Transaction.GetHttpRequest() ?? throw new InvalidOperationException("The HTTP request cannot be read.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused the console's {Parameter} {Uri}")]
     public static partial void Refused(ILogger log, string parameter, string? uri);
 }

@@ -15,17 +15,20 @@ namespace Cooperative.Api.Auth;
 
 /// <summary>
 /// In front of <c>/connect/token</c> and of the sign-in page's form (<c>POST /connect/authorize</c> with a
-/// <c>username</c>, gated as a password grant of that user; its refusals are the page again, in Chinese, not JSON),
-/// before OpenIddict reads the request: rate limits per client address and per
-/// user name or client id (429 problem details with <c>Retry-After</c>), then, for an account that exists, the
-/// account's lock held while its credential is checked — in this process a gate per account, on MariaDB also the
-/// account's <c>account_locks</c> row locked FOR UPDATE in a transaction of its own, so that concurrent attempts on
-/// any instance are counted one after another: <see cref="LockoutOptions.MaxFailures"/> wrong credentials lock the
-/// account however many arrive at once, and while it is locked no credential is checked at all.
+/// <c>username</c>: a password grant of that user, whose refusals are the page again, in Chinese, not JSON), before
+/// OpenIddict reads the request: rate limits per client address and per user name or client id (429 problem details
+/// with <c>Retry-After</c>), then, for an account that exists, the account's lock held while its credential is
+/// checked — in this process a gate per account, on MariaDB also the account's <c>account_locks</c> row locked FOR
+/// UPDATE in a transaction of its own, so that concurrent attempts on any instance are counted one after another:
+/// <see cref="LockoutOptions.MaxFailures"/> wrong credentials lock the account however many arrive at once, and while
+/// it is locked no credential is checked at all.
 /// </summary>
 public sealed class SignInGuard(RequestDelegate next)
 {
-    /// <summary>Set by the token endpoint when the password it checked was wrong (a wrong client secret is OpenIddict's 401).</summary>
+    /// <summary>
+    /// Set by the token endpoint and the sign-in page when the password they checked was wrong (a wrong client secret
+    /// is OpenIddict's 401).
+    /// </summary>
     public const string WrongCredentialKey = "coop.sign-in.wrong-credential";
     private const string TokenPath = "/connect/token";
     private const string AuthorizePath = "/connect/authorize";
@@ -53,7 +56,7 @@ public sealed class SignInGuard(RequestDelegate next)
         }
         if (authorize && !form.ContainsKey("username"))
         {
-            await next(http); // an authorization request posted by a client, not the sign-in page's form: nothing to check
+            await next(http); // an authorization request a client posted, not the sign-in page's form: no password
             return;
         }
         var grant = authorize ? OpenIddictConstants.GrantTypes.Password : form["grant_type"].ToString();
@@ -66,13 +69,13 @@ public sealed class SignInGuard(RequestDelegate next)
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (limiter.TryAcquire("address:" + address) is { } addressWait)
         {
-            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, addressWait)
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, addressWait)
                 : TooManyAsync(http, addressWait, "同一网络地址请求令牌过于频繁，请稍后再试"));
             return;
         }
         if (typed.Length > 0 && limiter.TryAcquire("account:" + typed.Trim().ToUpperInvariant()) is { } accountWait)
         {
-            await (authorize ? PageAsync(http, form, SignInPage.TooMany, StatusCodes.Status429TooManyRequests, accountWait)
+            await (authorize ? PageAsync(http, form, SignInPage.TooMany, accountWait)
                 : TooManyAsync(http, accountWait, "同一账号请求令牌过于频繁，请稍后再试"));
             return;
         }
@@ -99,7 +102,7 @@ public sealed class SignInGuard(RequestDelegate next)
             var now = clock.GetUtcNow().UtcDateTime;
             if (state.IsLocked(now))
             {
-                await (authorize ? PageAsync(http, form, SignInPage.Locked, StatusCodes.Status200OK)
+                await (authorize ? PageAsync(http, form, SignInPage.Locked)
                     : LockedAsync(http, account, state.LockedUntilUtc!.Value - now));
                 return;
             }
@@ -162,16 +165,22 @@ public sealed class SignInGuard(RequestDelegate next)
         EntityType = "AccountLock", EntityId = account, Action = action, After = after, CorrelationId = CorrelationId.Of(http),
     };
 
-    /// <summary>The sign-in page again with the form's own fields (a person reads it), the password not checked.</summary>
-    private static Task PageAsync(HttpContext http, IFormCollection form, string message, int status, TimeSpan? wait = null)
+    /// <summary>
+    /// The sign-in page again with the form's own fields (a person reads it), the password not checked: locked (200),
+    /// or rate limited (429 with <c>Retry-After</c>) when <paramref name="wait"/> is given.
+    /// </summary>
+    private static Task PageAsync(HttpContext http, IFormCollection form, string message, TimeSpan? wait = null)
     {
         if (wait is { } w) http.Response.Headers.RetryAfter = Seconds(w);
         var console = http.RequestServices.GetRequiredService<IOptions<StaffConsole.ConsoleOptions>>().Value;
-        return SignInPage.WriteAsync(http, form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v))), form["username"],
-            message, status, AuthorizationEndpoint.FormAction(http.Request, form["redirect_uri"], console));
+        var fields = form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v)));
+        return SignInPage.WriteAsync(http, fields, form["username"], message,
+            wait is null ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests,
+            AuthorizationEndpoint.FormAction(http.Request, form["redirect_uri"], console));
     }
 
-    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An OAuth 2.0 error (what token clients read) that is also problem details (what everyone else reads).</summary>
     private static async Task LockedAsync(HttpContext http, string account, TimeSpan left)

@@ -19,26 +19,29 @@ public static class SignInPage
     public const string Locked = "账号因多次密码错误已锁定，请稍后再试或联系管理员解锁";
     public const string TooMany = "请求过于频繁，请稍后再试";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All); // Chinese stays readable, markup does not pass
+    // Chinese stays readable; markup, quotes and control characters are encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <param name="parameters">The request's parameters to carry; user name and password are left out of them.</param>
-    /// <param name="formAction">An origin besides this one the form's answer may redirect to (the client's, when it is elsewhere).</param>
-    public static async Task WriteAsync(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters, string? userName,
-        string? error, int status = StatusCodes.Status200OK, string? formAction = null)
+    /// <param name="formAction">Another origin the form's answer may redirect to (a configured console's).</param>
+    public static async Task WriteAsync(HttpContext http, IEnumerable<KeyValuePair<string, string?>> parameters,
+        string? userName, string? error, int status = StatusCodes.Status200OK, string? formAction = null)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<ConsoleOptions>>().Value;
         var response = http.Response;
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        // The page's own policy: CSP form-action also covers the redirect that answers the form, which may leave this origin.
+        // The page's own policy: CSP form-action also covers the redirect that answers the form.
         response.Headers.ContentSecurityPolicy = formAction is null ? SecurityHeaders.PagePolicy
-            : SecurityHeaders.PagePolicy.Replace("form-action 'self'", $"form-action 'self' {formAction}", StringComparison.Ordinal);
-        await response.WriteAsync(Render(http.Request.PathBase, options.SystemName, parameters, userName, error), http.RequestAborted);
+            : SecurityHeaders.PagePolicy.Replace("form-action 'self'", $"form-action 'self' {formAction}",
+                StringComparison.Ordinal);
+        var page = Render(http.Request.PathBase, options.SystemName, parameters, userName, error);
+        await response.WriteAsync(page, http.RequestAborted);
     }
 
-    private static string Render(PathString pathBase, string systemName, IEnumerable<KeyValuePair<string, string?>> parameters,
-        string? userName, string? error)
+    private static string Render(PathString pathBase, string systemName,
+        IEnumerable<KeyValuePair<string, string?>> parameters, string? userName, string? error)
     {
         var page = new StringBuilder(2048);
         page.Append($"""
@@ -55,7 +58,7 @@ public static class SignInPage
             <main class="sign-in">
             <h1>{E(systemName)}</h1>
             <p class="subtitle">工作人员登录</p>
-            <p id="sign-in-error" class="error" role="alert"{(string.IsNullOrEmpty(error) ? " hidden" : "")}>{E(error)}</p>
+            <p id="sign-in-error" class="error" role="alert"{(error is null ? " hidden" : "")}>{E(error)}</p>
             <form method="post" action="{E(pathBase + "/connect/authorize")}">
 
             """);
@@ -63,7 +66,8 @@ public static class SignInPage
             page.Append($"""<input type="hidden" name="{E(name)}" value="{E(value)}">""").Append('\n');
         page.Append($"""
             <label for="username">用户名</label>
-            <input id="username" name="username" type="text" autocomplete="username" required autofocus value="{E(userName)}">
+            <input id="username" name="username" type="text" autocomplete="username" required autofocus
+              value="{E(userName)}">
             <label for="password">密码</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required>
             <button id="sign-in" type="submit">登录</button>

@@ -70,7 +70,7 @@ public static class TokenEndpoint
             return SignIn(identity, request.GetScopes());
         }
 
-        // The code (from the sign-in page) and the refresh token carry who signed in; the account is read again as it is now.
+        // The code (from the sign-in page) and the refresh token carry who signed in; the account is read as it is now.
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -97,17 +97,19 @@ public static class TokenEndpoint
     private static ClaimsIdentity NewIdentity() =>
         new(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
 
-    /// <summary>Claims go to the access token; name and role also to the identity token (issued when <c>openid</c> was asked for).</summary>
+    /// <summary>Claims go to the access token; name and role to the identity token too (for <c>openid</c>).</summary>
     internal static IResult SignIn(ClaimsIdentity identity, IEnumerable<string> scopes)
     {
         identity.SetScopes(scopes);
         identity.SetResources(CooperativeClaims.Audience);
-        identity.SetDestinations(claim => claim.Type is OpenIddictConstants.Claims.Name or OpenIddictConstants.Claims.Role
-            ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]);
+        identity.SetDestinations(claim =>
+            claim.Type is OpenIddictConstants.Claims.Name or OpenIddictConstants.Claims.Role
+                ? [Destinations.AccessToken, Destinations.IdentityToken] : [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    internal static void RecordSignIn(CooperativeDbContext db, HttpContext http, string type, string id, string role, DateTime now) =>
+    internal static void RecordSignIn(CooperativeDbContext db, HttpContext http, string type, string id, string role,
+        DateTime now) =>
         db.AuditRecords.Add(new AuditRecord
         {
             AtUtc = now, Actor = id, ActorRole = role, EntityType = type, EntityId = id,
@@ -117,9 +119,10 @@ public static class TokenEndpoint
     private static IResult Reject(string description) =>
         Results.Forbid(ErrorProperties(Errors.InvalidGrant, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    internal static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
-    {
-        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-    });
+    internal static AuthenticationProperties ErrorProperties(string error, string description) =>
+        new(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        });
 }

@@ -9,12 +9,13 @@ public sealed class ConsoleOptions
 {
     public const string Section = "Console";
 
-    /// <summary>The console's public client: registered here with the embedded token server, at the authority otherwise.</summary>
+    /// <summary>The console's public client: registered here (embedded token server) or at the authority.</summary>
     public string ClientId { get; set; } = "cooperative-console";
 
     /// <summary>
-    /// Redirect URIs accepted besides the console at this server's own address (<c>{scheme}://{host}{PathBase}/console/</c>
-    /// of the request itself), e.g. a console served from another origin. Exact strings.
+    /// Redirect URIs accepted besides the console at this server's own address
+    /// (<c>{scheme}://{host}{PathBase}/console/</c> of the request itself), such as a console served from another
+    /// origin. Exact strings.
     /// </summary>
     public List<string> RedirectUris { get; set; } = [];
 

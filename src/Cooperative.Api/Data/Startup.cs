@@ -34,7 +34,8 @@ public static class Startup
         foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>())
             await seeder.SeedAsync(db, CancellationToken.None);
         if (demo.Any) await demo.SeedAsync(scope.ServiceProvider);
-        if (!AuthSetup.HasExternalAuthority(app.Configuration)) await ConsoleClient.RegisterAsync(scope.ServiceProvider, CancellationToken.None);
+        if (!AuthSetup.HasExternalAuthority(app.Configuration))
+            await ConsoleClient.RegisterAsync(scope.ServiceProvider, CancellationToken.None);
     }
 }
 

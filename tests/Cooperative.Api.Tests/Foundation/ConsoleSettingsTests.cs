@@ -3,23 +3,17 @@ using Cooperative.Api.Tests.Infrastructure;
 
 namespace Cooperative.Api.Tests.Foundation;
 
-/// <summary>What the console reads before it signs in, with the embedded token server and with an external authority.</summary>
-public sealed class ConsoleSettingsTests : IDisposable
+/// <summary>The console's settings with the embedded token server or an external authority.</summary>
+public sealed class ConsoleSettingsTests
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"coop-{Guid.NewGuid():N}.db");
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + ".checkpoints.jsonl" }) File.Delete(f);
-    }
+    private const string Path = "/api/console/settings";
 
     [Fact]
     public async Task With_the_embedded_token_server_the_console_signs_in_at_its_own_origin()
     {
-        await using var app = CooperativeApp.StartSqlite(_file);
+        await using var app = await CooperativeApp.StartAsync();
 
-        var settings = await (await app.CreateClient().GetAsync("/api/console/settings")).ShouldBeOkAsync<JsonElement>();
+        var settings = await (await app.CreateClient().GetAsync(Path)).ShouldBeOkAsync<JsonElement>();
 
         settings.GetProperty("authority").ValueKind.Should().Be(JsonValueKind.Null);
         settings.GetProperty("clientId").GetString().Should().Be("cooperative-console");
@@ -36,7 +30,7 @@ public sealed class ConsoleSettingsTests : IDisposable
             s["Console:Scope"] = "openid cooperative-api";
         });
 
-        var settings = await (await app.CreateClient().GetAsync("/api/console/settings")).ShouldBeOkAsync<JsonElement>();
+        var settings = await (await app.CreateClient().GetAsync(Path)).ShouldBeOkAsync<JsonElement>();
 
         settings.GetProperty("authority").GetString().Should().Be("https://sso.example.org/realms/cooperative");
         settings.GetProperty("clientId").GetString().Should().Be("county-console");

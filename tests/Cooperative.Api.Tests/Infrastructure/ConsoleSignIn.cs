@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Cooperative.Api.Tests.Infrastructure;
 
-/// <summary>The sign-in page as a test reads it: status, the error shown, and the hidden fields its form carries.</summary>
-public sealed partial record SignInPageView(HttpStatusCode Status, string Html, IReadOnlyList<KeyValuePair<string, string>> Hidden)
+/// <summary>The sign-in page read by a test: status, the error shown, the hidden fields its form carries.</summary>
+public sealed partial record SignInPageView(HttpStatusCode Status, string Html,
+    IReadOnlyList<KeyValuePair<string, string>> Hidden)
 {
     /// <summary>The message in <c>#sign-in-error</c>; empty when it is hidden.</summary>
-    public string Error => ErrorElement().Match(Html) is { Success: true } m && !m.Groups["attrs"].Value.Contains("hidden", StringComparison.Ordinal)
+    public string Error => ErrorElement().Match(Html) is { Success: true } m
+                           && !m.Groups["attrs"].Value.Contains("hidden", StringComparison.Ordinal)
         ? WebUtility.HtmlDecode(m.Groups["text"].Value) : "";
 
     public string? Field(string name) => Hidden.Where(h => h.Key == name).Select(h => h.Value).FirstOrDefault();
@@ -21,9 +23,8 @@ public sealed partial record SignInPageView(HttpStatusCode Status, string Html, 
     {
         var html = await response.Content.ReadAsStringAsync();
         response.Content.Headers.ContentType?.MediaType.Should().Be("text/html", html);
-        var hidden = HiddenInput().Matches(html)
-            .Select(m => KeyValuePair.Create(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .ToList();
+        var hidden = HiddenInput().Matches(html).Select(m => KeyValuePair.Create(
+            WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value))).ToList();
         return new SignInPageView(response.StatusCode, html, hidden);
     }
 
@@ -81,8 +82,12 @@ public sealed class ConsoleSignIn
 
     /// <summary>Posts the page's form as a browser would: its hidden fields, the user name and the password.</summary>
     public Task<HttpResponseMessage> SubmitAsync(SignInPageView page, string userName, string password) =>
-        Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(
-            page.Hidden.Append(KeyValuePair.Create("username", userName)).Append(KeyValuePair.Create("password", password))));
+        PostAuthorizeAsync(page.Hidden, userName, password);
+
+    public Task<HttpResponseMessage> PostAuthorizeAsync(IEnumerable<KeyValuePair<string, string>> fields,
+        string userName, string password) =>
+        Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(fields
+            .Append(KeyValuePair.Create("username", userName)).Append(KeyValuePair.Create("password", password))));
 
     /// <summary>The code from the redirect to the console, after checking it went there with our state.</summary>
     public string CodeOf(HttpResponseMessage redirect)
@@ -98,8 +103,8 @@ public sealed class ConsoleSignIn
     public Task<HttpResponseMessage> ExchangeAsync(string code, string? verifier = null) =>
         Http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["client_id"] = ClientId, ["code"] = code, ["redirect_uri"] = RedirectUri,
-            ["code_verifier"] = verifier ?? Verifier,
+            ["grant_type"] = "authorization_code", ["client_id"] = ClientId, ["code"] = code,
+            ["redirect_uri"] = RedirectUri, ["code_verifier"] = verifier ?? Verifier,
         }));
 
     /// <summary>The whole flow for a user: the token response (access, identity and refresh tokens).</summary>
@@ -122,8 +127,22 @@ public sealed class ConsoleSignIn
             ["client_id"] = ClientId, ["token"] = token, ["token_type_hint"] = hint,
         }));
 
-    public static string QueryString(IEnumerable<KeyValuePair<string, string>> parameters) =>
-        "?" + string.Join('&', parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
+    /// <summary>The OAuth error of a refusal from the token endpoint.</summary>
+    public static async Task<string?> ErrorOf(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string QueryString(IEnumerable<KeyValuePair<string, string>> parameters) =>
+        "?" + string.Join('&', parameters.Select(p => $"{Escape(p.Key)}={Escape(p.Value)}"));
+
+    private static string Escape(string text) => Uri.EscapeDataString(text);
+
+    /// <summary>A JWT's payload (its signature was checked by whoever issued or accepted it).</summary>
+    public static JsonElement Payload(string jwt) =>
+        JsonDocument.Parse(Convert.FromBase64String(Pad(jwt.Split('.')[1].Replace('-', '+').Replace('_', '/'))))
+            .RootElement;
+
+    private static string Pad(string base64) => base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -11,6 +11,8 @@ namespace Cooperative.Api.Tests.Security;
 /// </summary>
 public sealed class ConsoleSignInAccountTests : IDisposable
 {
+    private const string Wrong = "用户名或密码错误";
+    private const string Locked = "账号因多次密码错误已锁定，请稍后再试或联系管理员解锁";
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"coop-{Guid.NewGuid():N}.db");
 
     public void Dispose()
@@ -19,8 +21,22 @@ public sealed class ConsoleSignInAccountTests : IDisposable
         foreach (var f in new[] { _file, _file + "-wal", _file + "-shm", _file + ".checkpoints.jsonl" }) File.Delete(f);
     }
 
-    private async Task<CooperativeApp> StartAsync(string database, Action<Dictionary<string, string?>>? configure = null) =>
-        database == "SQLite" ? CooperativeApp.StartSqlite(_file, configure: configure) : await CooperativeApp.StartAsync(configure);
+    private async Task<CooperativeApp> StartAsync(string database,
+        Action<Dictionary<string, string?>>? settings = null) =>
+        database == "SQLite"
+            ? CooperativeApp.StartSqlite(_file, configure: settings)
+            : await CooperativeApp.StartAsync(settings);
+
+    private static async Task<List<string?>> AuditActionsAsync(CooperativeApp app, string entityType, string entityId)
+    {
+        var auditor = await app.ClientForAsync("auditor");
+        var query = $"entityType={entityType}&entityId={Uri.EscapeDataString(entityId)}&pageSize=200";
+        var records = await (await auditor.GetAsync($"/api/audit/records?{query}")).ShouldBeOkAsync<JsonElement>();
+        return records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("action").GetString()).ToList();
+    }
+
+    private static async Task<string> ErrorAsync(Task<HttpResponseMessage> answer) =>
+        (await SignInPageView.ReadAsync(await answer)).Error;
 
     [Theory]
     [InlineData("MariaDB")]
@@ -33,13 +49,12 @@ public sealed class ConsoleSignInAccountTests : IDisposable
         var tokens = await console.SignInAsync("reviewer", CooperativeApp.DemoPassword("reviewer"));
 
         var reviewer = app.WithToken(tokens.GetProperty("access_token").GetString()!);
-        (await (await reviewer.GetAsync("/api/me")).ShouldBeOkAsync<JsonElement>()).GetProperty("role").GetString().Should().Be("reviewer");
+        var me = await (await reviewer.GetAsync("/api/me")).ShouldBeOkAsync<JsonElement>();
+        me.GetProperty("role").GetString().Should().Be("reviewer");
         (await reviewer.GetAsync("/api/claims/review-queue")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await console.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!)).StatusCode.Should().Be(HttpStatusCode.OK);
-        var auditor = await app.ClientForAsync("auditor");
-        var records = await (await auditor.GetAsync("/api/audit/records?entityType=StaffUser&entityId=reviewer&pageSize=200"))
-            .ShouldBeOkAsync<JsonElement>();
-        records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("action").GetString()).Should().Contain("signed-in");
+        var refreshed = await console.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
+        refreshed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await AuditActionsAsync(app, "StaffUser", "reviewer")).Should().Contain("signed-in");
     }
 
     [Theory]
@@ -52,21 +67,18 @@ public sealed class ConsoleSignInAccountTests : IDisposable
         var page = await console.OpenPageAsync();
         var right = CooperativeApp.DemoPassword("window");
 
-        for (var i = 0; i < 4; i++) (await SignInPageView.ReadAsync(await console.SubmitAsync(page, "window", $"wrong-{i}"))).Error.Should().Be("用户名或密码错误");
+        for (var i = 0; i < 4; i++)
+            (await ErrorAsync(console.SubmitAsync(page, "window", $"wrong-{i}"))).Should().Be(Wrong);
         (await app.PasswordGrantAsync("window", "wrong-4")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
-        var grant = await app.PasswordGrantAsync("window", right);
-        (await grant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("account_locked");
+        var grant = await (await app.PasswordGrantAsync("window", right)).Content.ReadFromJsonAsync<JsonElement>();
+        grant.GetProperty("code").GetString().Should().Be("account_locked");
         var locked = await console.SubmitAsync(page, "window", right);
         var lockedPage = await SignInPageView.ReadAsync(locked);
-        lockedPage.Error.Should().Be("账号因多次密码错误已锁定，请稍后再试或联系管理员解锁", "the right password does not open a locked account");
+        lockedPage.Error.Should().Be(Locked, "the right password does not open a locked account");
         locked.Headers.Location.Should().BeNull();
         lockedPage.Hidden.Should().BeEquivalentTo(page.Hidden);
-
-        var auditor = await app.ClientForAsync("auditor");
-        var records = await (await auditor.GetAsync("/api/audit/records?entityType=AccountLock&entityId=staff%3Awindow&pageSize=200"))
-            .ShouldBeOkAsync<JsonElement>();
-        records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("action").GetString()).Should()
+        (await AuditActionsAsync(app, "AccountLock", "staff:window")).Should()
             .BeEquivalentTo(["sign-in-failed", "sign-in-failed", "sign-in-failed", "sign-in-failed", "locked"]);
 
         var admin = await app.ClientForAsync("admin");
@@ -81,11 +93,11 @@ public sealed class ConsoleSignInAccountTests : IDisposable
         var console = ConsoleSignIn.For(app);
         var page = await console.OpenPageAsync();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => console.SubmitAsync(page, "auditor", $"wrong-{i}")));
+        var errors = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => ErrorAsync(console.SubmitAsync(page, "auditor", $"wrong-{i}"))));
 
-        var errors = await Task.WhenAll(answers.Select(async a => (await SignInPageView.ReadAsync(a)).Error));
-        errors.Count(e => e == "用户名或密码错误").Should().BeLessThanOrEqualTo(5);
-        errors.Count(e => e.StartsWith("账号因多次密码错误已锁定", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(15);
+        errors.Count(e => e == Wrong).Should().BeLessThanOrEqualTo(5);
+        errors.Count(e => e == Locked).Should().BeGreaterThanOrEqualTo(15);
     }
 
     [Fact]
@@ -116,8 +128,8 @@ public sealed class ConsoleSignInAccountTests : IDisposable
 
         var exchanged = await console.ExchangeAsync(code);
         exchanged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await exchanged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("invalid_grant");
-        var again = await SignInPageView.ReadAsync(await console.SubmitAsync(page, "window", CooperativeApp.DemoPassword("window")));
-        again.Error.Should().Be("用户名或密码错误");
+        (await ConsoleSignIn.ErrorOf(exchanged)).Should().Be("invalid_grant");
+        var again = await ErrorAsync(console.SubmitAsync(page, "window", CooperativeApp.DemoPassword("window")));
+        again.Should().Be(Wrong);
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Cooperative.Api.Tests.Infrastructure;
 
@@ -9,10 +7,12 @@ namespace Cooperative.Api.Tests.Security;
 /// <summary>One app on MariaDB for the console sign-in tests that change no account.</summary>
 public sealed class ConsoleSignInApp : IAsyncLifetime
 {
+    public const string Elsewhere = "https://console.example.org/console/";
+
     public CooperativeApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await CooperativeApp.StartAsync(s =>
-        s["Console:RedirectUris:0"] = "https://console.example.org/console/");
+    public async Task InitializeAsync() =>
+        App = await CooperativeApp.StartAsync(s => s["Console:RedirectUris:0"] = Elsewhere);
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
@@ -25,22 +25,31 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
 {
     private ConsoleSignIn NewConsole() => ConsoleSignIn.For(fixture.App);
 
+    private async Task<JsonElement> MeAsync(JsonElement tokens) =>
+        await (await fixture.App.WithToken(tokens.GetProperty("access_token").GetString()!).GetAsync("/api/me"))
+            .ShouldBeOkAsync<JsonElement>();
+
     [Fact]
     public async Task The_sign_in_page_is_chinese_carries_every_parameter_and_has_no_inline_script_or_style()
     {
         var console = NewConsole();
+        const string nonce = "n-<script>\"&'";
 
-        var response = await console.AuthorizeAsync(p => p["nonce"] = "n-<script>\"&'");
+        var response = await console.AuthorizeAsync(p => p["nonce"] = nonce);
         var page = await SignInPageView.ReadAsync(response);
 
         page.Status.Should().Be(HttpStatusCode.OK);
         page.Html.Should().Contain("<title>杭城市新农合管理系统 - 登录</title>").And.Contain("用户名").And.Contain("密码")
-            .And.Contain("""<button id="sign-in" type="submit">登录</button>""").And.Contain("""id="username" """.TrimEnd())
-            .And.Contain("""id="password" """.TrimEnd()).And.Contain("""href="/console/signin.css" """.TrimEnd());
-        page.Html.Should().NotContain("<script").And.NotContain("style=").And.NotContain("<style").And.NotContain("n-<script>");
+            .And.Contain("""<button id="sign-in" type="submit">登录</button>""")
+            .And.Contain("""id="username" name="username""")
+            .And.Contain("""id="password" name="password" type="password""")
+            .And.Contain("""href="/console/signin.css">""");
+        page.Html.Should().NotContain("<script").And.NotContain("style=").And.NotContain("<style")
+            .And.NotContain(nonce, "it is encoded");
         page.Error.Should().BeEmpty();
-        page.Hidden.Should().BeEquivalentTo(console.Parameters(p => p["nonce"] = "n-<script>\"&'"));
-        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("form-action 'self'");
+        page.Hidden.Should().BeEquivalentTo(console.Parameters(p => p["nonce"] = nonce));
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.Should().Contain("script-src 'self'").And.Contain("style-src 'self'").And.Contain("form-action 'self'");
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
         (await fixture.App.CreateClient().GetAsync("/console/signin.css")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -51,13 +60,14 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
         var console = NewConsole();
         var page = await console.OpenPageAsync();
 
-        foreach (var (user, password) in new[] { ("reviewer", "wrong-password-1"), ("nobody-here", "unknown-user-password"), ("reviewer", "") })
+        var attempts = new[] { ("reviewer", "wrong-password-1"), ("nobody-here", "unknown-user-pw"), ("reviewer", "") };
+        foreach (var (user, password) in attempts)
         {
             var again = await SignInPageView.ReadAsync(await console.SubmitAsync(page, user, password));
             again.Status.Should().Be(HttpStatusCode.OK);
             again.Error.Should().Be("用户名或密码错误");
             again.Hidden.Should().BeEquivalentTo(page.Hidden, "the form can be sent again as it is");
-            again.Html.Should().Contain($"""value="{user}" """.TrimEnd(), "the user name stays filled in");
+            again.Html.Should().Contain($"""value="{user}">""", "the user name stays filled in");
             if (password.Length > 0) again.Html.Should().NotContain(password);
         }
     }
@@ -69,11 +79,10 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
 
         var tokens = await console.SignInAsync("window", CooperativeApp.DemoPassword("window"));
 
-        var me = await (await fixture.App.WithToken(tokens.GetProperty("access_token").GetString()!).GetAsync("/api/me"))
-            .ShouldBeOkAsync<JsonElement>();
+        var me = await MeAsync(tokens);
         me.GetProperty("subject").GetString().Should().Be("window");
         me.GetProperty("role").GetString().Should().Be("window");
-        var identity = Payload(tokens.GetProperty("id_token").GetString()!);
+        var identity = ConsoleSignIn.Payload(tokens.GetProperty("id_token").GetString()!);
         identity.GetProperty("aud").ToString().Should().Contain(ConsoleSignIn.ClientId);
         identity.GetProperty("role").GetString().Should().Be("window");
         identity.GetProperty("name").GetString().Should().Be("窗口经办员");
@@ -84,15 +93,17 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
     public async Task A_code_is_refused_with_another_verifier_and_gives_tokens_once_with_its_own()
     {
         var console = NewConsole();
-        var code = console.CodeOf(await console.SubmitAsync(await console.OpenPageAsync(), "window", CooperativeApp.DemoPassword("window")));
+        var page = await console.OpenPageAsync();
+        var code = console.CodeOf(await console.SubmitAsync(page, "window", CooperativeApp.DemoPassword("window")));
 
         var wrong = await console.ExchangeAsync(code, verifier: NewConsole().Verifier);
 
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("invalid_grant");
-        // A thief of the code without the verifier gets nothing, nor does the code die by it: the console still redeems it, once.
+        (await ConsoleSignIn.ErrorOf(wrong)).Should().Be("invalid_grant");
+        // A thief of the code without the verifier gets nothing, nor does the code die of it: the console redeems it.
         (await console.ExchangeAsync(code)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await console.ExchangeAsync(code)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "a redeemed code is spent");
+        var again = await console.ExchangeAsync(code);
+        again.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a redeemed code is spent");
     }
 
     [Theory]
@@ -123,11 +134,10 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
         var console = NewConsole();
 
         var response = await console.AuthorizeAsync(p => p["redirect_uri"] = redirectUri);
+        var posted = await console.PostAuthorizeAsync(console.Parameters(p => p["redirect_uri"] = redirectUri),
+            "window", CooperativeApp.DemoPassword("window"));
 
         await ShouldBeRefusedWithoutRedirectAsync(response, "invalid_request");
-        var posted = await console.Http.PostAsync("/connect/authorize", new FormUrlEncodedContent(
-            console.Parameters(p => p["redirect_uri"] = redirectUri).Append(KeyValuePair.Create("username", "window"))
-                .Append(KeyValuePair.Create("password", CooperativeApp.DemoPassword("window")))));
         await ShouldBeRefusedWithoutRedirectAsync(posted, "invalid_request");
     }
 
@@ -135,16 +145,16 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
     public async Task A_configured_redirect_uri_elsewhere_is_accepted_and_allowed_as_the_forms_destination()
     {
         var console = NewConsole();
-        const string elsewhere = "https://console.example.org/console/";
 
-        var response = await console.AuthorizeAsync(p => p["redirect_uri"] = elsewhere);
+        var response = await console.AuthorizeAsync(p => p["redirect_uri"] = ConsoleSignInApp.Elsewhere);
         var page = await SignInPageView.ReadAsync(response);
         var redirect = await console.SubmitAsync(page, "auditor", CooperativeApp.DemoPassword("auditor"));
 
         page.Status.Should().Be(HttpStatusCode.OK);
-        response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("form-action 'self' https://console.example.org;");
+        response.Headers.GetValues("Content-Security-Policy").Single()
+            .Should().Contain("form-action 'self' https://console.example.org;");
         redirect.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        redirect.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(elsewhere);
+        redirect.Headers.Location!.GetLeftPart(UriPartial.Path).Should().Be(ConsoleSignInApp.Elsewhere);
     }
 
     [Fact]
@@ -174,17 +184,16 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
         var console = NewConsole();
         var tokens = await console.SignInAsync("admin", CooperativeApp.DemoPassword("admin"));
 
-        var renewed = await (await console.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!)).ShouldBeOkAsync<JsonElement>();
-        var refresh = renewed.GetProperty("refresh_token").GetString()!;
-        var me = await (await fixture.App.WithToken(renewed.GetProperty("access_token").GetString()!).GetAsync("/api/me"))
+        var renewed = await (await console.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!))
             .ShouldBeOkAsync<JsonElement>();
-        me.GetProperty("role").GetString().Should().Be("admin");
+        var refresh = renewed.GetProperty("refresh_token").GetString()!;
+        (await MeAsync(renewed)).GetProperty("role").GetString().Should().Be("admin");
 
         (await console.RevokeAsync(refresh)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var refused = await console.RefreshAsync(refresh);
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be("invalid_grant");
+        (await ConsoleSignIn.ErrorOf(refused)).Should().Be("invalid_grant");
     }
 
     [Fact]
@@ -192,49 +201,46 @@ public sealed class ConsoleSignInTests(ConsoleSignInApp fixture) : IClassFixture
     {
         var console = NewConsole();
         var tokens = await console.SignInAsync("window", CooperativeApp.DemoPassword("window"));
-        string EndSession(string uri) => "/connect/endsession" + ConsoleSignIn.QueryString(new Dictionary<string, string>
-        {
-            ["client_id"] = ConsoleSignIn.ClientId, ["id_token_hint"] = tokens.GetProperty("id_token").GetString()!,
-            ["post_logout_redirect_uri"] = uri, ["state"] = "bye",
-        });
+        string EndSession(string uri) => "/connect/endsession" + ConsoleSignIn.QueryString(
+            new Dictionary<string, string>
+            {
+                ["client_id"] = ConsoleSignIn.ClientId, ["id_token_hint"] = tokens.GetProperty("id_token").GetString()!,
+                ["post_logout_redirect_uri"] = uri, ["state"] = "bye",
+            });
 
         var response = await console.Http.GetAsync(EndSession(console.RedirectUri));
         var foreign = await console.Http.GetAsync(EndSession("http://evil.example/console/"));
+        var bare = await console.Http.GetAsync("/connect/endsession");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.AbsoluteUri.Should().Be(console.RedirectUri + "?state=bye");
         await ShouldBeRefusedWithoutRedirectAsync(foreign, "invalid_request");
-        var bare = await console.Http.GetAsync("/connect/endsession");
         bare.StatusCode.Should().Be(HttpStatusCode.Redirect);
         bare.Headers.Location!.AbsoluteUri.Should().Be(console.RedirectUri);
     }
 
     [Fact]
-    public async Task The_discovery_document_names_the_authorization_end_session_and_revocation_endpoints_and_S256_only()
+    public async Task The_discovery_document_names_the_authorize_end_session_and_revoke_endpoints_and_S256_only()
     {
-        var discovery = await (await fixture.App.CreateClient().GetAsync("/.well-known/openid-configuration")).ShouldBeOkAsync<JsonElement>();
+        var discovery = await (await fixture.App.CreateClient().GetAsync("/.well-known/openid-configuration"))
+            .ShouldBeOkAsync<JsonElement>();
 
         discovery.GetProperty("authorization_endpoint").GetString().Should().EndWith("/connect/authorize");
         discovery.GetProperty("end_session_endpoint").GetString().Should().EndWith("/connect/endsession");
         discovery.GetProperty("revocation_endpoint").GetString().Should().EndWith("/connect/revoke");
-        discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()).Should().Equal("S256");
+        discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString())
+            .Should().Equal("S256");
         discovery.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).Should()
             .Contain(["authorization_code", "password", "client_credentials", "refresh_token"]);
     }
 
-    /// <summary>An OAuth error from OpenIddict itself: no redirect anywhere, not the sign-in page, never a 5xx.</summary>
-    internal static async Task ShouldBeRefusedWithoutRedirectAsync(HttpResponseMessage response, string? error)
+    /// <summary>An OAuth error from OpenIddict itself: no redirect, not the sign-in page, never a 5xx.</summary>
+    private static async Task ShouldBeRefusedWithoutRedirectAsync(HttpResponseMessage response, string? error)
     {
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, body);
         response.Headers.Location.Should().BeNull();
         body.Should().NotContain("<form");
         if (error is not null) body.Should().Contain(error);
-    }
-
-    internal static JsonElement Payload(string jwt)
-    {
-        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        return JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '=')))).RootElement;
     }
 }

@@ -10,8 +10,8 @@ internal sealed class DocumentInfoTransformer(IHttpContextAccessor http) : IOpen
     internal static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
         ["Auth"] = "Who the caller is. Tokens come from the OAuth 2.0 token endpoint `/connect/token` (not listed here): "
-            + "the password grant for staff's scripts, client credentials for facilities' systems, and the authorization code "
-            + "with PKCE (S256) from the sign-in page at `/connect/authorize` for the staff console.",
+            + "the password grant for staff's scripts, client credentials for facilities' systems, and the "
+            + "authorization code with PKCE (S256) from the sign-in page at `/connect/authorize` for the console.",
         ["Console"] = "The staff console (工作人员控制台) served at `/console/`: how it signs in.",
         ["Enrollment"] = "Households, persons and their yearly enrolment (参合): registration, contributions and receipts, "
             + "register imports, the coverage check (参合资格查询) and enrolment statistics.",

@@ -10,7 +10,8 @@ namespace Cooperative.Api.Infrastructure.OpenApi;
 /// systems, authorization code with PKCE for the staff console) and a bearer JWT obtained elsewhere. With an external
 /// authority there is no token server here: the scheme then points at the authority's discovery document.
 /// </summary>
-internal sealed class SecuritySchemesTransformer(IHttpContextAccessor http, IOptions<SignInOptions> signIn) : IOpenApiDocumentTransformer
+internal sealed class SecuritySchemesTransformer(IHttpContextAccessor http, IOptions<SignInOptions> signIn)
+    : IOpenApiDocumentTransformer
 {
     internal const string OAuth2 = "oauth2";
     internal const string Bearer = "bearer";
@@ -30,14 +31,14 @@ internal sealed class SecuritySchemesTransformer(IHttpContextAccessor http, IOpt
         {
             Type = SecuritySchemeType.OpenIdConnect,
             OpenIdConnectUrl = new Uri($"{signIn.Value.Authority!.TrimEnd('/')}/.well-known/openid-configuration"),
-            Description = "The external OpenID Connect authority that issues this API's tokens (`Authentication:Authority`).",
+            Description = "The external OpenID Connect authority that issues the tokens (`Authentication:Authority`).",
         } : new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.OAuth2,
-            Description = "The embedded token server. Staff's scripts: password grant; facilities' systems: client credentials "
-                + "(one client per facility, its code in the `facility_code` claim); the staff console (a public client, "
-                + "`Console:ClientId`, `cooperative-console` by default): authorization code with PKCE, `code_challenge_method=S256` only, "
-                + "on the Chinese sign-in page. Roles travel in the token.",
+            Description = "The embedded token server. Staff's scripts: password grant; facilities' systems: client "
+                + "credentials (one client per facility, its code in the `facility_code` claim); the staff console (a "
+                + "public client, `Console:ClientId`, `cooperative-console` by default): authorization code with PKCE, "
+                + "`code_challenge_method=S256` only, on the Chinese sign-in page. Roles travel in the token.",
             Flows = new OpenApiOAuthFlows
             {
                 Password = new OpenApiOAuthFlow { TokenUrl = token, Scopes = scopes },
@@ -46,7 +47,7 @@ internal sealed class SecuritySchemesTransformer(IHttpContextAccessor http, IOpt
                 {
                     AuthorizationUrl = new Uri($"{server}/connect/authorize", UriKind.RelativeOrAbsolute),
                     TokenUrl = token, RefreshUrl = token,
-                    Scopes = new Dictionary<string, string>(scopes) { ["openid"] = "An identity token (OpenID Connect)" },
+                    Scopes = new Dictionary<string, string>(scopes) { ["openid"] = "An identity token (OpenID)" },
                 },
             },
         };
