@@ -8,18 +8,26 @@ namespace Cooperative.Api.Public;
 /// </summary>
 public static class PublicPage
 {
-    private const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static string Policy(string connect) => "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        $"connect-src {connect}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The public page and the staff console (<c>/console/</c>, the same kind of files). With an external authority the
+    /// console also talks to it (its discovery document, token and revocation endpoints), so its policy names it.
+    /// </summary>
     public static IApplicationBuilder UsePublicPage(this IApplicationBuilder app)
     {
+        var page = Policy("'self'");
+        var authority = app.ApplicationServices.GetRequiredService<IConfiguration>()["Authentication:Authority"];
+        var console = Uri.TryCreate(authority, UriKind.Absolute, out var external)
+            ? Policy($"'self' {external.GetLeftPart(UriPartial.Authority)}") : page;
         app.UseDefaultFiles();
         return app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = context =>
             {
                 var headers = context.Context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Context.Request.Path.StartsWithSegments("/console") ? console : page;
                 // Small files: revalidate every time, so that a new release is seen at once.
                 headers.CacheControl = "no-cache";
             },

@@ -37,5 +37,10 @@ public sealed class ConsoleSettingsTests
         settings.GetProperty("scope").GetString().Should().Be("openid cooperative-api");
         (await app.CreateClient().GetAsync("/connect/authorize?client_id=county-console")).StatusCode
             .Should().Be(System.Net.HttpStatusCode.NotFound, "there is no token server here");
+        var console = await app.CreateClient().GetAsync("/console/");
+        console.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("connect-src 'self' https://sso.example.org;",
+            "the console fetches the authority's discovery document and token endpoint");
+        var page = await app.CreateClient().GetAsync("/");
+        page.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("connect-src 'self';", "the public page talks to its own origin only");
     }
 }
