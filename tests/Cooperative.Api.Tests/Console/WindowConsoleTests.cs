@@ -133,6 +133,26 @@ public sealed class WindowConsoleTests(ConsoleFixture county) : IClassFixture<Co
     }
 
     [Fact]
+    public void The_console_refreshes_an_expiring_token_and_signing_out_ends_the_session()
+    {
+        Browser.SignIn("window");
+        var script = (IJavaScriptExecutor)Browser.Driver;
+        var first = (string)script.ExecuteScript("return JSON.parse(sessionStorage.getItem('coop.console.tokens')).access")!;
+        script.ExecuteScript("const t = JSON.parse(sessionStorage.getItem('coop.console.tokens')); t.expiresAt = Date.now(); " +
+            "sessionStorage.setItem('coop.console.tokens', JSON.stringify(t))");
+        Browser.Driver.Navigate().Refresh();
+        Browser.WaitReady();
+        var second = (string)script.ExecuteScript("return JSON.parse(sessionStorage.getItem('coop.console.tokens')).access")!;
+        second.Should().NotBe(first, "a token about to expire is replaced through the refresh token before the screen asks the API");
+
+        Browser.Find("#sign-out").Click();
+        Browser.WaitFor("#signed-out", "您已退出登录");
+        script.ExecuteScript("return sessionStorage.getItem('coop.console.tokens')").Should().BeNull();
+        Browser.Find("#sign-in").Click();
+        Browser.Chromium.WaitUntil(d => d.FindElement(By.Id("username")).Displayed, "the sign-in page again: no session survives signing out");
+    }
+
+    [Fact]
     public async Task A_facility_token_gets_no_console()
     {
         var token = (await county.App.FacilityClientAsync("H0001")).DefaultRequestHeaders.Authorization!.Parameter!;

@@ -24,7 +24,8 @@ public sealed class AuditorIsReadOnlyTests : IAsyncLifetime
                 .Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
             .Select(e => (Method: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods[0],
                 Path: "/" + e.RoutePattern.RawText!.TrimStart('/')))
-            .Where(e => e.Path != "/connect/token")
+            // The OpenID Connect endpoints (token, authorize, end session, revoke) take credentials, not an API token.
+            .Where(e => !e.Path.StartsWith("/connect/", StringComparison.Ordinal))
             // Public endpoints (a complaint filing) take no token at all, so an auditor's token changes nothing there.
             .Where(e => e.Path is not ("/api/public/complaints" or "/api/public/complaints/"))
             // FHIR's eligibility check is a POST that reads (the coverage check, which auditors may run) and stores nothing.

@@ -36,8 +36,9 @@ async function search(screen, _params, query) {
 function remaining(caps) {
   if (!caps) return null;
   return facts([['住院剩余额度', money(caps.inpatient)], ['门诊剩余额度', money(caps.outpatient)],
-    ['大病保险剩余', money(caps.catastrophic)], ['医疗救助剩余', caps.assistance === null ? '不适用' : money(caps.assistance)],
-    ...(caps.chronic ?? []).map(c => [`慢性病 ${c.groupName ?? c.group ?? ''}`, money(c.remaining ?? c.amount)])]);
+    ['大病保险剩余', caps.catastrophic === null || caps.catastrophic === undefined ? '不适用' : money(caps.catastrophic)],
+    ['医疗救助剩余', caps.assistance === null || caps.assistance === undefined ? '不适用' : money(caps.assistance)],
+    ...(caps.chronic ?? []).map(c => [`慢性病：${c.name}（${c.diseaseCode}）`, money(c.remaining)])]);
 }
 
 function coverageBox(c) {
