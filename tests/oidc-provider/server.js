@@ -6,6 +6,11 @@
 // Every client's secret is `<client_id>-secret`. Two clients exist only to make bad tokens, signed with the
 // provider's real key: `coop-expired` (expired an hour ago) and `coop-foreign-issuer` (another `iss`); two make
 // tokens shaped like Keycloak's and Duende IdentityServer's (see `formats.customizers.jwt`).
+// The staff console signs in here as the public client `county-console` (authorization code with PKCE S256, refresh
+// tokens, revocation, end session): a user picks one of the `accounts` below by name on a plain sign-in page (any
+// password), consent is implied, and the code-flow access token carries that account's claims. The console is served
+// by the API on a port chosen when the API starts (after this provider), so its redirect and post-logout redirect URIs,
+// and the origins its token requests come from, are checked against the loopback pattern http://127.0.0.1:PORT/console/.
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import Provider from 'oidc-provider';
@@ -32,6 +37,10 @@ const accounts = {
   'coop-foreign-issuer': { role: 'admin' },
 };
 
+const CONSOLE_CLIENT = 'county-console';
+const CONSOLE_REDIRECT = /^http:\/\/127\.0\.0\.1:\d{1,5}\/console\/$/;
+const CONSOLE_ORIGIN = /^http:\/\/127\.0\.0\.1:\d{1,5}$/;
+
 const resourceServers = {
   [API_RESOURCE]: { audience: API_AUDIENCE },
   [OTHER_RESOURCE]: { audience: 'other-api' },
@@ -44,20 +53,67 @@ const server = http.createServer();
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const issuer = `http://127.0.0.1:${server.address().port}`;
   const provider = new Provider(issuer, {
-    clients: Object.keys(accounts).map((id) => ({
-      client_id: id,
-      client_secret: `${id}-secret`,
-      grant_types: ['client_credentials'],
-      response_types: [],
-      redirect_uris: [],
-      scope: 'api',
-    })),
+    clients: [
+      ...Object.keys(accounts).map((id) => ({
+        client_id: id,
+        client_secret: `${id}-secret`,
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        scope: 'api',
+      })),
+      {
+        client_id: CONSOLE_CLIENT,
+        client_name: '工作人员控制台',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        // Placeholders: the console's real URIs carry the API's port and are checked by the pattern (see below).
+        redirect_uris: ['http://127.0.0.1/console/'],
+        post_logout_redirect_uris: ['http://127.0.0.1/console/'],
+        scope: 'openid api',
+      },
+    ],
     jwks: { keys: [signingKey] },
-    scopes: ['api'],
+    scopes: ['openid', 'api'],
+    pkce: { required: () => true }, // S256 is the only method oidc-provider accepts
+    interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
+    findAccount: (ctx, id) => (accounts[id] ? { accountId: id, claims: () => ({ sub: id, name: accounts[id].name }) } : undefined),
+    // The console's consent is implied: the grant covers what it asks for, so the browser only sees the sign-in page.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      if (ctx.oidc.client.clientId !== CONSOLE_CLIENT) return undefined;
+      const grant = new ctx.oidc.provider.Grant({ clientId: CONSOLE_CLIENT, accountId: ctx.oidc.session.accountId });
+      grant.addOIDCScope([...ctx.oidc.requestParamOIDCScopes].join(' '));
+      for (const [indicator, server] of Object.entries(ctx.oidc.resourceServers)) {
+        grant.addResourceScope(indicator, [...ctx.oidc.requestParamScopes].filter((s) => server.scopes.has(s)).join(' '));
+      }
+      await grant.save();
+      return grant;
+    },
+    // Refresh tokens for the console without offline_access (which oidc-provider grants only with prompt=consent).
+    issueRefreshToken: (ctx, client, code) => client.grantTypeAllowed('refresh_token')
+      && (client.clientId === CONSOLE_CLIENT || code.scopes.has('offline_access')),
+    clientBasedCORS: (ctx, origin, client) => client.clientId === CONSOLE_CLIENT && CONSOLE_ORIGIN.test(origin),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       introspection: { enabled: false },
+      revocation: { enabled: true, allowedPolicy: (ctx, client, token) => token.clientId === client.clientId },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = page('退出登录', `${form}<p>退出外部认证服务器 ${escape(ctx.host)} 的登录？</p>
+            <button id="logout" type="submit" form="op.logoutForm" name="logout" value="yes">退出登录</button>
+            <button id="stay" type="submit" form="op.logoutForm">保持登录</button>`);
+        },
+        postLogoutSuccessSource: (ctx) => {
+          ctx.type = 'html';
+          ctx.body = page('已退出', '<p id="signed-out">您已退出外部认证服务器。</p>');
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_RESOURCE,
@@ -69,8 +125,9 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
         },
       },
     },
+    // Client credentials: the client's claims; authorization code and refresh: the signed-in account's.
     extraTokenClaims: (ctx, token) => {
-      const { name, ...claims } = accounts[token.clientId] ?? {};
+      const { name, ...claims } = accounts[token.accountId ?? token.clientId] ?? {};
       return name ? { ...claims, name } : claims;
     },
     formats: {
@@ -91,9 +148,58 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
       },
     },
   });
-  server.on('request', provider.callback());
+  const { redirectUriAllowed, postLogoutRedirectUriAllowed } = provider.Client.prototype;
+  provider.Client.prototype.redirectUriAllowed = function allowed(uri) {
+    return this.clientId === CONSOLE_CLIENT ? CONSOLE_REDIRECT.test(uri) : redirectUriAllowed.call(this, uri);
+  };
+  provider.Client.prototype.postLogoutRedirectUriAllowed = function allowed(uri) {
+    return this.clientId === CONSOLE_CLIENT ? CONSOLE_REDIRECT.test(uri) : postLogoutRedirectUriAllowed.call(this, uri);
+  };
+  const callback = provider.callback();
+  server.on('request', (req, res) => {
+    const uid = /^\/interaction\/([\w-]+)$/.exec(new URL(req.url, issuer).pathname)?.[1];
+    if (!uid) return callback(req, res);
+    return signInPage(provider, req, res).catch((e) => {
+      res.statusCode = 400;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`${e.name}: ${e.message}`);
+    });
+  });
   console.log(JSON.stringify({ issuer }));
 });
+
+// The sign-in page of an interaction (GET) and its form (POST): a user name of `accounts` signs in, with any password.
+async function signInPage(provider, req, res) {
+  const details = await provider.interactionDetails(req, res);
+  if (details.prompt.name !== 'login') throw new Error(`unexpected prompt ${details.prompt.name}`);
+  let error = '';
+  if (req.method === 'POST') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const login = new URLSearchParams(body).get('login')?.trim() ?? '';
+    if (Object.hasOwn(accounts, login)) {
+      await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    error = `<p id="error">没有账号 ${escape(login)}</p>`;
+  }
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(page('外部认证服务器 - 登录', `<h1>外部认证服务器</h1><p>${escape(details.params.client_id)} 请求登录</p>${error}
+    <form method="post" action="/interaction/${escape(details.uid)}" autocomplete="off">
+      <label>用户名 <input id="login" name="login" required autofocus></label>
+      <label>密码 <input id="password" name="password" type="password" required></label>
+      <button id="submit" type="submit">登录</button>
+    </form>`));
+}
+
+function page(title, body) {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);

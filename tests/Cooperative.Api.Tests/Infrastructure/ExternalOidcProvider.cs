@@ -91,6 +91,13 @@ public sealed class ExternalOidcProvider : IAsyncDisposable
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>The token endpoint's answer to a public client's refresh token (the console's, <c>county-console</c>).</summary>
+    public async Task<HttpResponseMessage> RefreshAsync(string clientId, string refreshToken) =>
+        await _http.PostAsync($"{IssuerText}/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = clientId, ["refresh_token"] = refreshToken,
+        }));
+
     public ValueTask DisposeAsync()
     {
         Kill(_process);
