@@ -10,18 +10,22 @@ namespace Cooperative.Api.Tests.Console;
 /// The console's files over HTTP, and the API it added for its screens: served by the API itself under a policy that
 /// forbids inline script, every module reachable, nothing fetched from elsewhere (a county intranet has no internet).
 /// </summary>
-public sealed partial class ConsoleServingTests : IAsyncLifetime
+public sealed partial class ConsoleServingTests(ConsoleServingTests.App app) : IClassFixture<ConsoleServingTests.App>
 {
-    private CooperativeApp _app = null!;
+    /// <summary>One app for the class: its tests only read.</summary>
+    public sealed class App : IAsyncLifetime
+    {
+        public CooperativeApp Instance { get; private set; } = null!;
+        public async Task InitializeAsync() => Instance = await CooperativeApp.StartAsync();
+        public async Task DisposeAsync() => await Instance.DisposeAsync();
+    }
 
-    public async Task InitializeAsync() => _app = await CooperativeApp.StartAsync();
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private CooperativeApp Api => app.Instance;
 
     [Fact]
     public async Task The_console_is_served_at_console_with_a_policy_that_forbids_inline_script_and_style()
     {
-        var response = await _app.CreateClient().GetAsync("/console/");
+        var response = await Api.CreateClient().GetAsync("/console/");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await response.Content.ReadAsStringAsync();
@@ -34,7 +38,7 @@ public sealed partial class ConsoleServingTests : IAsyncLifetime
     [Fact]
     public async Task Every_module_the_console_imports_is_served_and_none_reaches_another_site_or_writes_html()
     {
-        var client = _app.CreateClient();
+        var client = Api.CreateClient();
         var pending = new Queue<string>(["/console/js/main.js"]);
         var seen = new HashSet<string>();
         while (pending.TryDequeue(out var path))
@@ -56,7 +60,7 @@ public sealed partial class ConsoleServingTests : IAsyncLifetime
     [Fact]
     public async Task Diagnoses_are_found_by_the_start_of_a_code_or_part_of_a_chinese_name()
     {
-        var client = _app.CreateClient();
+        var client = Api.CreateClient();
 
         var byCode = await client.GetFromJsonAsync<JsonElement[]>("/api/reference/diagnoses?q=k35");
         byCode!.Select(d => d.GetProperty("code").GetString()).Should().Equal("K35.8");
@@ -68,7 +72,7 @@ public sealed partial class ConsoleServingTests : IAsyncLifetime
     [Fact]
     public async Task Facilities_are_found_by_the_start_of_a_code_or_part_of_a_name()
     {
-        var window = await _app.ClientForAsync("window");
+        var window = await Api.ClientForAsync("window");
 
         var byCode = await (await window.GetAsync("/api/facilities?q=H0001")).ShouldBeOkAsync<JsonElement>();
         byCode.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Should().Equal("H0001");
