@@ -101,14 +101,27 @@ export async function download(path, query, fileName, onProgress) {
   return received;
 }
 
-/** Sends a file (multipart) as the import endpoints take it. */
-export async function upload(path, field, file, query) {
-  const form = new FormData();
-  form.append(field, file);
-  const headers = { Accept: 'application/json', 'Idempotency-Key': newKey() };
-  const token = accessToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const answer = await fetch(url(path, query), { method: 'POST', headers, body: form });
-  if (!answer.ok) throw new ApiError(answer.status, await problemOf(answer));
-  return answer.json();
+/**
+ * Sends a file (multipart, field `file`) as the import endpoints take it, reporting the upload's progress (0..1, or null
+ * when the size is unknown): XMLHttpRequest, since fetch cannot report an upload's progress.
+ */
+export function upload(path, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url(path));
+    const token = accessToken();
+    if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Idempotency-Key', newKey());
+    request.upload.onprogress = e => onProgress?.(e.lengthComputable ? e.loaded / e.total : null);
+    request.onload = () => {
+      const body = (() => { try { return JSON.parse(request.responseText); } catch { return {}; } })();
+      if (request.status >= 200 && request.status < 300) resolve(body);
+      else reject(new ApiError(request.status, body));
+    };
+    request.onerror = () => reject(new ApiError(0, { title: '无法连接服务器，请检查网络后重试', code: 'network' }));
+    const form = new FormData();
+    form.append('file', file);
+    request.send(form);
+  });
 }

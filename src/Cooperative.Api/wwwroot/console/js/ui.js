@@ -42,6 +42,8 @@ export const dateTime = value => (value
 export const roleNames = { admin: '管理员', window: '经办窗口', reviewer: '审核员', auditor: '审计员' };
 export const today = () => new Date(Date.now() - new Date().getTimezoneOffset() * 60000).toISOString().slice(0, 10);
 export const thisMonth = () => today().slice(0, 7);
+/** A ratio (0.7) as a percentage (70%), to two places at most. */
+export const percent = ratio => (ratio === null || ratio === undefined ? '' : `${Math.round(Number(ratio) * 10000) / 100}%`);
 
 let vocabulary = null;
 /** The code lists of GET /api/reference/enumerations, loaded once. */

@@ -1,6 +1,6 @@
 // Small pieces shared by the administrator's screens: cards, forms read into the API's request bodies, an in-page
-// confirmation for acts that cannot be undone, percentages and months.
-import { h, fill, act, toast, progress, markErrors, dateTime } from '../ui.js';
+// confirmation for acts that cannot be undone, and months.
+import { h, fill, act, toast, progress, markErrors } from '../ui.js';
 import { download } from '../api.js';
 
 /** A titled card. */
@@ -65,8 +65,6 @@ export function confirmIn(out, question, label, action) {
   ok.focus();
 }
 
-/** A ratio (0.7) as a percentage (70%). */
-export const percent = value => (value === null || value === undefined ? '' : `${Number((Number(value) * 100).toFixed(2))}%`);
 
 /** The month before today, yyyy-MM (the month usually settled, closed or disclosed). */
 export function lastMonth() {
@@ -105,8 +103,4 @@ export function keepQuery(path, values) {
 /** An element showing text with its line breaks (a complaint's content, a note). */
 export const prose = text => h('p', { class: 'prose' }, text ?? '');
 
-/** The staff roles the API knows (admin, window, reviewer, auditor) with their Chinese names. */
-export { roleNames } from '../ui.js';
 
-/** A moment the API names *Utc, in the user's time (ui.dateTime reads one written without an offset as UTC). */
-export const when = dateTime;

@@ -1,8 +1,8 @@
 // 补偿公示: the months' disclosures, preparing a month (with progress while it runs), reading the draft as the public will
 // read it, reviewing it with a note, publishing it (once, for good), and its downloads.
 import { get, post } from '../api.js';
-import { h, fill, table, facts, field, toast, money, date, label, progress } from '../ui.js';
-import { card, input, textarea, apiForm, confirmIn, lastMonth, percent, tag, downloadButton, when } from './admin-common.js';
+import { h, fill, table, facts, field, toast, money, date, label, progress, dateTime, percent } from '../ui.js';
+import { card, input, textarea, apiForm, confirmIn, lastMonth, tag, downloadButton } from './admin-common.js';
 
 const statusTag = d => tag(label('disclosure_status', d.status), d.status !== 'published');
 
@@ -44,9 +44,9 @@ async function disclosureList(screen) {
     card('编制', form, running),
     card('各月公示', table([
       ['月份', d => d.month], ['状态', statusTag], ['住院人次', d => d.inpatientRows, 'num'], ['门诊人次', d => d.outpatientVisits, 'num'],
-      ['基金支付（元）', d => money(d.fundPaid), 'num'], ['编制', d => `${d.preparedBy} ${when(d.preparedUtc)}`],
-      ['审核', d => (d.reviewedBy ? `${d.reviewedBy} ${when(d.reviewedUtc)}` : '—')],
-      ['发布', d => (d.publishedBy ? `${d.publishedBy} ${when(d.publishedUtc)}` : '—')],
+      ['基金支付（元）', d => money(d.fundPaid), 'num'], ['编制', d => `${d.preparedBy} ${dateTime(d.preparedUtc)}`],
+      ['审核', d => (d.reviewedBy ? `${d.reviewedBy} ${dateTime(d.reviewedUtc)}` : '—')],
+      ['发布', d => (d.publishedBy ? `${d.publishedBy} ${dateTime(d.publishedUtc)}` : '—')],
     ], months, { id: 'disclosures', empty: '尚未编制任何月份的公示', onOpen: d => { location.hash = `#/admin/disclosures/${d.month}`; } })));
 }
 
@@ -72,7 +72,7 @@ async function disclosurePage(screen, { month }) {
       await again(`${month} 补偿公示已发布`);
       return false;
     }));
-    steps.push(card('发布', h('p', {}, `已由 ${d.reviewedBy} 于 ${when(d.reviewedUtc)} 审核：${d.reviewNote || '（无意见）'}`),
+    steps.push(card('发布', h('p', {}, `已由 ${d.reviewedBy} 于 ${dateTime(d.reviewedUtc)} 审核：${d.reviewNote || '（无意见）'}`),
       h('div', { class: 'actions' }, publish)));
   }
   if (d.status !== 'published') {
@@ -94,8 +94,8 @@ async function disclosurePage(screen, { month }) {
       downloadButton('下载 JSON', `/api/disclosures/${month}.json`, null, `${month}-补偿公示.json`)),
     card('状态', facts([
       ['状态', h('span', { id: 'disclosure-status' }, label('disclosure_status', d.status))], ['内容摘要（SHA-256）', h('code', {}, d.contentHash)],
-      ['编制', `${d.preparedBy} ${when(d.preparedUtc)}`], ['审核', d.reviewedBy ? `${d.reviewedBy} ${when(d.reviewedUtc)}` : '未审核'],
-      ['审核意见', d.reviewNote || '—'], ['发布', d.publishedBy ? `${d.publishedBy} ${when(d.publishedUtc)}` : '未发布'],
+      ['编制', `${d.preparedBy} ${dateTime(d.preparedUtc)}`], ['审核', d.reviewedBy ? `${d.reviewedBy} ${dateTime(d.reviewedUtc)}` : '未审核'],
+      ['审核意见', d.reviewNote || '—'], ['发布', d.publishedBy ? `${d.publishedBy} ${dateTime(d.publishedUtc)}` : '未发布'],
     ])),
     out, steps, c ? content(c) : h('p', { class: 'muted' }, '没有公示内容。'));
 }
@@ -133,7 +133,7 @@ function content(c) {
       ['类型', r => r.visitType], ['原公示月份', r => r.originalMonth], ['原序号', r => r.originalRow ?? ''], ['冲销日期', r => date(r.reversedOn)],
       ['总费用', r => money(r.totalCost), 'num'], ['冲回补偿', r => money(r.reimbursement), 'num']], c.corrections)) : null,
     c.auditCheckpoint ? card('审计链校验点', facts([
-      ['序号', c.auditCheckpoint.seq], ['时间', when(c.auditCheckpoint.atUtc)], ['哈希', h('code', {}, c.auditCheckpoint.hash)],
+      ['序号', c.auditCheckpoint.seq], ['时间', dateTime(c.auditCheckpoint.atUtc)], ['哈希', h('code', {}, c.auditCheckpoint.hash)],
       ['与审计链一致', c.auditCheckpoint.matchesChain ? '一致' : tag('不一致', true)],
     ])) : null);
 }

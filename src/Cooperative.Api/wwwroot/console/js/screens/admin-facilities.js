@@ -2,8 +2,8 @@
 // its history, admission, responsibility letters and their duties, inspections with findings and corrections, the
 // compliance record, and the facility system's client (接口账号).
 import { get, post, put } from '../api.js';
-import { h, fill, table, pagedList, facts, field, problem, act, toast, money, date, label, options, today } from '../ui.js';
-import { card, input, select, textarea, apiForm, confirmIn, tag, yesNo, downloadButton, keepQuery, formValues, when } from './admin-common.js';
+import { h, fill, table, pagedList, facts, field, problem, act, toast, money, date, label, options, today, dateTime } from '../ui.js';
+import { card, input, select, textarea, apiForm, confirmIn, tag, yesNo, downloadButton, keepQuery, formValues } from './admin-common.js';
 
 let townships = null;
 async function townshipList() {
@@ -125,7 +125,7 @@ function recordCard(f, again) {
   return card('机构信息', facts([
     ['机构编码', f.code], ['机构名称', f.name], ['级别', f.levelName], ['所有制', f.ownershipName],
     ['所在乡镇', f.townshipName], ['所在村', f.villageName || '—'], ['执业许可证登记号', f.licenceNumber], ['负责人', f.headName],
-    ['联系电话', f.phone], ['开户银行', f.bankName], ['银行账号', f.bankAccount], ['登记时间', when(f.createdUtc)],
+    ['联系电话', f.phone], ['开户银行', f.bankName], ['银行账号', f.bankAccount], ['登记时间', dateTime(f.createdUtc)],
     ['定点状态', f.statusName],
   ]), h('div', { class: 'actions' }, edit), place);
 }
@@ -133,7 +133,7 @@ function recordCard(f, again) {
 function statusCard(f, history, again) {
   const allowed = moves[f.status] || [];
   const body = [table([
-    ['时间', s => when(s.atUtc)], ['原状态', s => (s.from ? label('facility_status', s.from) : '—')], ['新状态', s => s.toName],
+    ['时间', s => dateTime(s.atUtc)], ['原状态', s => (s.from ? label('facility_status', s.from) : '—')], ['新状态', s => s.toName],
     ['原因', s => s.reason], ['操作人', s => s.by],
   ], history, { id: 'status-history', empty: '没有状态变更记录' })];
   if (allowed.length) {

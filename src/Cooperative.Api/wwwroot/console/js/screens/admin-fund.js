@@ -1,8 +1,8 @@
 // The fund's month: the facilities' monthly settlement (机构月度结算) and a facility's statement, and closing a month
 // (月末结账), in order, with a confirmation.
 import { get, post } from '../api.js';
-import { h, fill, table, facts, field, toast, money, print, progress } from '../ui.js';
-import { card, input, apiForm, confirmIn, lastMonth, tag, when } from './admin-common.js';
+import { h, fill, table, facts, field, toast, money, print, progress, dateTime } from '../ui.js';
+import { card, input, apiForm, confirmIn, lastMonth, tag } from './admin-common.js';
 
 const monthInput = (name, value, id) => input(name, { type: 'month', value: value || lastMonth(), id, required: true });
 
@@ -79,7 +79,7 @@ async function periodsPage(screen) {
       return false;
     });
   const list = table([
-    ['会计期间', p => p.period], ['状态', p => (p.isClosed ? '已结账' : tag('未结账', false))], ['结账时间', p => when(p.closedUtc)],
+    ['会计期间', p => p.period], ['状态', p => (p.isClosed ? '已结账' : tag('未结账', false))], ['结账时间', p => dateTime(p.closedUtc)],
     ['结账人', p => p.closedBy || ''],
     ['', p => (p.period === next ? h('button', { type: 'button', class: 'primary', dataset: { action: 'close', period: p.period },
       onclick: () => closeMonth(p.period) }, `结账 ${p.period}`) : '')],

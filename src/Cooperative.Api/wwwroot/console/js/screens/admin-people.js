@@ -1,8 +1,8 @@
 // The people around the office: complaints and suggestions (投诉与建议: assign, answer, close within the deadline) and
 // the staff accounts (工作人员账号: create with a role, deactivate and activate, unlock, change the role).
 import { get, post, put } from '../api.js';
-import { h, fill, table, pagedList, facts, field, act, toast, date, label, options } from '../ui.js';
-import { card, input, select, textarea, apiForm, confirmIn, tag, keepQuery, formValues, prose, roleNames, when } from './admin-common.js';
+import { h, fill, table, pagedList, facts, field, act, toast, date, label, options, dateTime, roleNames } from '../ui.js';
+import { card, input, select, textarea, apiForm, confirmIn, tag, keepQuery, formValues, prose } from './admin-common.js';
 
 const flagTag = c => (c.flag === 'none' ? '' : tag(c.flagName || label('deadline_flag', c.flag), true));
 
@@ -57,13 +57,13 @@ async function complaintPage(screen, { number }) {
     h('div', { class: 'actions' }, h('a', { href: '#/admin/complaints' }, '返回列表')),
     card('内容', facts([
       ['编号', c.number], ['类别', c.categoryName], ['性质', c.kind], ['主题', c.subject || ''], ['联系人', c.contactName || '（未留）'],
-      ['联系电话', c.contactPhone || '（未留）'], ['受理时间', when(c.filedUtc)], ['答复时限', date(c.deadline)],
+      ['联系电话', c.contactPhone || '（未留）'], ['受理时间', dateTime(c.filedUtc)], ['答复时限', date(c.deadline)],
       ['剩余天数', c.daysLeft], ['状态', c.statusName], ['时限标记', c.flagName], ['承办人', c.assignee || '未分派'],
     ]), h('h3', {}, '投诉内容'), prose(c.content),
-    c.answer ? [h('h3', {}, `答复（${c.answeredBy} ${when(c.answeredUtc)}）`), prose(c.answer)] : null),
+    c.answer ? [h('h3', {}, `答复（${c.answeredBy} ${dateTime(c.answeredUtc)}）`), prose(c.answer)] : null),
     actions,
     card('办理经过', table([
-      ['时间', s => when(s.atUtc)], ['原状态', s => (s.from ? label('complaint_status', s.from) : '—')], ['新状态', s => s.toName],
+      ['时间', s => dateTime(s.atUtc)], ['原状态', s => (s.from ? label('complaint_status', s.from) : '—')], ['新状态', s => s.toName],
       ['说明', s => s.note || ''], ['操作人', s => s.by],
     ], c.history, { id: 'complaint-history' })));
 }

@@ -2,8 +2,8 @@
 // its versions, editing before the year starts (the whole document as JSON), a version within a running year, and the
 // trial calculation (试算) of a bill.
 import { get, post, put, ApiError } from '../api.js';
-import { h, fill, table, facts, field, problem, toast, money, date, label, options, today, suggest } from '../ui.js';
-import { card, input, select, textarea, apiForm, percent } from './admin-common.js';
+import { h, fill, table, facts, field, problem, toast, money, date, label, options, today, suggest, percent } from '../ui.js';
+import { card, input, select, textarea, apiForm } from './admin-common.js';
 
 const bands = list => (list || []).map((b, i, all) => {
   const from = i === 0 ? '起付线以上' : `${money(all[i - 1].upperLimit)} 元以上`;

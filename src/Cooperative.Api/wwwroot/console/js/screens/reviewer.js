@@ -2,10 +2,10 @@
 // claims of the year, and the reviewer's decision (approve, or reject with a reason). Only the public HTTP API.
 import { get, post, download } from '../api.js';
 import {
-  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, codes, markErrors, progress, navigate, valuesOf,
+  h, fill, table, pagedList, facts, field, act, money, date, dateTime, label, options, codes, percent, markErrors, progress, navigate, valuesOf,
 } from '../ui.js';
 
-import { percent, settlementCard } from './settlement.js';
+import { settlementCard } from './settlement.js';
 
 const REVIEWERS = ['reviewer', 'admin'];
 

@@ -1,8 +1,7 @@
 // The calculation of a settled claim step by step (as the server's statement shows it), with the two identities the
 // Settlement record promises checked on what is shown. Used by the reviewer's and the window's claim screens.
-import { h, money, label } from '../ui.js';
+import { h, money, label, percent } from '../ui.js';
 
-export const percent = ratio => `${Math.round(Number(ratio) * 10000) / 100}%`;
 const bandText = b => `分段 ${money(b.from)}–${b.to === null || b.to === undefined ? '以上' : money(b.to)}：${money(b.amount)} × ${percent(b.ratio)}`;
 const fen = value => Math.round(Number(value || 0) * 100);
 const ordinal = n => ['一', '二', '三', '四', '五'][n - 1] || String(n);

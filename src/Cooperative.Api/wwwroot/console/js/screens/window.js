@@ -1,6 +1,6 @@
 // 经办窗口: find a resident, register a household and its changes, enrol and print the receipt, check coverage,
 // import a township's register. Paper claims are in window-claims.js.
-import { get, post, ApiError } from '../api.js';
+import { get, post, upload } from '../api.js';
 import { h, fill, field, problem, act, table, facts, money, date, today, label, options, print, progress, toast } from '../ui.js';
 import claimRoutes from './window-claims.js';
 
@@ -227,26 +227,6 @@ async function coverage(screen, _params, query) {
   form.querySelector('input').focus();
 }
 
-/** Sends the register with XMLHttpRequest: fetch cannot report an upload's progress. */
-function sendWithProgress(file, onProgress) {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('POST', '/api/enrollment/import');
-    request.setRequestHeader('Authorization', `Bearer ${JSON.parse(sessionStorage.getItem('coop.console.tokens')).access}`);
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.onprogress = e => onProgress(e.lengthComputable ? e.loaded / e.total : null);
-    request.onload = () => {
-      const body = (() => { try { return JSON.parse(request.responseText); } catch { return {}; } })();
-      if (request.status >= 200 && request.status < 300) resolve(body);
-      else reject(new ApiError(request.status, body));
-    };
-    request.onerror = () => reject(new ApiError(0, { title: '无法连接服务器，请检查网络后重试' }));
-    const form = new FormData();
-    form.append('file', file);
-    request.send(form);
-  });
-}
-
 async function importRegister(screen) {
   const file = h('input', { type: 'file', name: 'file', accept: '.xlsx,.csv', required: true });
   const out = h('div', { id: 'import-out' });
@@ -258,7 +238,7 @@ async function importRegister(screen) {
     const bar = progress('正在上传…');
     act(e.submitter, out, async () => {
       fill(out, bar.element);
-      const result = await sendWithProgress(file.files[0], f => bar.set(f, f === 1 ? '上传完成，正在导入（大文件需要几分钟）…' : '正在上传…'));
+      const result = await upload('/api/enrollment/import', file.files[0], f => bar.set(f, f === 1 ? '上传完成，正在导入（大文件需要几分钟）…' : '正在上传…'));
       fill(out, h('div', { class: 'ok' }, `导入完成：${result.rows} 行，新建 ${result.householdsCreated} 户、${result.personsCreated} 人；`
         + `已有 ${result.householdsUnchanged} 户、${result.personsUnchanged} 人未变。`), facts([['文件', result.fileName], ['SHA-256', result.sha256]]));
     }, form);
