@@ -19,19 +19,62 @@ public sealed record ChainVerification(long Verified, long Unsealed, bool Intact
 /// database, so that a tail cut off with the head moved back is found too. Only the few seconds between a write
 /// and its sealing are unguarded.
 /// </summary>
-public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditCheckpoints checkpoints, TimeProvider clock)
+public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditCheckpoints checkpoints, AuditSealerState sealer,
+    IConfiguration config, TimeProvider clock, ILogger<AuditChain> log)
 {
     private const int Batch = 5000;
 
-    /// <summary>Seals every record not yet in the chain; returns how many it sealed.</summary>
+    private TimeSpan LeaseTime => TimeSpan.FromSeconds(Math.Max(1, config.GetValue("Audit:SealerLeaseSeconds", 10.0)));
+
+    /// <summary>
+    /// Seals every record not yet in the chain, now (a disclosure being prepared, an administrator): under the sealer's
+    /// lease when it is free or this instance's; when another instance holds it, waits until that one has sealed what
+    /// is pending now (or its lease lapses and this one takes over). Returns how many this instance sealed.
+    /// </summary>
     public async Task<int> SealPendingAsync(CancellationToken ct)
+    {
+        var upTo = await db.AuditRecords.Where(r => r.Seq == null).MaxAsync(r => (long?)r.Id, ct);
+        var deadline = clock.GetUtcNow() + 3 * LeaseTime;
+        while (true)
+        {
+            if (await SealAsLeaseHolderAsync(ct) is { } count) return count;
+            if (upTo is null || !await db.AuditRecords.AnyAsync(r => r.Seq == null && r.Id <= upTo, ct)) return 0;
+            if (clock.GetUtcNow() > deadline)
+            {
+                log.LogWarning("Another instance holds the audit sealer's lease and has not sealed the pending records in {Seconds} s.",
+                    (3 * LeaseTime).TotalSeconds);
+                return 0;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+    }
+
+    /// <summary>
+    /// Seals every record not yet in the chain if this instance holds the sealer's lease (taking it when it is free or
+    /// has lapsed), each batch and the lease's renewal and the head's move in one transaction; null when another
+    /// instance holds the lease. A head found behind the records already sealed is moved up to them only when they
+    /// continue it (each hash checked under the key); otherwise sealing stops and says why, and the chain is left as
+    /// it is, verifiable, instead of failing on a duplicate position every few seconds.
+    /// </summary>
+    public async Task<int?> SealAsLeaseHolderAsync(CancellationToken ct)
     {
         var sealedCount = 0;
         await EnsureHeadAsync(ct);
         while (true)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await HoldLeaseAsync(ct))
+            {
+                await transaction.RollbackAsync(ct);
+                sealer.Sealed(holder: false, clock.GetUtcNow().UtcDateTime);
+                return sealedCount > 0 ? sealedCount : null;
+            }
             var head = await LockHeadAsync(ct);
+            if (await db.AuditRecords.MaxAsync(r => r.Seq, ct) is { } last && last > head.Seq && !await CatchUpAsync(head, last, ct))
+            {
+                await transaction.CommitAsync(ct); // the lease's renewal: this instance still decides, and still refuses
+                return sealedCount;
+            }
             var pending = await db.AuditRecords.Where(r => r.Seq == null).OrderBy(r => r.Id).Take(Batch).ToListAsync(ct);
             foreach (var record in pending)
             {
@@ -43,11 +86,56 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
             }
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            if (pending.Count > 0) checkpoints.Append(head.Seq, head.Hash, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (pending.Count > 0) checkpoints.Append(head.Seq, head.Hash, now);
+            sealer.Sealed(holder: true, now);
             db.ChangeTracker.Clear();
             sealedCount += pending.Count;
             if (pending.Count < Batch) return sealedCount;
         }
+    }
+
+    /// <summary>Renews this instance's lease, or takes it when it has lapsed; false while another instance holds it.</summary>
+    private async Task<bool> HoldLeaseAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + LeaseTime;
+        var me = sealer.Instance;
+        var held = await db.AuditSealerLeases
+            .Where(l => l.Id == AuditSealerLease.SingletonId && (l.Holder == me || l.ExpiresUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresUtc, until), ct);
+        return held == 1;
+    }
+
+    /// <summary>
+    /// The head is behind records already sealed (a head restored from a backup, or moved back by hand): when those
+    /// records continue the chain from the head, in order and each hash right under its key, the head moves up to
+    /// them; otherwise sealing stops (false), logged once, until the chain is mended.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(AuditChainHead head, long last, CancellationToken ct)
+    {
+        var from = head.Seq;
+        var ahead = await db.AuditRecords.AsNoTracking().Where(r => r.Seq > from).OrderBy(r => r.Seq).ToListAsync(ct);
+        var (seq, hash) = (head.Seq, head.Hash);
+        foreach (var record in ahead)
+        {
+            var continues = record.Seq == seq + 1 && (record.KeyId is null || keys.Knows(record.KeyId))
+                            && HashOf(record, seq + 1, hash, record.KeyId) == record.Hash;
+            if (!continues)
+            {
+                var why = $"The audit chain's head is at {head.Seq} but records are sealed up to {last}, and the one at {seq + 1} " +
+                          "(or after it) does not continue the chain: sealing has stopped, so that no record is sealed onto a broken " +
+                          "chain; GET /api/audit/verify names the break.";
+                if (sealer.Halt(why)) log.LogError("{Why}", why);
+                return false;
+            }
+            (seq, hash) = (record.Seq!.Value, record.Hash!);
+        }
+        log.LogWarning("The audit chain's head was at {Head} behind {Count} sealed records that continue it; it is moved up to {Last}.",
+            head.Seq, ahead.Count, seq);
+        head.Seq = seq;
+        head.Hash = hash;
+        return true;
     }
 
     /// <summary>Walks the chain in order and names the first record that does not match (changed, or missing).</summary>
@@ -144,8 +232,9 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
 }
 
 /// <summary>
-/// Seals new audit records every few seconds (Audit:SealIntervalSeconds, default 2; 0 leaves sealing to another
-/// instance of the API on the same database).
+/// Seals new audit records every few seconds (Audit:SealIntervalSeconds, default 2; 0 leaves sealing to other instances
+/// of the API on the same database). Every instance may run it: the lease lets one seal at a time, and another takes
+/// over within Audit:SealerLeaseSeconds when that one stops.
 /// </summary>
 public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfiguration config, ILogger<AuditSealingService> log) : BackgroundService
 {
@@ -163,11 +252,18 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfigurat
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AuditChain>().SealPendingAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<AuditChain>().SealAsLeaseHolderAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (Infrastructure.DatabaseErrors.IsDeadlock(e) || Infrastructure.DatabaseErrors.IsUnavailable(e))
+            {
+                // Another instance took the lease or the head at the same moment (on a cluster, committed first), or the
+                // database is away: nothing was sealed, and the next tick tries again.
+                if (log.IsEnabled(LogLevel.Information))
+                    log.LogInformation("Sealing the audit chain met {Reason}; the next tick tries again.", e.GetBaseException().Message);
             }
             catch (Exception e)
             {

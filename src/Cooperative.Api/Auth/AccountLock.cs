@@ -22,7 +22,27 @@ public sealed class AccountLock : INotAudited
     public static string Staff(string userName) => StaffPrefix + userName;
     public static string Client(string clientId) => ClientPrefix + clientId;
 
+    /// <summary>When the account's current window of token requests began, and how many it granted since.</summary>
+    public DateTime? WindowStartUtc { get; private set; }
+    public int WindowRequests { get; private set; }
+
     public bool IsLocked(DateTime nowUtc) => LockedUntilUtc is { } until && until > nowUtc;
+
+    /// <summary>
+    /// Counts a token request in the account's fixed window (one count for the account on every instance of the API,
+    /// since the row is held while it is counted); null when it is granted, else how long until the window ends.
+    /// </summary>
+    public TimeSpan? CountRequest(DateTime nowUtc, int limit, TimeSpan window)
+    {
+        if (WindowStartUtc is not { } start || nowUtc - start >= window || nowUtc < start)
+        {
+            WindowStartUtc = nowUtc;
+            WindowRequests = 0;
+        }
+        if (WindowRequests >= limit) return WindowStartUtc.Value + window - nowUtc;
+        WindowRequests++;
+        return null;
+    }
 
     /// <summary>
     /// Counts a wrong credential; the <paramref name="max"/>th within <paramref name="window"/> of the one before locks the
@@ -79,7 +99,10 @@ public sealed class TokenRateLimitOptions
     /// <summary>Token requests per client address per window.</summary>
     public int PerAddress { get; set; } = 30;
 
-    /// <summary>Token requests per user name or client id per window.</summary>
+    /// <summary>
+    /// Token requests per user name or client id per window: counted in this process first, then, for an account that
+    /// exists, in its <c>account_locks</c> row, so that the limit holds across every instance of the API.
+    /// </summary>
     public int PerAccount { get; set; } = 10;
 
     public int WindowSeconds { get; set; } = 60;

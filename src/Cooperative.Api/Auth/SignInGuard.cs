@@ -107,26 +107,57 @@ public sealed class SignInGuard(RequestDelegate next)
                 return;
             }
 
+            var limits = options.Value.TokenRateLimits;
+            if (state.CountRequest(now, limits.PerAccount, TimeSpan.FromSeconds(limits.WindowSeconds)) is { } spent)
+            {
+                await (authorize ? PageAsync(http, form, SignInPage.TooMany, spent)
+                    : TooManyAsync(http, spent, "同一账号请求令牌过于频繁，请稍后再试"));
+                return;
+            }
+
             await next(http);
 
             // A right credential clears nothing (see AccountLock.RecordFailure); only wrong ones are counted.
             var wrong = http.Items.ContainsKey(WrongCredentialKey)
                         || (account.StartsWith(AccountLock.ClientPrefix, StringComparison.Ordinal) && http.Response.StatusCode == StatusCodes.Status401Unauthorized);
-            var lockout = options.Value.Lockout;
-            now = clock.GetUtcNow().UtcDateTime;
-            if (wrong)
+            try
             {
-                var locked = state.RecordFailure(now, lockout.MaxFailures, TimeSpan.FromMinutes(lockout.Minutes));
-                side.AuditRecords.Add(Audit(http, account, locked ? "locked" : "sign-in-failed", now,
-                    locked ? $"{{\"lockedUntilUtc\":\"{state.LockedUntilUtc:O}\"}}" : $"{{\"failedAttempts\":{state.FailedAttempts}}}"));
-                if (locked) states.Forget(account);
+                if (wrong) await CountFailureAsync(side, state);
+                else await side.SaveChangesAsync(CancellationToken.None);
+                if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
             }
-            await side.SaveChangesAsync(CancellationToken.None);
-            if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
+            catch (Exception e) when (wrong && DatabaseErrors.IsDeadlock(e))
+            {
+                // The credential was checked and answered; only the count lost a conflict (on a cluster, another node's
+                // attempt on the same account committed first). It is counted again on a fresh transaction, since a
+                // wrong password that goes uncounted is one more guess for free.
+                await ConflictRetry.RunAsync(async () =>
+                {
+                    await using var retryScope = scopes.CreateAsyncScope();
+                    var again = retryScope.ServiceProvider.GetRequiredService<CooperativeDbContext>();
+                    await using var retry = again.Database.IsMySql() ? await again.Database.BeginTransactionAsync(CancellationToken.None) : null;
+                    var held = await HoldAsync(again, account, CancellationToken.None);
+                    held.CountRequest(clock.GetUtcNow().UtcDateTime, limits.PerAccount, TimeSpan.FromSeconds(limits.WindowSeconds));
+                    await CountFailureAsync(again, held);
+                    if (retry is not null) await retry.CommitAsync(CancellationToken.None);
+                    return true;
+                }, CancellationToken.None);
+            }
         }
         finally
         {
             gate.Release();
+        }
+
+        async Task CountFailureAsync(CooperativeDbContext context, AccountLock held)
+        {
+            var lockout = options.Value.Lockout;
+            var at = clock.GetUtcNow().UtcDateTime;
+            var locked = held.RecordFailure(at, lockout.MaxFailures, TimeSpan.FromMinutes(lockout.Minutes));
+            context.AuditRecords.Add(Audit(http, account!, locked ? "locked" : "sign-in-failed", at,
+                locked ? $"{{\"lockedUntilUtc\":\"{held.LockedUntilUtc:O}\"}}" : $"{{\"failedAttempts\":{held.FailedAttempts}}}"));
+            await context.SaveChangesAsync(CancellationToken.None);
+            if (locked) states.Forget(account!);
         }
     }
 

@@ -6,8 +6,9 @@ namespace Cooperative.Api.Claims;
 
 /// <summary>
 /// Two people acting on one claim at once (two windows paying, a reviewer rejecting while the month is settled):
-/// the first write wins; the second finds the claim's version moved (or its history step taken, or lost the
-/// deadlock) and is refused, never applied on top.
+/// the first write wins; the second finds the claim's version moved (or its history step taken) and is refused, never
+/// applied on top. A deadlock (or a Galera certification failure) is not a refusal here: the request is tried again
+/// (<see cref="ConflictRetry"/>) and then meets the winner's state and the domain's own refusal.
 /// </summary>
 internal static class ClaimRaces
 {
@@ -15,7 +16,7 @@ internal static class ClaimRaces
         "该报销单的状态刚刚被其他操作改变，请刷新后查看");
 
     public static bool IsLost(Exception e) =>
-        e is DbUpdateConcurrencyException || DatabaseErrors.IsDeadlock(e) || DatabaseErrors.IsUniqueViolation(e);
+        e is DbUpdateConcurrencyException || DatabaseErrors.IsUniqueViolation(e);
 
     public static async Task<Refusal?> GuardAsync(Func<Task<Refusal?>> write)
     {

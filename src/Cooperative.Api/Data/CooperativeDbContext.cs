@@ -30,6 +30,7 @@ public abstract class CooperativeDbContext(DbContextOptions options) : DbContext
     public DbSet<AccountLock> AccountLocks => Set<AccountLock>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditSealerLease> AuditSealerLeases => Set<AuditSealerLease>();
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<FundYearPolicy> FundYearPolicies => Set<FundYearPolicy>();

@@ -58,3 +58,17 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
         b.Property(h => h.Hash).HasMaxLength(64);
     }
 }
+
+internal sealed class AuditSealerLeaseConfiguration : IEntityTypeConfiguration<AuditSealerLease>
+{
+    public void Configure(EntityTypeBuilder<AuditSealerLease> b)
+    {
+        b.ToTable("audit_sealer_leases");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Id).ValueGeneratedNever();
+        b.Property(l => l.Holder).HasMaxLength(128);
+        // The one row exists from the migration on, so that taking the lease is always an UPDATE of it.
+        b.HasData(new AuditSealerLease { Id = AuditSealerLease.SingletonId, Holder = "", ExpiresUtc = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+    }
+}
+

@@ -80,6 +80,13 @@ internal sealed partial class RegisterImport(CooperativeDbContext db, ICurrentAc
         {
             return Refused(Refusal.Conflict("import_conflict", "导入时数据已被他人修改", "部分人员或户刚被他人登记，本次未导入任何数据；请重新导入"));
         }
+        catch (RegisterTooLargeException e)
+        {
+            return Refused(Refusal.Unprocessable("import_exceeds_cluster_limit", "登记册过大，超出数据库集群单次写入的行数上限",
+                $"本文件需在一个事务中写入 {e.Rows} 行，数据库集群的上限（wsrep_max_ws_rows）为 {e.Limit} 行；本次未导入任何数据。" +
+                "请按村拆分登记册分批导入，或请数据库管理员调高该上限",
+                new Dictionary<string, object?> { ["rows"] = e.Rows, ["limit"] = e.Limit }));
+        }
         phases.Written = phases.Lap();
         Stored(logger, fileName, sha256, plan.Persons.Count, plan.Households.Count, phases.Total, phases.Read, phases.Checked,
             phases.Planned, phases.Written);

@@ -31,6 +31,10 @@ internal static class RegisterWriter
         await using var connection = new MySqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct);
         var bulk = allowBulkCopy && await LocalInfileAllowedAsync(connection, ct);
+        // On a Galera cluster the whole file is one write set, replicated at commit: a register larger than the
+        // cluster's wsrep_max_ws_rows is refused before anything is written, not failed at commit.
+        var writeSet = plan.Persons.Count + plan.Households.Count + plan.Memberships.Count + 1;
+        if (await WriteSetRowLimitAsync(connection, ct) is { } limit && writeSet > limit) throw new RegisterTooLargeException(writeSet, limit);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         // The plan references only rows that exist or that this load adds (villages and townships are reference
         // data, never deleted): the per-row foreign key lookups would only slow the load. Unique checks stay on.
@@ -77,6 +81,18 @@ internal static class RegisterWriter
         ("Relationship", m => m.Relationship.ToString()),
         ("From", m => m.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("To", _ => null));
 
+    /// <summary>The rows one transaction may replicate on a Galera node (wsrep_max_ws_rows); null without Galera or without a limit.</summary>
+    private static async Task<long?> WriteSetRowLimitAsync(MySqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new MySqlCommand("""
+            SELECT MAX(CASE WHEN VARIABLE_NAME = 'WSREP_ON' THEN VARIABLE_VALUE END), MAX(CASE WHEN VARIABLE_NAME = 'WSREP_MAX_WS_ROWS' THEN VARIABLE_VALUE END)
+            FROM information_schema.GLOBAL_VARIABLES WHERE VARIABLE_NAME IN ('WSREP_ON', 'WSREP_MAX_WS_ROWS')
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0) || reader.IsDBNull(1) || reader.GetString(0) != "ON") return null;
+        return long.TryParse(reader.GetString(1), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 ? limit : null;
+    }
+
     private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction transaction, string sql, CancellationToken ct)
     {
         await using var command = new MySqlCommand(sql, connection, transaction);
@@ -106,3 +122,12 @@ internal static class RegisterWriter
         await bulk.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>A register whose rows, written in one transaction, exceed what the Galera cluster replicates at once.</summary>
+internal sealed class RegisterTooLargeException(long rows, long limit)
+    : Exception($"The register needs {rows} rows in one transaction; the cluster's wsrep_max_ws_rows is {limit}.")
+{
+    public long Rows { get; } = rows;
+    public long Limit { get; } = limit;
+}
+

@@ -53,11 +53,13 @@ public sealed class SequenceAllocator : IDisposable
     private static async Task<(long Next, long End)> ReserveBlockAsync(string connectionString, string name, int year, int size,
         CancellationToken ct)
     {
-        var end = Convert.ToInt64(await SideConnection.ExecuteScalarAsync(connectionString, """
+        // On a Galera cluster two nodes moving one counter at once conflict at commit: the loser moves it again (its
+        // block then starts after the winner's), so numbers stay unique across nodes.
+        var end = Convert.ToInt64(await ConflictRetry.RunAsync(() => SideConnection.ExecuteScalarAsync(connectionString, """
             INSERT INTO number_sequences (`Name`, `Year`, `Next`) VALUES (@name, @year, 1) ON DUPLICATE KEY UPDATE `Year` = `Year`;
             UPDATE number_sequences SET `Next` = LAST_INSERT_ID(`Next` + @size) WHERE `Name` = @name AND `Year` = @year;
             SELECT LAST_INSERT_ID();
-            """, ct, ("@name", name), ("@year", year), ("@size", size)), System.Globalization.CultureInfo.InvariantCulture);
+            """, ct, ("@name", name), ("@year", year), ("@size", size)), ct), System.Globalization.CultureInfo.InvariantCulture);
         return (end - size, end);
     }
 

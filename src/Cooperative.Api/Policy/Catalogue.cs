@@ -36,7 +36,9 @@ public sealed class Catalogue(CooperativeDbContext db, CatalogueCache cache)
 
 /// <summary>
 /// The catalogue items bills have named, kept five minutes: every claim resolves its twenty-odd lines against the
-/// catalogue, which is reference data seeded at start-up. A code not found is looked up again every time.
+/// catalogue, which is reference data seeded at start-up. A code not found is looked up again every time. Seeding adds
+/// only codes that are missing and nothing changes an item once stored, so no instance of the API can hold an item
+/// that differs from the database (a catalogue that changed items in place would need a stamp, as the policy has).
 /// </summary>
 public sealed class CatalogueCache() : Infrastructure.TimedCache<string, CatalogueCache.Item>(TimeSpan.FromMinutes(5))
 {

@@ -3,8 +3,11 @@ using Cooperative.Api.Infrastructure;
 namespace Cooperative.Api.Policy;
 
 /// <summary>
-/// The policy in force by fund year and date, kept for 30 seconds: every claim and coverage check needs it and it
-/// changes a few times a year. This process forgets it at once when a version is written through the API; another
-/// instance of the API sees the change within 30 seconds (new versions take effect from a date, not mid-claim).
+/// The policy in force by fund year and date, each with the stamp of the year's newest version it was built under
+/// (its number and when it was last changed): every claim and coverage check needs the policy, and it changes a few
+/// times a year. A use whose stamp differs (a version written here or on another instance) builds it again.
 /// </summary>
-internal sealed class PolicyCache() : TimedCache<(int FundYear, DateOnly On), PolicyInForce?>(TimeSpan.FromSeconds(30));
+internal sealed class PolicyCache() : TimedCache<(int FundYear, DateOnly On), (PolicyCache.Stamp? Stamp, PolicyInForce? Policy)>(TimeSpan.FromMinutes(10))
+{
+    public sealed record Stamp(int Version, DateTime ChangedUtc);
+}

@@ -61,6 +61,19 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// A second instance of the API on <paramref name="first"/>'s database (as two instances behind a load balancer):
+    /// its settings, with <paramref name="configure"/>'s changes; the database stays the first app's to drop.
+    /// </summary>
+    public static CooperativeApp StartAlongside(CooperativeApp first, Action<Dictionary<string, string?>>? configure = null)
+    {
+        var settings = new Dictionary<string, string?>(first._settings);
+        configure?.Invoke(settings);
+        var app = new CooperativeApp(settings, first._environment, first._services) { _clock = first._clock };
+        _ = app.Server;
+        return app;
+    }
+
     public static CooperativeApp StartSqlite(string file, string environment = "Testing", Action<Dictionary<string, string?>>? configure = null,
         TimeProvider? clock = null)
     {

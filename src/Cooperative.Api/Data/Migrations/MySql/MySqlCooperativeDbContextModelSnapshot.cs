@@ -107,6 +107,32 @@ namespace Cooperative.Api.Data.Migrations.MySql
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperative.Api.Audit.AuditSealerLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_sealer_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ExpiresUtc = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Holder = ""
+                        });
+                });
+
             modelBuilder.Entity("Cooperative.Api.Auth.AccountLock", b =>
                 {
                     b.Property<string>("Account")
@@ -120,6 +146,12 @@ namespace Cooperative.Api.Data.Migrations.MySql
                         .HasColumnType("datetime(6)");
 
                     b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("WindowRequests")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WindowStartUtc")
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Account");

@@ -100,6 +100,32 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                     b.ToTable("audit_records", (string)null);
                 });
 
+            modelBuilder.Entity("Cooperative.Api.Audit.AuditSealerLease", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_sealer_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ExpiresUtc = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Holder = ""
+                        });
+                });
+
             modelBuilder.Entity("Cooperative.Api.Auth.AccountLock", b =>
                 {
                     b.Property<string>("Account")
@@ -113,6 +139,12 @@ namespace Cooperative.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WindowStartUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Account");
