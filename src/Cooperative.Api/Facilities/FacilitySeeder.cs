@@ -15,7 +15,8 @@ namespace Cooperative.Api.Facilities;
 /// (signed by the county's bureau the December before). Adds only what is missing: a facility already there, and its
 /// letters, are left alone.
 /// </summary>
-internal sealed class FacilitySeeder(TimeProvider clock, SeedFiles seed, IOptions<CountyOptions> county) : IReferenceDataSeeder
+internal sealed class FacilitySeeder(TimeProvider clock, SeedFiles seed, IOptions<CountyOptions> county)
+    : IReferenceDataSeeder
 {
     public async Task SeedAsync(CooperativeDbContext db, CancellationToken ct)
     {
@@ -41,7 +42,8 @@ internal sealed class FacilitySeeder(TimeProvider clock, SeedFiles seed, IOption
             db.Facilities.Add(facility);
             db.FacilityStatusChanges.Add(facility.Open(Enum.Parse<FacilityStatus>(row["status"]), "定点医疗机构名单导入", now, "system"));
             if (facility.Status.HoldsDesignation())
-                db.FacilityContracts.Add(ContractsApi.New(facility.Code, term, signedOn, county.Value.Bureau, facility.HeadName, letterDuties, 0));
+                db.FacilityContracts.Add(ContractsApi.New(facility.Code, term, signedOn, county.Value.Bureau,
+                    facility.HeadName, letterDuties, 0));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -23,8 +23,8 @@ public static class GeographyApi
             .WithName("ListTownships");
         routes.MapGet("/api/public/county", County).WithTags("Public").AllowAnonymous()
             .WithSummary("The county the scheme serves (县、市)")
-            .WithDescription("Its name, administrative division code and scheme office (`County:*`), as the public page prints "
-                + "them. Anonymous.")
+            .WithDescription("Its name, administrative division code and scheme office (`County:*`), as the public "
+                + "page prints them. Anonymous.")
             .WithName("GetCounty");
         return routes;
     }

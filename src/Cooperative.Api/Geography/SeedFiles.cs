@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Cooperative.Api.Geography;
 
 /// <summary>
-/// The county's reference data files (UTF-8 CSV with a header row, no quoted commas): those of <c>County:SeedFolder</c>,
-/// or else the sample county's under <c>db/seed/</c>, embedded in the assembly at build time. Each is read once.
+/// The county's reference data files (UTF-8 CSV with a header row, no quoted commas): those of
+/// <c>County:SeedFolder</c>, or else the sample county's under <c>db/seed/</c>, embedded in the assembly at build time.
+/// Each is read once.
 /// </summary>
 public sealed class SeedFiles(IOptions<CountyOptions> county)
 {
@@ -14,8 +15,8 @@ public sealed class SeedFiles(IOptions<CountyOptions> county)
     {
         ["townships.csv"] = ["code", "name", "rural_population"],
         ["villages.csv"] = ["code", "township_code", "name"],
-        ["facilities.csv"] = ["code", "name", "level", "ownership", "township_code", "village_code", "licence_number", "bank_name",
-            "bank_account", "head_name", "phone", "status"],
+        ["facilities.csv"] = ["code", "name", "level", "ownership", "township_code", "village_code", "licence_number",
+            "bank_name", "bank_account", "head_name", "phone", "status"],
         ["duties.csv"] = ["number", "title", "description"],
         ["catalogue.csv"] = ["code", "name", "category", "status", "self_pay_share"],
         ["diagnoses.csv"] = ["code", "name"],
@@ -27,7 +28,7 @@ public sealed class SeedFiles(IOptions<CountyOptions> county)
     public IReadOnlyList<Dictionary<string, string>> Read(string fileName) =>
         _read.GetOrAdd(fileName, f => ReadCsv(f, county.Value.SeedFolder));
 
-    /// <summary>The rows of a file of <paramref name="folder"/>, or of the embedded <c>db/seed</c> when it is empty.</summary>
+    /// <summary>The rows of a file of <paramref name="folder"/>, or of the embedded <c>db/seed</c> if it is empty.</summary>
     public static IReadOnlyList<Dictionary<string, string>> ReadCsv(string fileName, string folder = "")
     {
         using var stream = folder.Length > 0 ? File.OpenRead(Path.Combine(folder, fileName))
@@ -45,7 +46,7 @@ public sealed class SeedFiles(IOptions<CountyOptions> county)
         return rows;
     }
 
-    /// <summary>What keeps <paramref name="folder"/> from being a county's seed folder: a missing file or column.</summary>
+    /// <summary>What keeps <paramref name="folder"/> from being a seed folder: a missing file or column.</summary>
     public static IEnumerable<string> Problems(string folder)
     {
         if (folder.Length == 0) yield break;

@@ -7,7 +7,7 @@ namespace Cooperative.Api.Reference;
 public sealed record DiagnosisResponse(string Code, string Name);
 
 /// <summary>
-/// The ICD-10 codes the county's clerks pick diagnoses from, with their Chinese names, from the county's <c>diagnoses.csv</c>:
+/// The ICD-10 codes the county's clerks pick diagnoses from, with their Chinese names, from its <c>diagnoses.csv</c>:
 /// the common diagnoses of rural inpatient and outpatient care and every code the policy names. It helps a clerk find a
 /// code by name; a claim still accepts any well-formed ICD-10 code, listed here or not. A county with the full national
 /// table (GB/T 14396) replaces the file.

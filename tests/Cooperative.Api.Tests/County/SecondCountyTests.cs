@@ -28,8 +28,8 @@ public sealed class SecondCountyTests : IDisposable
         if (Directory.Exists(_incomplete)) Directory.Delete(_incomplete, recursive: true);
     }
 
-    private CooperativeApp Start(string folder, TimeProvider? clock = null) => CooperativeApp.StartSqlite(_file, clock: clock,
-        configure: s =>
+    private CooperativeApp Start(string folder, TimeProvider? clock = null) =>
+        CooperativeApp.StartSqlite(_file, clock: clock, configure: s =>
         {
             s["County:Name"] = "青溪县";
             s["County:Code"] = "331199";
@@ -57,8 +57,10 @@ public sealed class SecondCountyTests : IDisposable
         townships.EnumerateArray().Select(t => t.GetProperty("name").GetString()).Should().Equal("青溪镇", "白沙乡");
         townships[1].GetProperty("villages")[0].GetProperty("name").GetString().Should().Be("白沙村");
         register.GetProperty("total").GetInt32().Should().Be(3);
-        register.Items().Select(f => f.GetProperty("name").GetString()).Should().BeEquivalentTo("青溪县人民医院", "白沙乡卫生院", "白沙村卫生室");
-        duties.EnumerateArray().Select(d => d.GetProperty("title").GetString()).Should().Equal("核验参合身份", "合理检查合理用药", "费用清单与即时结报");
+        register.Items().Select(f => f.GetProperty("name").GetString())
+            .Should().BeEquivalentTo("青溪县人民医院", "白沙乡卫生院", "白沙村卫生室");
+        duties.EnumerateArray().Select(d => d.GetProperty("title").GetString())
+            .Should().Equal("核验参合身份", "合理检查合理用药", "费用清单与即时结报");
         letter.GetProperty("bureauSignatory").GetString().Should().Be("青溪县卫生局");
         letter.GetProperty("duties").GetArrayLength().Should().Be(3);
         diagnoses.EnumerateArray().Select(d => d.GetProperty("code").GetString()).Should().Equal("J18.9", "K35.8");
@@ -73,7 +75,8 @@ public sealed class SecondCountyTests : IDisposable
         await Fund.LedgerScenario.OpenBooksAsync(await app.ClientForAsync("admin"), "2026-01-01", OpeningBank);
         var enroller = await app.ClientForAsync("window");
         var household = await RegisterAsync(enroller, "3311991010010001", [Head, Wife, Son], "331199101", "331199101001");
-        await (await EnrollAsync(enroller, IdOf(household), 2026, MemberIds(household))).ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
+        await (await EnrollAsync(enroller, IdOf(household), 2026, MemberIds(household)))
+            .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         clock.Now = FixedClock.At(2026, 11, 20).Now;
         var window = await app.ClientForAsync("window");
 
@@ -81,7 +84,8 @@ public sealed class SecondCountyTests : IDisposable
             .ShouldBeOkAsync<JsonElement>(HttpStatusCode.Created);
         var number = claim.GetProperty("number").GetString();
         var html = await window.GetStringAsync($"/api/claims/{number}/statement.html");
-        using var workbook = new XLWorkbook(new MemoryStream(await window.GetByteArrayAsync($"/api/claims/{number}/statement.xlsx")));
+        var xlsx = await window.GetByteArrayAsync($"/api/claims/{number}/statement.xlsx");
+        using var workbook = new XLWorkbook(new MemoryStream(xlsx));
 
         html.Should().Contain("<h1>青溪县新型农村合作医疗补偿结算单</h1>").And.Contain("青溪县人民医院").And.NotContain("杭城");
         workbook.Worksheet("结算单").Cell(1, 1).GetString().Should().Be("青溪县新型农村合作医疗补偿结算单");
@@ -97,6 +101,7 @@ public sealed class SecondCountyTests : IDisposable
 
         var start = () => app.Server;
 
-        start.Should().Throw<Exception>().Which.ToString().Should().Contain($"County:SeedFolder {_incomplete} has no facilities.csv");
+        start.Should().Throw<Exception>().Which.ToString()
+            .Should().Contain($"County:SeedFolder {_incomplete} has no facilities.csv");
     }
 }
