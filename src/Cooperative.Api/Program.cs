@@ -43,7 +43,7 @@ builder.Services.AddFund();
 builder.Services.AddPolicy();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new VocabularyJsonConverterFactory()));
 builder.Services.AddEnrollment();
-builder.Services.AddScoped<IReferenceDataSeeder, GeographySeeder>();
+builder.Services.AddGeography(builder.Configuration);
 builder.Services.AddFacilities();
 builder.Services.AddClaims();
 builder.Services.AddComplaints(builder.Configuration);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Cooperative.Api.Data;
+using Cooperative.Api.Geography;
 using Cooperative.Api.StaffConsole;
+using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -22,7 +24,11 @@ public static class AuthSetup
         IHostEnvironment env)
     {
         services.Configure<SignInOptions>(config.GetSection(SignInOptions.Section));
-        services.Configure<ConsoleOptions>(config.GetSection(ConsoleOptions.Section));
+        services.AddOptions<ConsoleOptions>().Bind(config.GetSection(ConsoleOptions.Section))
+            .PostConfigure<IOptions<CountyOptions>>((console, county) =>
+            {
+                if (console.SystemName.Length == 0) console.SystemName = $"{county.Value.Name}新农合管理系统";
+            });
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<AccountStates>();
         var allowHttp = env.IsDevelopment() || env.IsEnvironment(TestingEnvironment);

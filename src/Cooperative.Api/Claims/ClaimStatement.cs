@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ClosedXML.Excel;
+using Cooperative.Api.Geography;
 using Cooperative.Api.Infrastructure;
 using Cooperative.Api.Infrastructure.OpenApi;
 using Cooperative.Domain;
 using Cooperative.Domain.Identity;
 using Cooperative.Domain.Reimbursement;
+using Microsoft.Extensions.Options;
 
 namespace Cooperative.Api.Claims;
 
@@ -93,14 +95,17 @@ internal static class ClaimStatement
     private static string CategoryName(string? category) =>
         Vocabulary.TryParse(category, out Domain.Enrollment.PersonCategory c) ? Vocabulary.Label(c) : category ?? "";
 
-    public static string Html(ClaimResponse c)
+    /// <summary>The statement's title: the county's own (<c>County:Name</c>).</summary>
+    private static string Title(string county) => $"{county}新型农村合作医疗补偿结算单";
+
+    public static string Html(ClaimResponse c, string county)
     {
         var e = HtmlEncoder.Create(UnicodeRanges.All);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>新农合补偿结算单 ").Append(e.Encode(c.Number))
           .Append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%;margin-bottom:1em}")
           .Append("td,th{border:1px solid #333;padding:4px 8px}td.n{text-align:right}@media print{button{display:none}}</style></head><body>")
-          .Append("<h1>杭城市新型农村合作医疗补偿结算单</h1><table>");
+          .Append("<h1>").Append(e.Encode(Title(county))).Append("</h1><table>");
         foreach (var (label, value) in Header(c)) sb.Append("<tr><th>").Append(e.Encode(label)).Append("</th><td>").Append(e.Encode(value)).Append("</td></tr>");
         sb.Append("</table><h2>费用明细</h2><table><tr><th>序号</th><th>项目编码</th><th>项目名称</th><th>数量</th><th>单价</th><th>金额</th><th>类别</th></tr>");
         foreach (var l in c.Lines)
@@ -117,11 +122,11 @@ internal static class ClaimStatement
         return sb.ToString();
     }
 
-    public static byte[] Xlsx(ClaimResponse c)
+    public static byte[] Xlsx(ClaimResponse c, string county)
     {
         using var workbook = new XLWorkbook();
         workbook.AddTable("结算单", new ExcelColumn[] { new("项目", 30), new("内容", 40) }, Header(c).Select(h => new object?[] { h.Label, h.Value }),
-            "杭城市新型农村合作医疗补偿结算单");
+            Title(county));
         workbook.AddTable("费用明细", [new("序号", 8), new("项目编码", 12), new("项目名称", 28), new("数量", 10), ExcelColumn.Money("单价"),
                 ExcelColumn.Money("金额"), new("类别", 12)],
             c.Lines.Select(l => new object?[] { l.LineNo, l.Code, l.Name, l.Quantity, l.UnitPrice, l.Amount, Chinese(l.CatalogueStatus) }));
@@ -139,25 +144,28 @@ internal static class ClaimStatementApi
 
     public static void MapClaimStatements(this RouteGroupBuilder group)
     {
-        group.MapGet("/{number}/statement.html", async (string number, System.Security.Claims.ClaimsPrincipal user, Data.CooperativeDbContext db,
-            HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{number}/statement.html", async (string number, System.Security.Claims.ClaimsPrincipal user,
+            Data.CooperativeDbContext db, IOptions<CountyOptions> county, HttpContext http, CancellationToken ct) =>
         {
             // Its own stylesheet is inline and it has no script at all: a policy of its own, stricter than the pages'.
             http.Response.Headers.ContentSecurityPolicy = StatementPolicy;
             var claim = await db.FindVisibleAsync(number, user, ct);
             return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
-                : Results.Content(ClaimStatement.Html(ClaimResponse.From(claim, user.IsStaff())), "text/html; charset=utf-8");
+                : Results.Content(ClaimStatement.Html(ClaimResponse.From(claim, user.IsStaff()), county.Value.Name),
+                    "text/html; charset=utf-8");
         }).RequireAuthorization(Auth.Policies.ClaimReaders)
             .WithSummary("A claim's settlement statement to print (结算单, HTML)")
             .WithDescription("The settlement statement of a claim as a printable HTML page for the patient. A "
                 + "facility reads only its own claims.")
             .ProducesProblemCodes(StatusCodes.Status404NotFound, ClaimErrors.NotFound)
             .WithName("GetClaimStatementHtml");
-        group.MapGet("/{number}/statement.xlsx", async (string number, System.Security.Claims.ClaimsPrincipal user, Data.CooperativeDbContext db, CancellationToken ct) =>
+        group.MapGet("/{number}/statement.xlsx", async (string number, System.Security.Claims.ClaimsPrincipal user,
+            Data.CooperativeDbContext db, IOptions<CountyOptions> county, CancellationToken ct) =>
         {
             var claim = await db.FindVisibleAsync(number, user, ct);
             return claim is null ? (IResult)Problems.NotFound(ClaimErrors.NotFound, "报销单不存在")
-                : Results.File(ClaimStatement.Xlsx(ClaimResponse.From(claim, user.IsStaff())), Xlsx.ContentType, $"{number}.xlsx");
+                : Results.File(ClaimStatement.Xlsx(ClaimResponse.From(claim, user.IsStaff()), county.Value.Name),
+                    Xlsx.ContentType, $"{number}.xlsx");
         }).RequireAuthorization(Auth.Policies.ClaimReaders)
             .WithSummary("A claim's settlement statement (结算单, Excel)")
             .WithDescription("The settlement statement of a claim as an Excel workbook. A facility reads only its "

@@ -22,6 +22,8 @@ public sealed class ConsoleOptions
     /// <summary>The scopes the console asks for.</summary>
     public string Scope { get; set; } = "openid api roles offline_access";
 
-    /// <summary>The system's name on the sign-in page (its title reads "{name} - 登录").</summary>
-    public string SystemName { get; set; } = "杭城市新农合管理系统";
+    /// <summary>
+    /// The system's name on the sign-in page (its title reads "{name} - 登录"); default <c>{County:Name}新农合管理系统</c>.
+    /// </summary>
+    public string SystemName { get; set; } = "";
 }

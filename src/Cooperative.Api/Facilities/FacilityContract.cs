@@ -49,7 +49,7 @@ public sealed record ContractDuty(int Number, string Title, string Description);
 
 /// <summary>
 /// A duty of the responsibility letter as it will be written into the next letters signed (责任书职责条款):
-/// reference data, seeded from db/seed/duties.csv and edited by administrators.
+/// reference data, seeded from the county's duties.csv and edited by administrators.
 /// </summary>
 public sealed class Duty
 {

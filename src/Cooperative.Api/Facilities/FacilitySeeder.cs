@@ -5,23 +5,23 @@ using Cooperative.Api.Infrastructure;
 using Cooperative.Domain.Facilities;
 using Cooperative.Domain.Reimbursement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cooperative.Api.Facilities;
 
 /// <summary>
-/// Seeds the 13 duties of the responsibility letter and the county's designated facilities from db/seed,
+/// Seeds the duties of the responsibility letter and the county's designated facilities from its seed files,
 /// each facility with its first status history row and one letter for the calendar year of the first start
-/// (signed by the bureau the December before). Adds only what is missing: a facility already there, and its
+/// (signed by the county's bureau the December before). Adds only what is missing: a facility already there, and its
 /// letters, are left alone.
 /// </summary>
-internal sealed class FacilitySeeder(TimeProvider clock) : IReferenceDataSeeder
+internal sealed class FacilitySeeder(TimeProvider clock, SeedFiles seed, IOptions<CountyOptions> county)
+    : IReferenceDataSeeder
 {
-    public const string Bureau = "杭城市卫生局";
-
     public async Task SeedAsync(CooperativeDbContext db, CancellationToken ct)
     {
         var duties = await db.Duties.Select(d => d.Number).ToHashSetAsync(ct);
-        foreach (var row in SeedFiles.ReadCsv("duties.csv"))
+        foreach (var row in seed.Read("duties.csv"))
         {
             var number = int.Parse(row["number"], CultureInfo.InvariantCulture);
             if (!duties.Contains(number)) db.Duties.Add(new Duty { Number = number, Title = row["title"], Description = row["description"] });
@@ -29,7 +29,7 @@ internal sealed class FacilitySeeder(TimeProvider clock) : IReferenceDataSeeder
         await db.SaveChangesAsync(ct);
 
         var existing = await db.Facilities.Select(f => f.Code).ToHashSetAsync(ct);
-        var missing = SeedFiles.ReadCsv("facilities.csv").Where(r => !existing.Contains(r["code"])).ToList();
+        var missing = seed.Read("facilities.csv").Where(r => !existing.Contains(r["code"])).ToList();
         if (missing.Count == 0) return;
         var letterDuties = await DutiesApi.CurrentAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -42,7 +42,8 @@ internal sealed class FacilitySeeder(TimeProvider clock) : IReferenceDataSeeder
             db.Facilities.Add(facility);
             db.FacilityStatusChanges.Add(facility.Open(Enum.Parse<FacilityStatus>(row["status"]), "定点医疗机构名单导入", now, "system"));
             if (facility.Status.HoldsDesignation())
-                db.FacilityContracts.Add(ContractsApi.New(facility.Code, term, signedOn, Bureau, facility.HeadName, letterDuties, 0));
+                db.FacilityContracts.Add(ContractsApi.New(facility.Code, term, signedOn, county.Value.Bureau,
+                    facility.HeadName, letterDuties, 0));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -4,20 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cooperative.Api.Geography;
 
-/// <summary>Seeds the county's 22 townships and their villages from db/seed (adds only what is missing).</summary>
-internal sealed class GeographySeeder : IReferenceDataSeeder
+/// <summary>Seeds the county's townships and their villages from its seed files (adds only what is missing).</summary>
+internal sealed class GeographySeeder(SeedFiles seed) : IReferenceDataSeeder
 {
     public async Task SeedAsync(CooperativeDbContext db, CancellationToken ct)
     {
         var townships = await db.Townships.Select(t => t.Code).ToHashSetAsync(ct);
-        foreach (var row in SeedFiles.ReadCsv("townships.csv").Where(r => !townships.Contains(r["code"])))
+        foreach (var row in seed.Read("townships.csv").Where(r => !townships.Contains(r["code"])))
             db.Townships.Add(new Township
             {
                 Code = row["code"], Name = row["name"],
                 RuralPopulation = int.Parse(row["rural_population"], CultureInfo.InvariantCulture),
             });
         var villages = await db.Villages.Select(v => v.Code).ToHashSetAsync(ct);
-        foreach (var row in SeedFiles.ReadCsv("villages.csv").Where(r => !villages.Contains(r["code"])))
+        foreach (var row in seed.Read("villages.csv").Where(r => !villages.Contains(r["code"])))
             db.Villages.Add(new Village { Code = row["code"], TownshipCode = row["township_code"], Name = row["name"] });
         await db.SaveChangesAsync(ct);
     }

@@ -32,9 +32,9 @@ public static class PolicySetup
 
 /// <summary>
 /// Seeds the county's default policy for the current fund year and the one before (so that claims of last
-/// year can still be settled), and the catalogue from db/seed/catalogue.csv. Adds only what is missing.
+/// year can still be settled), and the catalogue from the county's catalogue.csv. Adds only what is missing.
 /// </summary>
-internal sealed class PolicySeeder(TimeProvider clock) : IReferenceDataSeeder
+internal sealed class PolicySeeder(TimeProvider clock, SeedFiles seed) : IReferenceDataSeeder
 {
     public async Task SeedAsync(CooperativeDbContext db, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ internal sealed class PolicySeeder(TimeProvider clock) : IReferenceDataSeeder
                 PolicyMapping.DefaultDocument(), clock.GetUtcNow().UtcDateTime));
         }
         var codes = await db.CatalogueItems.Select(i => i.Code).ToHashSetAsync(ct);
-        foreach (var row in SeedFiles.ReadCsv("catalogue.csv").Where(r => !codes.Contains(r["code"])))
+        foreach (var row in seed.Read("catalogue.csv").Where(r => !codes.Contains(r["code"])))
             db.CatalogueItems.Add(new CatalogueItem
             {
                 Code = row["code"], Name = row["name"],

@@ -7,16 +7,13 @@ namespace Cooperative.Api.Reference;
 public sealed record DiagnosisResponse(string Code, string Name);
 
 /// <summary>
-/// The ICD-10 codes the county's clerks pick diagnoses from, with their Chinese names, from <c>db/seed/diagnoses.csv</c>:
+/// The ICD-10 codes the county's clerks pick diagnoses from, with their Chinese names, from its <c>diagnoses.csv</c>:
 /// the common diagnoses of rural inpatient and outpatient care and every code the policy names. It helps a clerk find a
 /// code by name; a claim still accepts any well-formed ICD-10 code, listed here or not. A county with the full national
 /// table (GB/T 14396) replaces the file.
 /// </summary>
 public static class Diagnoses
 {
-    private static readonly Lazy<IReadOnlyList<DiagnosisResponse>> All = new(() =>
-        SeedFiles.ReadCsv("diagnoses.csv").Select(r => new DiagnosisResponse(r["code"], r["name"])).ToList());
-
     public static RouteGroupBuilder MapDiagnoses(this RouteGroupBuilder group)
     {
         group.MapGet("/diagnoses", Find)
@@ -27,14 +24,15 @@ public static class Diagnoses
         return group;
     }
 
-    private static Ok<IReadOnlyList<DiagnosisResponse>> Find(string? q, int? limit)
+    private static Ok<IReadOnlyList<DiagnosisResponse>> Find(string? q, int? limit, SeedFiles seed)
     {
         var take = Math.Clamp(limit ?? 20, 1, 100);
         var text = q?.Trim() ?? "";
-        IEnumerable<DiagnosisResponse> found = text.Length == 0 ? All.Value
-            : All.Value.Where(d => d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase))
-                .Concat(All.Value.Where(d => !d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase)
-                                             && d.Name.Contains(text, StringComparison.Ordinal)));
+        var all = seed.Read("diagnoses.csv").Select(r => new DiagnosisResponse(r["code"], r["name"])).ToList();
+        IEnumerable<DiagnosisResponse> found = text.Length == 0 ? all
+            : all.Where(d => d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+                .Concat(all.Where(d => !d.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                                       && d.Name.Contains(text, StringComparison.Ordinal)));
         return TypedResults.Ok<IReadOnlyList<DiagnosisResponse>>(found.Take(take).ToList());
     }
 }

@@ -212,6 +212,15 @@
 
   const facilityQuery = { page: 1, pageSize: 50, level: '', township: '' };
 
+  /** The county's name before the page's title and heading, its scheme office in the footer. */
+  async function loadCounty() {
+    const result = await request('/api/public/county');
+    if (!result.ok || !result.body) return;
+    document.title = result.body.name + document.title;
+    $('site-title').textContent = document.title;
+    $('office').textContent = result.body.office;
+  }
+
   async function loadTownships() {
     const result = await request('/api/townships');
     if (!result.ok || !Array.isArray(result.body)) return;
@@ -354,6 +363,7 @@
     $('complaint-content').addEventListener('input', updateCount);
     $('lookup-form').addEventListener('submit', lookUp);
     document.body.classList.add('ready');
+    loadCounty();
     loadPublishedMonths();
     loadTownships();
     loadFacilities();

@@ -15,7 +15,9 @@ public sealed class PublicPageBrowserTests(PublicPageFixture page) : IClassFixtu
     {
         page.Open("disclosure");
 
-        Driver.Title.Should().Be("杭城市新型农村合作医疗信息公开");
+        page.Browser.WaitUntil(d => d.Title == "杭城市新型农村合作医疗信息公开", "the county's name in the title");
+        Driver.FindElement(By.Id("site-title")).Text.Should().Be("杭城市新型农村合作医疗信息公开");
+        Driver.FindElement(By.TagName("footer")).Text.Should().StartWith("杭城市新型农村合作医疗管理办公室");
         Driver.FindElements(By.CssSelector("nav a")).Select(a => a.Text).Should().Equal("每月补偿公示", "定点医疗机构", "投诉与建议");
         Driver.FindElement(By.Id("disclosure")).Displayed.Should().BeTrue();
         Driver.FindElement(By.Id("complaints")).Displayed.Should().BeFalse("one section shows at a time");
