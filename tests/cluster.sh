@@ -8,7 +8,7 @@
 # started and exits non-zero when a check failed.
 #
 #   bash tests/cluster.sh [--layout single|multi] [--clients 12] [--load-seconds 100]
-#                         [--schedule "20 kill-db writer; 40 start-db; 60 kill-api 1; 70 start-api"]
+#                         [--schedule "15 kill-db writer; 35 start-db; 55 kill-api 1; 65 start-api"]
 #                         [--hold 0] [--no-build]
 #
 #   --layout single  HAProxy sends every database connection to one node (node 1 while it is Synced, else node 2,
@@ -19,7 +19,7 @@
 #                    start of the load; also CLUSTER_SCHEDULE). Actions: kill-db N|writer (SIGKILL a node; writer =
 #                    the node the single layout is writing to, node 1 in the multi layout), start-db [N] (recover
 #                    the node's position with --wsrep-recover and rejoin by IST; default the node killed last),
-#                    kill-api N, start-api [N]. "none" for no kills (kill what you like yourself: the pids are in
+#                    kill-api N, start-api [N]. Starts run in the background: the schedule's times hold. "none" for no kills (kill what you like yourself: the pids are in
 #                    $CLUSTER_DIR/pids; dead nodes and instances are restarted before the checks).
 #   --hold N         keep everything running N seconds after the checks (at most 3600) for checks of your own.
 #
@@ -35,7 +35,7 @@ PATH=$PATH:/usr/sbin:/sbin
 layout=single
 clients=${CLUSTER_CLIENTS:-12}
 load_seconds=${CLUSTER_LOAD_SECONDS:-100}
-schedule=${CLUSTER_SCHEDULE:-"20 kill-db writer; 40 start-db; 60 kill-api 1; 70 start-api"}
+schedule=${CLUSTER_SCHEDULE:-"15 kill-db writer; 35 start-db; 55 kill-api 1; 65 start-api"}
 hold=0
 build=1
 size=${CLUSTER_SIZE:-tiny}
@@ -154,6 +154,7 @@ start_node() {
     >>"$d/stdout.log" 2>&1 </dev/null &
   echo $! > "$dir/pids/node$i"
   wait_exec $! mariadbd
+  disown $! 2>/dev/null || true
 }
 sql() { local i=$1; shift; mariadb --no-defaults --socket="$dir/node$i/mariadb.sock" -uroot -N -B "$@"; }
 state_of() { sql "$1" -e "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | awk '{print $2}'; }
@@ -177,13 +178,13 @@ rejoin_node() {
   setpriv --reuid=mysql --regid=mysql --init-groups mariadbd $(node_args "$i") --wsrep-provider-options="$(provider_options "$i")" \
     --wsrep-recover --log-error="$d/recover.log" >/dev/null 2>&1 </dev/null || true
   local position; position=$(grep -o 'Recovered position: .*' "$d/recover.log" | tail -1 | awk '{print $3}')
-  log "node $i recovered position ${position:-unknown}"
+  event "db-recovered $i $(( $(now_ms) - started ))ms position=${position:-unknown}"
   local from; from=$(stat -c %s "$d/error.log" 2>/dev/null || echo 0)
   if [ -n "$position" ]; then start_node "$i" --wsrep-start-position="$position"; else start_node "$i"; fi
   wait_synced "$i" 180
   local ms=$(( $(now_ms) - started )) how="SST"
   tail -c +"$((from + 1))" "$d/error.log" | grep -q "IST received\|Receiving IST" && how=IST
-  event "db-synced $i ${ms}ms $how position=${position:-none}"
+  event "db-synced $i ${ms}ms $how"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -285,6 +286,7 @@ start_api() {
     dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" >>"$dir/api$i.log" 2>&1 </dev/null &
   echo $! > "$dir/pids/api$i"
   wait_exec $! dotnet
+  disown $! 2>/dev/null || true
 }
 wait_api() {
   local i=$1 limit=${2:-180}
@@ -393,7 +395,7 @@ for _ in $(seq 1 1200); do [ -f "$dir/load-started" ] || ! kill -0 "$load_pid" 2
 [ -f "$dir/load-started" ] || { echo "the load generator did not start; see $dir/load.log" >&2; tail -30 "$dir/load.log" >&2; exit 1; }
 t0=$(cat "$dir/load-started")
 
-last_db=""; last_api=""
+last_db=""; last_api=""; starts=()
 if [ "$schedule" != none ]; then
   IFS=';' read -ra items <<< "$schedule"
   for item in "${items[@]}"; do
@@ -408,11 +410,11 @@ if [ "$schedule" != none ]; then
         pid=$(pid_of "node$n")
         if alive "$pid" mariadbd; then kill -9 "$pid"; event "kill-db $n${arg:+ ($arg)}"; last_db=$n
         else log "node $n is not running"; fi ;;
-      start-db) rejoin_node "${arg:-$last_db}" ;;
+      start-db) ( rejoin_node "${arg:-$last_db}" ) & starts+=($!) ;;
       kill-api)
         n=${arg:-1}; pid=$(pid_of "api$n")
         if alive "$pid" dotnet; then kill -9 "$pid"; event "kill-api $n"; last_api=$n; else log "API $n is not running"; fi ;;
-      start-api) restart_api "${arg:-$last_api}" ;;
+      start-api) ( restart_api "${arg:-$last_api}" ) & starts+=($!) ;;
       *) echo "unknown action '$action' in the schedule" >&2; exit 2 ;;
     esac
   done
@@ -421,6 +423,7 @@ load_rc=0
 wait "$load_pid" || load_rc=$?
 load_pid=""
 log "load ended (exit $load_rc)"
+for p in "${starts[@]}"; do wait "$p" || true; done
 tail -5 "$dir/load.log"
 
 # Whatever is down (killed by the schedule or by hand) rejoins before the checks.

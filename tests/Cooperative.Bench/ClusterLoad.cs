@@ -64,7 +64,7 @@ public static class ClusterLoad
         // generated, imported during the load.
         var targetsFile = Path.Combine(dir, "register-enrol.csv");
         var importFile = Path.Combine(dir, "register-import.csv");
-        await GenerateRegisterAsync(o.Register, "330199102", o.Int("--enrol-households", 400), 7, targetsFile);
+        await GenerateRegisterAsync(o.Register, "330199102", o.Int("--enrol-households", 700), 7, targetsFile);
         await GenerateRegisterAsync(o.Register, "330199103", o.Int("--import-households", 300), 8, importFile);
         var setupImport = await ImportAsync(o.Api, window, targetsFile, TimeSpan.FromMinutes(2));
         if (setupImport.Status != 200) throw new InvalidOperationException($"set-up import failed: {setupImport.Status} {setupImport.Body}");
@@ -104,6 +104,12 @@ public static class ClusterLoad
         var windowHttp = Clients(o.Api, window, clients);
         var perPerson = new ConcurrentDictionary<int, int>();
         long sequence = 0;
+        // Warm-up (not counted; its writes are real and logged like the others): fresh API processes run unoptimised code
+        // for their first seconds, which would otherwise read as a stall at the start of the run.
+        var warmUp = TimeSpan.FromSeconds(o.Int("--warm-up", 10));
+        state.Start(DateTimeOffset.UtcNow);
+        await RunClientsAsync(DateTimeOffset.UtcNow + warmUp);
+        Console.WriteLine($"warm-up: {state.ErrorSummary()}");
         var started = DateTimeOffset.UtcNow;
         state.Start(started);
         var startedFile = Path.Combine(dir, "load-started");
@@ -122,46 +128,7 @@ public static class ClusterLoad
             if (result.Status == 200) state.Count("import");
         });
 
-        var workers = Enumerable.Range(0, clients).Select(w => Task.Run(async () =>
-        {
-            var random = new Random(w * 7919 + 17);
-            var lastProgress = DateTimeOffset.UtcNow;
-            while (DateTimeOffset.UtcNow < deadline)
-            {
-                var roll = random.NextDouble();
-                string kind;
-                Outcome outcome;
-                if (roll < 0.12 && households.TryDequeue(out var household))
-                {
-                    kind = "enrolment";
-                    outcome = await EnrolAsync(windowHttp[w], household.Household, household.Persons, year, state);
-                }
-                else if (roll < 0.55)
-                {
-                    kind = "claim";
-                    var n = Interlocked.Increment(ref sequence);
-                    var index = (int)(n * 7919 % insured.Count);
-                    var k = perPerson.AddOrUpdate(index, 0, (_, v) => v + 1);
-                    outcome = await ClaimAsync(claimHttp[w], $"{runId}-{n}", insured[index], today.AddDays(-1 - (k % 300)), state);
-                }
-                else
-                {
-                    kind = "coverage";
-                    var person = insured[random.Next(insured.Count)];
-                    outcome = await SendAsync(windowHttp[w], () => new HttpRequestMessage(HttpMethod.Get,
-                        $"/api/coverage?idNumber={person.IdNumber}&date={today:yyyy-MM-dd}"), "coverage", state);
-                }
-                var now = DateTimeOffset.UtcNow;
-                state.Latency(kind, outcome.Elapsed.TotalMilliseconds);
-                if (outcome.Answered)
-                {
-                    state.Stall(w, lastProgress, now);
-                    lastProgress = now;
-                }
-            }
-            state.Stall(w, lastProgress, DateTimeOffset.UtcNow);
-        })).ToArray();
-        await Task.WhenAll(workers);
+        await RunClientsAsync(deadline);
         await importTask;
         var result = state.Finish(runId, DateTimeOffset.UtcNow, clients, insured.Count, households.Count, setupImport.Body);
         await File.WriteAllTextAsync(Path.Combine(dir, "load.json"), JsonSerializer.Serialize(result, Indented));
@@ -169,6 +136,51 @@ public static class ClusterLoad
                           $"{result.Acked["coverage"]:N0} coverage checks answered, {result.Unresolved:N0} unresolved, longest stall {result.LongestStallSeconds:N1} s");
         foreach (var (key, n) in result.Errors.OrderByDescending(e => e.Value)) Console.WriteLine($"  error {key} × {n}");
         return 0;
+
+        async Task RunClientsAsync(DateTimeOffset until)
+        {
+            var workers = Enumerable.Range(0, clients).Select(w => Task.Run(async () =>
+            {
+                var random = new Random(w * 7919 + (int)(until.ToUnixTimeSeconds() % 100_000));
+                var lastProgress = DateTimeOffset.UtcNow;
+                while (DateTimeOffset.UtcNow < until)
+                {
+                    var roll = random.NextDouble();
+                    string kind;
+                    Outcome outcome;
+                    if (roll < 0.12 && households.TryDequeue(out var household))
+                    {
+                        kind = "enrolment";
+                        outcome = await EnrolAsync(windowHttp[w], household.Household, household.Persons, year, state);
+                    }
+                    else if (roll < 0.55)
+                    {
+                        kind = "claim";
+                        var n = Interlocked.Increment(ref sequence);
+                        var index = (int)(n * 7919 % insured.Count);
+                        var k = perPerson.AddOrUpdate(index, 0, (_, v) => v + 1);
+                        outcome = await ClaimAsync(claimHttp[w], $"{runId}-{n}", insured[index], today.AddDays(-1 - (k % 300)), state);
+                    }
+                    else
+                    {
+                        kind = "coverage";
+                        var person = insured[random.Next(insured.Count)];
+                        outcome = await SendAsync(windowHttp[w], () => new HttpRequestMessage(HttpMethod.Get,
+                            $"/api/coverage?idNumber={person.IdNumber}&date={today:yyyy-MM-dd}"), "coverage", state);
+                        if (outcome.Status == 200) state.Count("coverage");
+                    }
+                    var now = DateTimeOffset.UtcNow;
+                    state.Latency(kind, outcome.Elapsed.TotalMilliseconds);
+                    if (outcome.Answered)
+                    {
+                        state.Stall(w, lastProgress, now);
+                        lastProgress = now;
+                    }
+                }
+                state.Stall(w, lastProgress, DateTimeOffset.UtcNow);
+            })).ToArray();
+            await Task.WhenAll(workers);
+        }
     }
 
     private static async Task<Outcome> ClaimAsync(HttpClient http, string key, (string IdNumber, string Name) patient, DateOnly visit, LoadState state)
@@ -357,7 +369,19 @@ internal sealed class LoadState(string dir, int seconds) : IDisposable
 
     public ImportOutcome? Import { get; set; }
 
-    public void Start(DateTimeOffset at) => _started = at;
+    /// <summary>Starts counting from now: what was counted before (the warm-up) is dropped, the logs of writes are kept.</summary>
+    public void Start(DateTimeOffset at)
+    {
+        foreach (var counts in _perSecond.Values) Array.Clear(counts);
+        Array.Clear(_errorsPerSecond);
+        _errors.Clear();
+        _samples.Clear();
+        _latency.Clear();
+        _stalls.Clear();
+        _started = at;
+    }
+
+    public string ErrorSummary() => _errors.IsEmpty ? "no errors" : string.Join(", ", _errors.Select(e => $"{e.Key} × {e.Value}"));
 
     public int Second(DateTimeOffset at) => Math.Clamp((int)(at - _started).TotalSeconds, 0, _errorsPerSecond.Length - 1);
 

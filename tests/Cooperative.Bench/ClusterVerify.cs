@@ -344,7 +344,7 @@ internal static class ClusterVerify
             (layout == "single"
                 ? "sending every connection to one node (node 1 while Synced, else node 2, else node 3; a node not Synced gets no traffic: external check of wsrep_local_state)"
                 : "spreading connections over every Synced node (leastconn; external check of wsrep_local_state), the nodes running wsrep_sync_wait=1") +
-            $", two API instances behind a second HAProxy frontend, all on 127.0.0.1 of one 2-core machine. {load.Clients} clients for {seconds:N0} s through the API front: " +
+            $", two API instances behind a second HAProxy frontend, all on 127.0.0.1 of one 2-core machine. {load.Clients} clients for {seconds:N0} s (after a 10 s warm-up, not counted) through the API front: " +
             "43 % facility claims (outpatient, 5 lines), 12 % household enrolments (while households are left), the rest coverage checks, and one register import at 30 % of the run. " +
             "A request without an answer, or answered 500/502/503/504, is sent again (claims with the same Idempotency-Key) for up to 60 s.");
         sb.AppendLine();
@@ -467,13 +467,15 @@ internal sealed class ApiLogSummary
         if (!File.Exists(path)) return summary;
         string? header = null;
         string? first = null;
+        string? message = null;
         void Close()
         {
             if (header is null) return;
-            var key = $"{header}: {first ?? "(no exception)"}";
+            var key = $"{header}: {first ?? message ?? "(no message)"}";
             summary.Kinds[key] = summary.Kinds.GetValueOrDefault(key) + 1;
             header = null;
             first = null;
+            message = null;
         }
         foreach (var line in File.ReadLines(path))
         {
@@ -493,6 +495,11 @@ internal sealed class ApiLogSummary
                 continue;
             }
             if (line.Contains("Deadlock found", StringComparison.Ordinal)) summary.Deadlocks++;
+            if (header is not null && message is null && line.Trim().Length > 0)
+            {
+                var t = line.Trim();
+                message = t.Length > 200 ? t[..200] : t;
+            }
             if (header is not null && first is null && (line.Contains("Exception:", StringComparison.Ordinal) || line.Contains("WSREP", StringComparison.Ordinal)))
             {
                 var t = line.Trim();
