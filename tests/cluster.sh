@@ -358,14 +358,18 @@ wait_exec $! haproxy
 for _ in $(seq 1 50); do [ "$(haproxy_up db node1)" = UP ] && break; sleep 0.2; done
 [ "$(haproxy_up db node1)" = UP ] || { echo "HAProxy does not see node 1 up; see $dir/haproxy.log" >&2; exit 1; }
 
-log "starting API 1 (it migrates the database)"
-start_api 1 true
-wait_api 1 300
-log "loading a township (seed-county --size $size)"
+# Set-up, not under test: the loader migrates the database (the one migration of the run) and loads a township,
+# on node 1 directly: seed-county's parallel workers and its final audit seal are not retried on certification
+# failures (today), so through the multi-writer front they die of "Deadlock found" before the load even starts.
+log "migrating and loading a township on node 1 (seed-county --size $size)"
 seed_started=$(now_ms)
-env "${api_env[@]}" Database__MigrateOnStart=false dotnet "$api_dll" seed-county --size "$size" --contentRoot "$repo/src/Cooperative.Api" \
-  >"$dir/seed.log" 2>&1 </dev/null || { echo "seed-county failed; see $dir/seed.log" >&2; tail -20 "$dir/seed.log" >&2; exit 1; }
-event "seeded $size $(( $(now_ms) - seed_started ))ms"
+env "${api_env[@]}" "ConnectionStrings__Cooperative=${conn/Port=$db_front/Port=$(node_port 1)}" Database__MigrateOnStart=true \
+  dotnet "$api_dll" seed-county --size "$size" --contentRoot "$repo/src/Cooperative.Api" \
+  >"$dir/seed.log" 2>&1 </dev/null || { echo "seed-county failed; see $dir/seed.log" >&2; grep -v '^   at ' "$dir/seed.log" | tail -20 >&2; exit 1; }
+event "seeded $size (migrated, then loaded) $(( $(now_ms) - seed_started ))ms"
+log "starting API 1"
+start_api 1 false
+wait_api 1 300
 log "starting API 2"
 start_api 2 false
 wait_api 2 300
