@@ -25,7 +25,8 @@
 #
 # Environment: CLUSTER_DIR (default /var/tmp/coop-cluster: node data, logs, the acknowledged-writes log
 # acks.jsonl), CLUSTER_PORT_BASE (default 23300: see the port table below), CLUSTER_SCHEDULE, CLUSTER_CLIENTS,
-# CLUSTER_LOAD_SECONDS, CLUSTER_SIZE (the seeded county: tiny|small, default tiny).
+# CLUSTER_LOAD_SECONDS, CLUSTER_SIZE (the seeded county: tiny|small, default tiny), CLUSTER_EVS (Galera's evs.*
+# failure-detection options; "" for Galera's defaults).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -126,7 +127,10 @@ cleanup() {
 # ---------------------------------------------------------------------------------------------------------------
 gcomm="gcomm://127.0.0.1:$(gcomm_port 1),127.0.0.1:$(gcomm_port 2),127.0.0.1:$(gcomm_port 3)"
 # Shorter failure detection than the defaults (a commit in flight at a node's death stalls ~2 s instead of ~6 s).
-evs="evs.keepalive_period=PT0.2S;evs.inactive_check_period=PT0.3S;evs.suspect_timeout=PT1S;evs.inactive_timeout=PT2S;evs.install_timeout=PT2S"
+# Measured trade-off (reports/cluster/2026-12-07-0142-single.md): on this loaded 2-core machine the two surviving
+# nodes once fell to non-Primary for 6 s while the killed node rejoined, and every client stalled 15 s.
+# CLUSTER_EVS="" keeps Galera's defaults.
+evs=${CLUSTER_EVS-"evs.keepalive_period=PT0.2S;evs.inactive_check_period=PT0.3S;evs.suspect_timeout=PT1S;evs.inactive_timeout=PT2S;evs.install_timeout=PT2S"}
 sync_wait=0; [ "$layout" = multi ] && sync_wait=1
 
 node_args() {
@@ -142,7 +146,7 @@ node_args() {
 }
 provider_options() {
   local i=$1
-  echo "gmcast.listen_addr=tcp://127.0.0.1:$(gcomm_port "$i");ist.recv_addr=127.0.0.1:$(ist_port "$i");gcache.size=256M;$evs"
+  echo "gmcast.listen_addr=tcp://127.0.0.1:$(gcomm_port "$i");ist.recv_addr=127.0.0.1:$(ist_port "$i");gcache.size=256M${evs:+;$evs}"
 }
 # Runs mariadbd as user mysql (as root, the joiner's rsync SST fails); setpriv execs, so $! is mariadbd itself.
 start_node() {
