@@ -8,6 +8,7 @@ using System.Text.Json;
 using Cooperative.Bench;
 using MySqlConnector;
 
+if (args.FirstOrDefault() == "cluster") return await ClusterLoad.RunAsync(args[1..]); // tests/cluster.sh: see ClusterLoad.cs
 // dotnet run --project tests/Cooperative.Bench -- --api http://127.0.0.1:5090 --db "<connection string>" --api-pid PID --out reports/bench
 // Started by tests/bench.sh, which starts MariaDB (durable) and the API as its own process first.
 string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
