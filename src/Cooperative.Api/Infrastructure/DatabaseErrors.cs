@@ -34,7 +34,9 @@ internal static class DatabaseErrors
         if (Find<MySqlException>(e) is { } my)
             return my.ErrorCode is MySqlErrorCode.UnableToConnectToHost or MySqlErrorCode.ServerShutdown or MySqlErrorCode.NormalShutdown
                        or MySqlErrorCode.ConnectionCountError or MySqlErrorCode.CommandTimeoutExpired
-                   || (int)my.ErrorCode is 1040 or 1203 or 2006 or 2013 // too many connections; server gone; lost connection
+                   // too many connections; a Galera node not ready for queries (joining, or cut off from the cluster's
+                   // majority: "WSREP has not yet prepared node for application use"); server gone; lost connection
+                   || (int)my.ErrorCode is 1040 or 1047 or 1203 or 2006 or 2013
                    || my.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException;
         if (Find<SqliteException>(e) is { SqliteErrorCode: 5 or 6 }) return true; // SQLITE_BUSY, SQLITE_LOCKED
         return Find<System.Net.Sockets.SocketException>(e) is not null

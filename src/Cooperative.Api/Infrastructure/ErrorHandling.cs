@@ -116,7 +116,8 @@ public static class ErrorHandling
                 _ when DatabaseErrors.IsDeadlock(exception) => ("database_busy", "系统繁忙，请稍后重试",
                     "Concurrent requests kept colliding in the database; nothing was saved by this request. Retry.", 1),
                 _ when DatabaseErrors.IsUnavailable(exception) => ("database_unavailable", "数据库暂时无法访问，请稍后重试",
-                    "The database is not answering; nothing was saved by this request. Retry after the given seconds.", 5),
+                    "The database is not answering. Retry after the given seconds with the same Idempotency-Key: had the connection been lost " +
+                    "while the write was committing, it may be stored, and the same key then answers with what was stored.", 5),
                 _ => default((string?, string, string, int)),
             };
             if (code is null) return false;

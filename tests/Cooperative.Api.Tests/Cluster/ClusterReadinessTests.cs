@@ -111,11 +111,12 @@ public sealed class ClusterReadinessTests
         // Whichever holds the lease stops (as a process killed with its node would); the other takes over.
         var (stopping, survivor) = HolderIs(first, holder) ? (first, second) : (second, first);
         await stopping.DisposeAsync();
+        var auditor = await survivor.ClientForAsync("auditor");
         for (var i = 0; i < 3; i++) await CreateClerkAsync(admin, $"after{i}");
         await WaitSealedAsync(db, TimeSpan.FromSeconds(15));
 
         (await db.ScalarAsync<string>("SELECT Holder FROM audit_sealer_leases")).Should().NotBe(holder);
-        var verified = await (await survivor.ClientForAsync("auditor")).GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        var verified = await auditor.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         verified.GetProperty("intact").GetBoolean().Should().BeTrue(verified.ToString());
         verified.GetProperty("unsealed").GetInt64().Should().Be(0);
         await survivor.DisposeAsync();
