@@ -1,5 +1,6 @@
 using Cooperative.Api.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Cooperative.Api.Data;
@@ -30,6 +31,7 @@ public static class DatabaseSetup
                 : ServerVersion.AutoDetect(connectionString);
             services.AddPooledDbContextFactory<MySqlCooperativeDbContext>(o => o
                 .UseMySql(connectionString, serverVersion, my => my.CommandTimeout(120))
+                .ConfigureWarnings(HandledFailuresAreNotErrors)
                 .AddInterceptors(AuditInterceptor.Instance));
             services.AddScoped<CooperativeDbContext>(Lease<MySqlCooperativeDbContext>);
         }
@@ -38,11 +40,21 @@ public static class DatabaseSetup
             connectionString ??= $"Data Source={DefaultSqlitePath()}";
             services.AddPooledDbContextFactory<SqliteCooperativeDbContext>(o => o
                 .UseSqlite(connectionString)
+                .ConfigureWarnings(HandledFailuresAreNotErrors)
                 .AddInterceptors(AuditInterceptor.Instance));
             services.AddScoped<CooperativeDbContext>(Lease<SqliteCooperativeDbContext>);
         }
         return provider;
     }
+
+    /// <summary>
+    /// EF logs every failed command, save and commit as an error, also those the application handles: a conflict it
+    /// retries (a deadlock, a Galera certification failure), a unique index that answers a race. Those are logged as
+    /// information here; a failure nobody handles reaches the exception handler, which logs it as the error it is.
+    /// </summary>
+    private static void HandledFailuresAreNotErrors(WarningsConfigurationBuilder w) => w.Log(
+        (RelationalEventId.CommandError, LogLevel.Information), (CoreEventId.SaveChangesFailed, LogLevel.Information),
+        (RelationalEventId.TransactionError, LogLevel.Information));
 
     /// <summary>A context from the pool for this scope (returned when the scope ends), told who acts and the time.</summary>
     private static CooperativeDbContext Lease<TContext>(IServiceProvider services) where TContext : CooperativeDbContext
