@@ -39,7 +39,9 @@ internal static class DatabaseErrors
                    || (int)my.ErrorCode is 1040 or 1047 or 1203 or 2006 or 2013
                    || my.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException;
         if (Find<SqliteException>(e) is { SqliteErrorCode: 5 or 6 }) return true; // SQLITE_BUSY, SQLITE_LOCKED
-        return Find<System.Net.Sockets.SocketException>(e) is not null
+        // A connection cut mid-answer (a node killed, a proxy closing its sessions) surfaces as MySqlConnector's
+        // end-of-stream exception, under EF's own exceptions and not always under a MySqlException.
+        return Find<System.Net.Sockets.SocketException>(e) is not null || Find<MySqlEndOfStreamException>(e) is not null
                || (Find<InvalidOperationException>(e) is { } op && op.Message.Contains("transient failure", StringComparison.Ordinal));
     }
 
