@@ -95,16 +95,35 @@ public sealed class AuditChain(CooperativeDbContext db, AuditKeys keys, AuditChe
         }
     }
 
-    /// <summary>Renews this instance's lease, or takes it when it has lapsed; false while another instance holds it.</summary>
+    /// <summary>
+    /// Renews this instance's lease, or takes it when it has lapsed; false while another instance holds it. Times are
+    /// the database's own clock, so that instances whose clocks differ (or a test's fixed clock) agree on when it lapses.
+    /// </summary>
     private async Task<bool> HoldLeaseAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var until = now + LeaseTime;
         var me = sealer.Instance;
-        var held = await db.AuditSealerLeases
-            .Where(l => l.Id == AuditSealerLease.SingletonId && (l.Holder == me || l.ExpiresUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresUtc, until), ct);
+        var seconds = LeaseTime.TotalSeconds;
+        var micros = (long)(seconds * 1_000_000);
+        var modifier = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+{seconds:0.###} seconds");
+        var held = db.Database.IsMySql()
+            ? await db.Database.ExecuteSqlAsync($"""
+                UPDATE audit_sealer_leases SET `Holder` = {me}, `ExpiresUtc` = TIMESTAMPADD(MICROSECOND, {micros}, UTC_TIMESTAMP(6))
+                WHERE `Id` = 1 AND (`Holder` = {me} OR `ExpiresUtc` < UTC_TIMESTAMP(6))
+                """, ct)
+            : await db.Database.ExecuteSqlAsync($"""
+                UPDATE audit_sealer_leases SET Holder = {me}, ExpiresUtc = strftime('%Y-%m-%d %H:%M:%f', 'now', {modifier})
+                WHERE Id = 1 AND (Holder = {me} OR ExpiresUtc < strftime('%Y-%m-%d %H:%M:%f', 'now'))
+                """, ct);
         return held == 1;
+    }
+
+    /// <summary>Gives the lease up (a graceful stop), so that another instance takes over at once, not when it lapses.</summary>
+    public async Task ReleaseLeaseAsync(CancellationToken ct)
+    {
+        var me = sealer.Instance;
+        var lapsed = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await db.AuditSealerLeases.Where(l => l.Id == AuditSealerLease.SingletonId && l.Holder == me)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresUtc, lapsed), ct);
     }
 
     /// <summary>
@@ -247,6 +266,18 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfigurat
             return;
         }
         using var timer = new PeriodicTimer(interval);
+        try
+        {
+            await SealEveryTickAsync(timer, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await ReleaseAsync();
+    }
+
+    private async Task SealEveryTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -256,7 +287,7 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfigurat
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e) when (Infrastructure.DatabaseErrors.IsDeadlock(e) || Infrastructure.DatabaseErrors.IsUnavailable(e))
             {
@@ -269,6 +300,22 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, IConfigurat
             {
                 log.LogWarning(e, "Sealing the audit chain failed; it will be tried again.");
             }
+        }
+    }
+
+    /// <summary>On a graceful stop the lease is given up, so that another instance seals at once; a killed one's lapses.</summary>
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditChain>().ReleaseLeaseAsync(bounded.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            if (log.IsEnabled(LogLevel.Information))
+                log.LogInformation("The audit sealer's lease was not given up at stop ({Reason}); it lapses by itself.", e.GetBaseException().Message);
         }
     }
 }

@@ -126,7 +126,7 @@ public sealed class SignInGuard(RequestDelegate next)
                 else await side.SaveChangesAsync(CancellationToken.None);
                 if (transaction is not null) await transaction.CommitAsync(CancellationToken.None);
             }
-            catch (Exception e) when (wrong && DatabaseErrors.IsDeadlock(e))
+            catch (Exception e) when (wrong && DatabaseErrors.IsLostConflict(e))
             {
                 // The credential was checked and answered; only the count lost a conflict (on a cluster, another node's
                 // attempt on the same account committed first). It is counted again on a fresh transaction, since a

@@ -6,7 +6,8 @@ namespace Cooperative.Api.Infrastructure;
 /// <summary>
 /// A write that lost to another one in the database is done again from the start, not answered with an error: InnoDB's
 /// deadlock victim or lock-wait timeout, and on a Galera cluster a transaction that failed certification at commit
-/// (another node committed a conflicting write first; reported as a deadlock, 1213). Nothing of the lost attempt was
+/// (another node committed a conflicting write first; reported as a deadlock, 1213). A lock wait that timed out (1205)
+/// is not retried: it has already waited for seconds, and is answered 503 at once. Nothing of the lost attempt was
 /// committed, so the whole handler runs again on a clean context: it reads the state afresh (the winner's write
 /// included), checks its rules again and replays an idempotency key the winner may have used. A conflict that is
 /// retried is logged as information, not as a failure; one that outlasts the attempts is the 503 <c>database_busy</c>.
@@ -27,7 +28,7 @@ public static class ConflictRetry
                 {
                     return await next(invocation);
                 }
-                catch (Exception e) when (DatabaseErrors.IsDeadlock(e) && attempt < Attempts && !http.Response.HasStarted)
+                catch (Exception e) when (DatabaseErrors.IsLostConflict(e) && attempt < Attempts && !http.Response.HasStarted)
                 {
                     await ResetAsync(http.RequestServices.GetService<CooperativeDbContext>(), http.RequestServices, attempt, e, http.RequestAborted);
                 }
@@ -46,7 +47,7 @@ public static class ConflictRetry
             {
                 return await work();
             }
-            catch (Exception e) when (DatabaseErrors.IsDeadlock(e) && attempt < Attempts)
+            catch (Exception e) when (DatabaseErrors.IsLostConflict(e) && attempt < Attempts)
             {
                 await ResetAsync(db, services, attempt, e, ct);
             }
@@ -64,7 +65,7 @@ public static class ConflictRetry
             {
                 return await work();
             }
-            catch (Exception e) when (DatabaseErrors.IsDeadlock(e) && attempt < Attempts)
+            catch (Exception e) when (DatabaseErrors.IsLostConflict(e) && attempt < Attempts)
             {
                 await Task.Delay(Backoff(attempt), ct);
             }

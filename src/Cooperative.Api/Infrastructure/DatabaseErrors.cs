@@ -9,6 +9,13 @@ namespace Cooperative.Api.Infrastructure;
 /// </summary>
 internal static class DatabaseErrors
 {
+    /// <summary>
+    /// This transaction lost a conflict and was rolled back whole: InnoDB's deadlock victim, or on a Galera cluster a
+    /// transaction that failed certification at commit or was aborted by a conflicting write set (both reported as
+    /// 1213). Doing it again from the start is the remedy.
+    /// </summary>
+    public static bool IsLostConflict(Exception e) => Find<MySqlException>(e) is { ErrorCode: MySqlErrorCode.LockDeadlock };
+
     /// <summary>InnoDB chose this transaction as a deadlock victim (1213) or gave up waiting for a lock (1205): try again.</summary>
     public static bool IsDeadlock(Exception e) =>
         Find<MySqlException>(e) is { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.LockWaitTimeout };

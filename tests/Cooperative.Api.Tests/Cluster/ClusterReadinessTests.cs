@@ -116,6 +116,15 @@ public sealed class ClusterReadinessTests
         await WaitSealedAsync(db, TimeSpan.FromSeconds(15));
 
         (await db.ScalarAsync<string>("SELECT Holder FROM audit_sealer_leases")).Should().NotBe(holder);
+
+        // A holder killed outright gives nothing up: its lease lapses (by the database's clock), then the survivor seals.
+        await db.ExecuteAsync("UPDATE audit_sealer_leases SET Holder = 'killed-instance', ExpiresUtc = UTC_TIMESTAMP(6) + INTERVAL 3 SECOND");
+        await CreateClerkAsync(admin, "after-kill");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        (await db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_records WHERE Seq IS NULL")).Should().BeGreaterThan(0,
+            "nobody seals while a live-looking lease is someone else's");
+        await WaitSealedAsync(db, TimeSpan.FromSeconds(15));
+        (await db.ScalarAsync<string>("SELECT Holder FROM audit_sealer_leases")).Should().NotBe("killed-instance");
         var verified = await auditor.GetFromJsonAsync<JsonElement>("/api/audit/verify");
         verified.GetProperty("intact").GetBoolean().Should().BeTrue(verified.ToString());
         verified.GetProperty("unsealed").GetInt64().Should().Be(0);
@@ -180,6 +189,22 @@ public sealed class ClusterReadinessTests
         second.GetProperty("policyVersion").GetInt32().Should().Be(2,
             "the second instance prices today's discharge by the version written a moment ago on the first, not by its cached one");
         second.GetProperty("fundPays").GetDecimal().Should().BeGreaterThan(first.GetProperty("fundPays").GetDecimal());
+    }
+
+    [Fact]
+    public async Task An_accounts_token_limit_is_counted_across_instances()
+    {
+        static void Limits(Dictionary<string, string?> s) => s["Authentication:TokenRateLimits:PerAccount"] = "4";
+        await using var first = await CooperativeApp.StartAsync(Limits);
+        await using var second = CooperativeApp.StartAlongside(first);
+        var answers = new List<HttpStatusCode>();
+
+        // Two instances behind one balancer, each asked in turn: each alone has granted only three.
+        for (var i = 0; i < 6; i++)
+            answers.Add((await (i % 2 == 0 ? first : second).PasswordGrantAsync("window", CooperativeApp.DemoPassword("window"))).StatusCode);
+
+        answers.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
