@@ -49,25 +49,6 @@ public static class ConflictRetry
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> (one or more complete transactions on <paramref name="db"/>) until it does not lose a
-    /// conflict, at most <see cref="Attempts"/> times; the context is cleared between attempts.
-    /// </summary>
-    public static async Task<T> RunAsync<T>(CooperativeDbContext db, IServiceProvider services, Func<Task<T>> work, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await work();
-            }
-            catch (Exception e) when (DatabaseErrors.IsLostConflict(e) && attempt < Attempts)
-            {
-                await ResetAsync(db, services, attempt, e, ct);
-            }
-        }
-    }
-
-    /// <summary>
     /// Runs <paramref name="work"/> (statements that commit on their own, no context) until it does not lose a conflict.
     /// </summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken ct)
