@@ -99,8 +99,8 @@ report.Figure($"enrollment import over HTTP, a file of ~100,000 persons (median 
 await Ceilings.ExecAsync(db, $"""
     INSERT INTO receipts (Id, Number, FundYear, HouseholdId, IssuedOn, PersonCount, IndividualAmount, CivilAffairsAmount, PolicyVersion, JournalEntryId, IssuedBy, IssuedUtc)
     SELECT UUID(), 'BENCH-{today.Year}', {today.Year}, (SELECT Id FROM households LIMIT 1), '{today.Year}-01-02', 0, 0, 0, 1, NULL, 'bench', NOW(6);
-    INSERT INTO enrollments (Id, PersonId, FundYear, HouseholdId, EnrolledOn, ReceiptId, PaidBy, Contribution, PolicyVersion, UsageJson)
-    SELECT UUID(), m.PersonId, {today.Year}, m.HouseholdId, '{today.Year}-01-02', (SELECT Id FROM receipts WHERE Number = 'BENCH-{today.Year}'), 'Individual', 150, 1, '{{}}'
+    INSERT INTO enrollments (Id, PersonId, FundYear, HouseholdId, EnrolledOn, ReceiptId, PaidBy, Contribution, PolicyVersion)
+    SELECT UUID(), m.PersonId, {today.Year}, m.HouseholdId, '{today.Year}-01-02', (SELECT Id FROM receipts WHERE Number = 'BENCH-{today.Year}'), 'Individual', 150, 1
     FROM memberships m WHERE m.`To` IS NULL AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.PersonId = m.PersonId AND e.FundYear = {today.Year});
     UPDATE receipts r SET r.PersonCount = (SELECT COUNT(*) FROM enrollments e WHERE e.ReceiptId = r.Id),
       r.IndividualAmount = (SELECT COALESCE(SUM(e.Contribution), 0) FROM enrollments e WHERE e.ReceiptId = r.Id)
