@@ -1,7 +1,9 @@
 using Cooperative.Api.Audit;
 using Cooperative.Api.Benefits;
 using Cooperative.Api.Data;
+using Cooperative.Api.Enrollment;
 using Cooperative.Api.Facilities;
+using Cooperative.Api.Policy;
 using Cooperative.Domain;
 using Cooperative.Domain.Claims;
 using Cooperative.Domain.Enrollment;
@@ -13,7 +15,14 @@ namespace Cooperative.Api.Claims;
 /// <param name="Key">What identifies the facility in a bill's key: its register code, or "@" and the normal form of its name.</param>
 internal sealed record FacilityParty(string? Code, string Name, FacilityLevel Level, string Key, Refusal? Refusal);
 
-internal sealed record PatientParty(Guid PersonId, string IdNumber, string Name, Guid EnrollmentId, int FundYear, Refusal? Refusal);
+internal sealed record PatientParty(Guid PersonId, string IdNumber, string Name, Guid EnrollmentId, int FundYear, Refusal? Refusal)
+{
+    /// <summary>His assisted category (医疗救助 pays by it).</summary>
+    public PersonCategory Category { get; init; }
+
+    /// <summary>The newest policy version of the covering fund year, read with the enrolment.</summary>
+    public PolicyStamp? NewestPolicy { get; init; }
+}
 
 /// <summary>
 /// Who a claim is about and where: the facility (its designation checked on every submission) and the insured
@@ -62,9 +71,8 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
         var card = draft.CardNumber?.Trim();
         var nameKey = BillText.NameKey(draft.PatientName ?? "");
         var normalized = draft.IdNumber?.Trim().ToUpperInvariant();
-        Guid? personId;
-        if (normalized is { Length: > 0 })
-            personId = await db.Persons.AsNoTracking().Where(p => p.IdNumber == normalized).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        IQueryable<Person> persons;
+        if (normalized is { Length: > 0 }) persons = db.Persons.Where(p => p.IdNumber == normalized);
         else
         {
             var members = await (from h in db.Households where h.CardNumber == card
@@ -72,20 +80,25 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
                                  where m.To == null || m.To > serviceDate
                                  join p in db.Persons on m.PersonId equals p.Id
                                  select new { p.Id, p.Name }).AsNoTracking().ToListAsync(ct);
-            personId = members.Where(m => BillText.NameKey(m.Name) == nameKey).OrderBy(m => m.Id).Select(m => (Guid?)m.Id).FirstOrDefault();
+            var personId = members.Where(m => BillText.NameKey(m.Name) == nameKey).OrderBy(m => m.Id).Select(m => (Guid?)m.Id).FirstOrDefault();
             if (personId is null && members.Count > 0) return Mismatch($"合作医疗证 {card} 的家庭成员中没有“{draft.PatientName!.Trim()}”");
+            persons = db.Persons.Where(p => p.Id == personId);
         }
-        if (personId is null)
-            return Refused(Refusal.Unprocessable(ClaimErrors.PersonNotFound, "查无此参合人员", "请核对身份证号或合作医疗证号与姓名"));
 
-        // One round trip: the person with every enrolment of his.
-        var rows = await (from p in db.Persons.Where(p => p.Id == personId)
+        // One round trip: the person with every enrolment of his, and for each its fund year's newest policy version
+        // (the settlement's policy is checked against it instead of by a query of its own).
+        var rows = await (from p in persons
                           from e in db.Enrollments.Where(e => e.PersonId == p.Id).DefaultIfEmpty()
                           select new
                           {
-                              p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince,
+                              p.Id, p.IdNumber, p.Name, p.Status, p.StatusSince, p.Category,
                               EnrollmentId = (Guid?)e!.Id, FundYear = (int?)e.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
+                              PolicyVersion = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).Max(f => (int?)f.Version),
+                              PolicyChanged = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).OrderByDescending(f => f.Version)
+                                  .Select(f => (DateTime?)f.ChangedUtc).FirstOrDefault(),
                           }).AsNoTracking().ToListAsync(ct);
+        if (rows.Count == 0)
+            return Refused(Refusal.Unprocessable(ClaimErrors.PersonNotFound, "查无此参合人员", "请核对身份证号或合作医疗证号与姓名"));
         var person = rows[0];
         if (BillText.NameKey(person.Name) != nameKey)
             return Mismatch($"身份证号 {person.IdNumber} 登记的姓名与发票上的患者姓名“{draft.PatientName!.Trim()}”不一致");
@@ -93,12 +106,21 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
             return Mismatch($"合作医疗证 {card} 不是该人员所在户的证");
 
         var enrollments = rows.Where(r => r.EnrollmentId is not null)
-            .Select(r => new { Id = r.EnrollmentId!.Value, FundYear = r.FundYear!.Value, EnrolledOn = r.EnrolledOn!.Value }).ToList();
+            .Select(r => new
+            {
+                Id = r.EnrollmentId!.Value, FundYear = r.FundYear!.Value, EnrolledOn = r.EnrolledOn!.Value,
+                Policy = r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null,
+            }).ToList();
         var decision = CoverageRule.Decide(serviceDate, person.Status, person.StatusSince,
             enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));
         if (decision.Covered)
-            return new PatientParty(person.Id, person.IdNumber, person.Name, enrollments.Single(e => e.FundYear == decision.FundYear).Id,
-                decision.FundYear, null);
+        {
+            var covering = enrollments.Single(e => e.FundYear == decision.FundYear);
+            return new PatientParty(person.Id, person.IdNumber, person.Name, covering.Id, decision.FundYear, null)
+            {
+                Category = person.Category, NewestPolicy = covering.Policy,
+            };
+        }
         var what = draft.VisitType == VisitType.Inpatient ? "入院日期" : "就诊日期";
         return Refused(decision.Reason switch
         {

@@ -37,17 +37,20 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public async Task<Refusal?> SettleAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines, CancellationToken ct)
+    /// <param name="category">The patient's assisted category when the caller has read it already (else read here if the policy needs it).</param>
+    public async Task<Refusal?> SettleAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines, CancellationToken ct,
+        Domain.Enrollment.PersonCategory? category = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var usage = await parties.LockUsageAsync(claim.EnrollmentId, ct);
         // Read after the lock: every other claim of this person that settled before us is committed and seen here.
         var review = await ReviewAsync(claim, ct);
+        if (review.SameBill) return DuplicateInvoice(claim.InvoiceNumber);
         if (review.Duplicate is { } duplicate)
             return Refusal.Conflict(ClaimErrors.SuspectedDuplicate, "疑似重复报销：同一机构同一住院期间已有报销单",
                 $"该患者在同一医疗机构 {duplicate.Admission:yyyy-MM-dd} 至 {duplicate.Discharge:yyyy-MM-dd} 的住院已由报销单 {duplicate.Number} 报销");
 
-        var (input, referral) = await InputAsync(claim, policy, lines, usage, ct);
+        var (input, referral) = await InputAsync(claim, policy, lines, usage, category, ct);
         var settlement = ReimbursementCalculator.Calculate(input);
         var now = clock.GetUtcNow().UtcDateTime;
         Guid? entryId = null;
@@ -135,7 +138,7 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
     /// assisted category, and whether a claimed referral matches a filing in force (and the filing, or why not).
     /// </summary>
     private async Task<(CalculationInput Input, string? Referral)> InputAsync(Claim claim, PolicyInForce policy, IReadOnlyList<BillLine> lines,
-        PriorUse usage, CancellationToken ct)
+        PriorUse usage, Domain.Enrollment.PersonCategory? knownCategory, CancellationToken ct)
     {
         var rules = policy.Rules;
         var serviceDate = Domain.Enrollment.CoverageRule.ServiceDate(claim.VisitType, claim.AdmissionDate, claim.DischargeDate);
@@ -144,7 +147,8 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
             certified = (await db.DiseaseCertifications.InForceAsync(claim.PersonId, serviceDate, ct)).Select(c => c.DiseaseCode).ToList();
         string? category = null;
         if (rules.Assistance is not null)
-            category = Vocabulary.Code(await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct));
+            category = Vocabulary.Code(knownCategory
+                                       ?? await db.Persons.AsNoTracking().Where(p => p.Id == claim.PersonId).Select(p => p.Category).SingleAsync(ct));
         var referral = new ReferralDecision(claim.Referred, null, null);
         if (claim.Referred && claim.FacilityLevel == FacilityLevel.OutsideCounty)
         {
@@ -179,13 +183,17 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
                                            && o.DischargeDate >= claim.AdmissionDate.AddDays(-ClaimRules.ReadmissionDays))?.Number
             : null;
         var resubmitted = others.Where(o => !o.Status.Stands() && o.BillKey == claim.BillKey).Select(o => o.Number).FirstOrDefault();
-        return new Review(finding.Duplicate, finding.Holds, readmission, resubmitted);
+        return new Review(standing.Any(o => o.BillKey == claim.BillKey), finding.Duplicate, finding.Holds, readmission, resubmitted);
     }
 
     private static BillFacts Facts(string number, string? code, string name, VisitType visit, DateOnly admission, DateOnly discharge,
         decimal total) => new(number, ClaimKeys.FacilityKey(code, name), visit, admission, discharge, total);
 
-    private sealed record Review(BillFacts? Duplicate, IReadOnlyList<(string Flag, string OtherNumber)> Holds, string? Readmission,
+    /// <summary>The bill is already claimed by a claim that stands (another person's is refused by the unique InvoiceKey on saving).</summary>
+    public static Refusal DuplicateInvoice(string invoiceNumber) =>
+        Refusal.Conflict(ClaimErrors.DuplicateInvoice, "该发票已报销过，不能重复报销", $"发票号 {invoiceNumber.Trim()} 已有报销记录");
+
+    private sealed record Review(bool SameBill, BillFacts? Duplicate, IReadOnlyList<(string Flag, string OtherNumber)> Holds, string? Readmission,
         string? Resubmitted)
     {
         public List<string> Flags(bool highCost)

@@ -67,7 +67,7 @@ internal sealed class ClaimSubmission(CooperativeDbContext db, ClaimParties part
         if (patient.Refusal is not null) return SubmissionOutcome.Refused(patient.Refusal);
 
         // The fund year is the cover's (the admission's); the version in force on the discharge date within it.
-        var policy = await policies.InForceAsync(patient.FundYear, draft.DischargeDate, ct);
+        var policy = await policies.InForceAsync(patient.FundYear, draft.DischargeDate, patient.NewestPolicy, ct);
         if (policy is null) return Refuse(ClaimErrors.NoPolicy, "该年度尚无补偿方案", null);
         if (today.DayNumber - draft.DischargeDate.DayNumber > policy.ClaimDeadlineDays)
             return Refuse(ClaimErrors.DeadlinePassed, "已超过报销时限",
@@ -75,8 +75,9 @@ internal sealed class ClaimSubmission(CooperativeDbContext db, ClaimParties part
         var resolved = await catalogue.ResolveAsync(draft.Lines, ct);
         if (resolved.UnknownCodes.Count > 0)
             return Refuse(ClaimErrors.UnknownCatalogueCode, "费用明细中有目录中不存在的项目编码", $"未知编码：{string.Join("、", resolved.UnknownCodes)}");
+        // A bill already claimed is found by the settlement's review (this person's) or, any other's, by the unique
+        // InvoiceKey when the claim is saved: either way duplicate_invoice, without a query of its own here.
         var billKey = ClaimKeys.BillKey(facility.Key, draft.InvoiceNumber);
-        if (await db.Claims.AnyAsync(c => c.InvoiceKey == billKey, ct)) return SubmissionOutcome.Refused(DuplicateInvoice(draft));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var by = actor.Current.Name;
@@ -107,24 +108,27 @@ internal sealed class ClaimSubmission(CooperativeDbContext db, ClaimParties part
             await db.SaveChangesAsync(ct);
             return new SubmissionOutcome(claim, false, null);
         }
-        var refusal = await settler.SettleAsync(claim, policy, resolved.Lines, ct);
+        var refusal = await settler.SettleAsync(claim, policy, resolved.Lines, ct, patient.Category);
         return refusal is null ? new SubmissionOutcome(claim, false, null) : SubmissionOutcome.Refused(refusal);
     }
 
     private async Task<SubmissionOutcome?> ReplayAsync(string key, string hash, CancellationToken ct)
     {
         var by = actor.Current.Name;
-        var existing = await db.Claims.AsNoTracking().Include(c => c.Lines).Include(c => c.History)
-            .SingleOrDefaultAsync(c => c.SubmittedBy == by && c.IdempotencyKey == key, ct);
-        if (existing is null) return null;
-        return existing.RequestHash == hash
-            ? new SubmissionOutcome(existing, true, null)
-            : SubmissionOutcome.Refused(Refusal.Conflict(ClaimErrors.IdempotencyKeyReused, "该幂等键已用于另一笔不同的报销申请",
-                $"Idempotency-Key {key} 已对应报销单 {existing.Number}"));
+        // Nearly every key is new: one indexed row's three columns, not the claim with its lines and history (whose joined
+        // and sorted rows MariaDB builds in a temporary table on disk, as the claim has text columns).
+        var found = await db.Claims.AsNoTracking().Where(c => c.SubmittedBy == by && c.IdempotencyKey == key)
+            .Select(c => new { c.Id, c.Number, c.RequestHash }).SingleOrDefaultAsync(ct);
+        if (found is null) return null;
+        if (found.RequestHash != hash)
+            return SubmissionOutcome.Refused(Refusal.Conflict(ClaimErrors.IdempotencyKeyReused, "该幂等键已用于另一笔不同的报销申请",
+                $"Idempotency-Key {key} 已对应报销单 {found.Number}"));
+        var existing = await db.Claims.AsNoTracking().AsSplitQuery().Include(c => c.Lines).Include(c => c.History)
+            .SingleAsync(c => c.Id == found.Id, ct);
+        return new SubmissionOutcome(existing, true, null);
     }
 
-    private static Refusal DuplicateInvoice(ClaimDraft draft) =>
-        Refusal.Conflict(ClaimErrors.DuplicateInvoice, "该发票已报销过，不能重复报销", $"发票号 {draft.InvoiceNumber.Trim()} 已有报销记录");
+    private static Refusal DuplicateInvoice(ClaimDraft draft) => ClaimSettler.DuplicateInvoice(draft.InvoiceNumber);
 
     private static SubmissionOutcome Refuse(string code, string title, string? detail) =>
         SubmissionOutcome.Refused(Refusal.Unprocessable(code, title, detail));

@@ -60,10 +60,11 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
         var opening = await OpeningDateAsync(ct);
         if (draft.Date < opening && draft.SourceType != OpeningSource)
             return PostingResult.Refused(LedgerErrors.BeforeOpening, $"记账日期 {draft.Date:yyyy-MM-dd} 早于基金建账日期 {opening:yyyy-MM-dd}");
-        if (await LatestClosedAsync(ct) is { } closed && period <= closed)
+        var (closedThrough, periodClosed) = await PeriodGuard.StateAsync(db, period, ct);
+        if (closedThrough is { } closed && period <= closed)
             return PostingResult.Refused(LedgerErrors.PeriodClosed,
                 $"会计期间 {LedgerPeriod.Format(closed)} 及以前已结账，不能再记入 {draft.Date:yyyy-MM-dd}；请在当前未结账期间记更正凭证");
-        if (await IsClosedAsync(period, ct))
+        if (periodClosed)
             return PostingResult.Refused(LedgerErrors.PeriodClosed,
                 $"会计期间 {draft.Date:yyyy-MM} 已结账，不能再记账；请在当前未结账期间记更正凭证");
         var outflow = draft.Lines.Where(l => l.AccountCode == ChartOfAccounts.Bank).Sum(l => l.Credit - l.Debit);
@@ -123,19 +124,23 @@ public sealed class FundLedger(CooperativeDbContext db, ICurrentActor actor, Tim
 
     private Task<bool> IsClosedAsync(int period, CancellationToken ct) => PeriodGuard.IsClosedAsync(db, period, ct);
 
-    private async Task<int?> LatestClosedAsync(CancellationToken ct) =>
-        await db.LedgerPeriods.AsNoTracking().Where(p => p.IsClosed).MaxAsync(p => (int?)p.Period, ct);
-
     /// <summary>
     /// The fund's first day on the system: the opening entry's date once it is posted, else <c>Fund:OpeningDate</c>
     /// (default 2000-01-01: only an impossible date is refused until a county configures or opens its books).
     /// </summary>
     public async Task<DateOnly> OpeningDateAsync(CancellationToken ct)
     {
+        var database = db.Database.GetConnectionString()!;
+        if (OpenedOn.TryGetValue(database, out var known)) return known;
         var opened = await db.JournalEntries.AsNoTracking().Where(e => e.SourceType == OpeningSource).Select(e => (DateOnly?)e.Date)
             .FirstOrDefaultAsync(ct);
+        // Once posted, the opening entry is never changed nor deleted (journal entries are immutable): its date is kept.
+        if (opened is { } date) OpenedOn.TryAdd(database, date);
         return opened ?? config.GetValue("Fund:OpeningDate", new DateOnly(2000, 1, 1));
     }
+
+    // The opening date by database, once the opening entry is posted.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateOnly> OpenedOn = new(StringComparer.Ordinal);
 
     /// <summary>
     /// What the fund's bank account (1001) holds now: the latest snapshot and every line after it. With

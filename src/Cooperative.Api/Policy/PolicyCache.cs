@@ -7,7 +7,4 @@ namespace Cooperative.Api.Policy;
 /// (its number and when it was last changed): every claim and coverage check needs the policy, and it changes a few
 /// times a year. A use whose stamp differs (a version written here or on another instance) builds it again.
 /// </summary>
-internal sealed class PolicyCache() : TimedCache<(int FundYear, DateOnly On), (PolicyCache.Stamp? Stamp, PolicyInForce? Policy)>(TimeSpan.FromMinutes(10))
-{
-    public sealed record Stamp(int Version, DateTime ChangedUtc);
-}
+internal sealed class PolicyCache() : TimedCache<(int FundYear, DateOnly On), (PolicyStamp? Stamp, PolicyInForce? Policy)>(TimeSpan.FromMinutes(10));

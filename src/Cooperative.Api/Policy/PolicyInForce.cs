@@ -26,4 +26,14 @@ public interface IPolicyStore
 {
     /// <summary>The version in force for <paramref name="fundYear"/> on <paramref name="date"/>, or null if the year has no policy.</summary>
     Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, CancellationToken ct);
+
+    /// <summary>
+    /// The same, where the caller has read the year's newest version (<paramref name="newest"/>, null for a year without
+    /// one) in a query of its own, in the same round trip as what it needed anyway.
+    /// </summary>
+    Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, PolicyStamp? newest, CancellationToken ct) =>
+        InForceAsync(fundYear, date, ct);
 }
+
+/// <summary>A year's newest policy version: its number and when it was last changed (a cached policy built under another is stale).</summary>
+public sealed record PolicyStamp(int Version, DateTime ChangedUtc);

@@ -19,7 +19,14 @@ internal sealed class PolicyStore(CooperativeDbContext db, PolicyCache cache) : 
     {
         if (!Bounds.IsFundYear(fundYear)) return null;
         var stamp = await db.FundYearPolicies.AsNoTracking().Where(p => p.FundYear == fundYear).OrderByDescending(p => p.Version)
-            .Select(p => new PolicyCache.Stamp(p.Version, p.ChangedUtc)).FirstOrDefaultAsync(ct);
+            .Select(p => new PolicyStamp(p.Version, p.ChangedUtc)).FirstOrDefaultAsync(ct);
+        return await InForceAsync(fundYear, date, stamp, ct);
+    }
+
+    public async Task<PolicyInForce?> InForceAsync(int fundYear, DateOnly date, PolicyStamp? newest, CancellationToken ct)
+    {
+        if (!Bounds.IsFundYear(fundYear)) return null;
+        var stamp = newest;
         if (cache.TryGet((fundYear, date), out var cached) && cached.Stamp == stamp) return cached.Policy;
         var policy = (await VersionOnAsync(fundYear, date, ct))?.ToInForce();
         cache.Set((fundYear, date), (stamp, policy));
