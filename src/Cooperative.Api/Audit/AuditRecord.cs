@@ -23,13 +23,7 @@ public sealed class AuditRecord : INotAudited
     /// <summary>The id of the configured key the hash was made with; null for records sealed before keys (plain SHA-256).</summary>
     public string? KeyId { get; private set; }
 
-    public void Seal(long seq, string hash, string? keyId)
-    {
-        if (Seq is not null) throw new InvalidOperationException("An audit record is sealed once.");
-        Seq = seq;
-        Hash = hash;
-        KeyId = keyId;
-    }
+    // Sealed once, by AuditChain's one UPDATE per batch (WHERE Seq IS NULL): never through the entity.
 }
 
 /// <summary>The newest sealed record of the chain: one row, locked while sealing so that one sealer runs at a time.</summary>

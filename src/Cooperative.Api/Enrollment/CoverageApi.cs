@@ -89,7 +89,8 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
 {
     private sealed record PersonRow(Guid Id, string Name, string IdNumber, PersonStatus Status, DateOnly? StatusSince, PersonCategory Category);
 
-    private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, string UsageJson, string CardNumber);
+    /// <param name="Policy">The fund year's newest policy version, read with the enrolment (the cached policy is checked against it).</param>
+    private sealed record EnrollmentRow(Guid PersonId, int FundYear, DateOnly EnrolledOn, string UsageJson, string CardNumber, PolicyStamp? Policy);
 
     /// <summary>One round trip: the person by his ID number (unique index) with every enrolment and its card number.</summary>
     public async Task<CoverageResponse?> ForPersonAsync(string idNumber, DateOnly date, CancellationToken ct)
@@ -104,11 +105,15 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
                               FundYear = (int?)e!.FundYear, EnrolledOn = (DateOnly?)e.EnrolledOn,
                               UsageJson = e.UsageJson,
                               CardNumber = h!.CardNumber,
+                              PolicyVersion = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).Max(f => (int?)f.Version),
+                              PolicyChanged = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).OrderByDescending(f => f.Version)
+                                  .Select(f => (DateTime?)f.ChangedUtc).FirstOrDefault(),
                           }).ToListAsync(ct);
         if (rows.Count == 0) return null;
         var person = rows[0].Person;
         var enrollments = rows.Where(r => r.FundYear is not null)
-            .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.UsageJson, r.CardNumber)).ToList();
+            .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.UsageJson, r.CardNumber,
+                r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null)).ToList();
         string? currentCard = null;
         if (!enrollments.Any(e => e.FundYear == date.Year))
             currentCard = await (from m in db.Memberships where m.PersonId == person.Id
@@ -134,11 +139,20 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
         return new HouseholdCoverageResponse(cardNumber, date, CoverageRule.FundYearOf(date), answers);
     }
 
-    private Task<List<EnrollmentRow>> EnrollmentsAsync(List<Guid> personIds, CancellationToken ct) =>
-        (from e in db.Enrollments where personIds.Contains(e.PersonId)
-         join h in db.Households on e.HouseholdId equals h.Id
-         select new EnrollmentRow(e.PersonId, e.FundYear, e.EnrolledOn, e.UsageJson, h.CardNumber))
-        .AsNoTracking().ToListAsync(ct);
+    private async Task<List<EnrollmentRow>> EnrollmentsAsync(List<Guid> personIds, CancellationToken ct)
+    {
+        var rows = await (from e in db.Enrollments where personIds.Contains(e.PersonId)
+                          join h in db.Households on e.HouseholdId equals h.Id
+                          select new
+                          {
+                              e.PersonId, e.FundYear, e.EnrolledOn, e.UsageJson, h.CardNumber,
+                              PolicyVersion = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).Max(f => (int?)f.Version),
+                              PolicyChanged = db.FundYearPolicies.Where(f => f.FundYear == e.FundYear).OrderByDescending(f => f.Version)
+                                  .Select(f => (DateTime?)f.ChangedUtc).FirstOrDefault(),
+                          }).AsNoTracking().ToListAsync(ct);
+        return rows.Select(r => new EnrollmentRow(r.PersonId, r.FundYear, r.EnrolledOn, r.UsageJson, r.CardNumber,
+            r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null)).ToList();
+    }
 
     private async Task<CoverageResponse> AnswerAsync(PersonRow person, List<EnrollmentRow> enrollments, string? currentCard,
         DateOnly date, CancellationToken ct)
@@ -147,7 +161,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
             enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));
         var enrollment = enrollments.FirstOrDefault(e => e.FundYear == decision.FundYear);
         RemainingCapsResponse? remaining = null;
-        if (decision.Covered && await policies.InForceAsync(decision.FundYear, date, ct) is { } policy)
+        if (decision.Covered && await policies.InForceAsync(decision.FundYear, date, enrollment!.Policy, ct) is { } policy)
         {
             var usage = Benefits.UsageJson.ToPriorUse(enrollment!.UsageJson);
             var rules = policy.Rules;
