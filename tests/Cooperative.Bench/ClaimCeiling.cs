@@ -58,6 +58,8 @@ public sealed class ClaimCeiling : IDisposable
     /// <summary>Rows written per claim, by table (the usage row's UPDATE counted under enrollments).</summary>
     public string RowsPerClaim => string.Join(", ", _template.Tables.Select(t => $"{t.Name} {t.Rows.Count}").Prepend("enrollments 1 (UPDATE)"));
 
+    public int AuditRecordsPerClaim => _template.Tables.Single(t => t.Name == "audit_records").Rows.Count;
+
     public int PersonsLeft => _persons.Count - Math.Max(0, _next + 1);
 
     /// <summary>
@@ -87,7 +89,48 @@ public sealed class ClaimCeiling : IDisposable
     public static async Task<ClaimCeiling> CreateAsync(string db, string claimNumber, string correlationId, IReadOnlyList<EnrolledPerson> persons,
         string prefix) => new(db, await Template.LoadAsync(db, claimNumber, correlationId), persons, prefix);
 
+    /// <summary>
+    /// Runs the ceiling. The API's background audit sealer is kept off meanwhile (the bench holds its lease, as another
+    /// instance would): sealing is not part of a claim's transaction, and the API process's CPU is not the database's.
+    /// The records written are sealed afterwards by whoever calls <c>POST /api/audit/seal</c>.
+    /// </summary>
     public async Task<LoadResult> RunAsync(int workers, TimeSpan duration, CpuWatch? cpu)
+    {
+        var held = await HoldSealerLeaseAsync(true);
+        try
+        {
+            return await WriteClaimsAsync(workers, duration, cpu);
+        }
+        finally
+        {
+            if (held) await HoldSealerLeaseAsync(false);
+        }
+    }
+
+    /// <summary>Takes the audit sealer's lease for ten minutes (or gives it back, lapsed); false when there is no lease row to take.</summary>
+    private async Task<bool> HoldSealerLeaseAsync(bool hold)
+    {
+        const string me = "bench-raw-sql-claims";
+        var sql = hold
+            ? $"UPDATE audit_sealer_leases SET `Holder` = '{me}', `ExpiresUtc` = TIMESTAMPADD(MINUTE, 10, UTC_TIMESTAMP(6)) WHERE `Id` = 1"
+            : $"UPDATE audit_sealer_leases SET `ExpiresUtc` = TIMESTAMPADD(SECOND, -1, UTC_TIMESTAMP(6)) WHERE `Id` = 1 AND `Holder` = '{me}'";
+        await using var connection = new MySqlConnection(_db);
+        await connection.OpenAsync();
+        await using var cmd = new MySqlCommand(sql, connection);
+        try
+        {
+            var rows = await cmd.ExecuteNonQueryAsync();
+            if (rows == 0 && hold) Console.WriteLine("  no audit sealer lease row: the API's sealer may run during the raw-SQL claims");
+            return rows > 0;
+        }
+        catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.NoSuchTable)
+        {
+            Console.WriteLine("  no audit_sealer_leases table: the API's sealer may run during the raw-SQL claims");
+            return false;
+        }
+    }
+
+    private async Task<LoadResult> WriteClaimsAsync(int workers, TimeSpan duration, CpuWatch? cpu)
     {
         var connections = new MySqlConnection[workers];
         for (var i = 0; i < workers; i++)
