@@ -18,10 +18,10 @@ mkdir -p "$data"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export COOP_DB_DIR=${BENCH_DB_DIR:-$repo/.data/mariadb-bench} COOP_DB_PORT=$db_port COOP_DB_FAST=0
 # Everything this script starts is stopped on the way out, however it ends (an interrupt included).
-api_pid= quiet_pid=
+api_pid= quiet_pid= bench_pid=
 cleanup() {
-  for pid in $api_pid $quiet_pid; do kill "$pid" 2>/dev/null || true; done
-  for pid in $api_pid $quiet_pid; do wait "$pid" 2>/dev/null || true; done
+  for pid in $bench_pid $api_pid $quiet_pid; do kill "$pid" 2>/dev/null || true; done
+  for pid in $bench_pid $api_pid $quiet_pid; do wait "$pid" 2>/dev/null || true; done
   bash db/mariadb-stop.sh
 }
 trap cleanup EXIT
@@ -50,6 +50,9 @@ ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVers
   dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" > "$data/bench-api-quiet.log" 2>&1 &
 quiet_pid=$!
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$quiet_port/health/ready" >/dev/null && break; sleep 0.5; done
+# In the background and waited for, so that an interrupt reaches the trap at once rather than when the bench ends.
 dotnet tests/Cooperative.Bench/bin/Release/net9.0/Cooperative.Bench.dll --api "http://127.0.0.1:$api_port" --db "$db" --api-pid "$api_pid" \
   --db-pid "$db_pid" --quiet-api "http://127.0.0.1:$quiet_port" --quiet-pid "$quiet_pid" --register "$api_dll" \
-  --api-log "$data/bench-api.log" --out "$out" "$@"
+  --api-log "$data/bench-api.log" --out "$out" "$@" &
+bench_pid=$!
+wait "$bench_pid"
