@@ -396,7 +396,8 @@ static async Task<string> Token(HttpClient http, string form)
 {
     var response = await http.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
     var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-    return body.GetProperty("access_token").GetString() ?? throw new InvalidOperationException(body.ToString());
+    return body.TryGetProperty("access_token", out var token) && token.GetString() is { } value
+        ? value : throw new InvalidOperationException($"no token ({(int)response.StatusCode}): {body}");
 }
 
 static HttpClient[] Clients(string api, string token, int count) => Enumerable.Range(0, count).Select(_ =>
