@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Cooperative.Bench;
+using static Cooperative.Bench.BenchHttp;
 using MySqlConnector;
 
 if (args.FirstOrDefault() == "cluster") return await ClusterLoad.RunAsync(args[1..]); // tests/cluster.sh: see ClusterLoad.cs
@@ -394,27 +395,4 @@ async Task<ClaimCeiling> ClaimCeilingAsync()
     return await ClaimCeiling.CreateAsync(db, number, correlation, fresh[1..], claimPrefix.Replace("BENCH", "", StringComparison.Ordinal));
 }
 
-static async Task<List<T>> Repeat<T>(int n, Func<Task<T>> run)
-{
-    var results = new List<T>();
-    for (var i = 0; i < n; i++) results.Add(await run());
-    return results;
-}
-
-static async Task<string> Token(HttpClient http, string form)
-{
-    var response = await http.PostAsync("/connect/token", new StringContent(form, Encoding.UTF8, "application/x-www-form-urlencoded"));
-    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-    return body.TryGetProperty("access_token", out var token) && token.GetString() is { } value
-        ? value : throw new InvalidOperationException($"no token ({(int)response.StatusCode}): {body}");
-}
-
-static HttpClient[] Clients(string api, string token, int count) => Enumerable.Range(0, count).Select(_ =>
-{
-    var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(30) };
-    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-    return client;
-}).ToArray();
-
 internal sealed record Insured(string IdNumber, string Name);
-
