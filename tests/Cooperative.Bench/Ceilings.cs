@@ -6,7 +6,7 @@ namespace Cooperative.Bench;
 public static class Ceilings
 {
     /// <summary>Single-row INSERTs, each its own durable commit, from <paramref name="workers"/> connections at once.</summary>
-    public static async Task<LoadResult> SingleRowCommitsAsync(string connectionString, int workers, TimeSpan duration)
+    public static async Task<LoadResult> SingleRowCommitsAsync(string connectionString, int workers, TimeSpan duration, CpuWatch? cpu = null)
     {
         await ExecAsync(connectionString, """
             DROP TABLE IF EXISTS bench_commits;
@@ -21,13 +21,13 @@ public static class Ceilings
                 await using var cmd = new MySqlCommand(
                     "INSERT INTO bench_commits (a,b,c,d,e,f,g,h,i) VALUES (UUID(), 'claim', 123.45, 67.89, 1, NOW(6), 'x', 'y', 2)", connections[w]);
                 return await cmd.ExecuteNonQueryAsync() == 1;
-            });
+            }, cpu);
         }
         finally { await CloseAsync(connections); }
     }
 
     /// <summary>Primary-key SELECTs over a 100,000-row table from <paramref name="workers"/> connections at once.</summary>
-    public static async Task<LoadResult> PrimaryKeySelectsAsync(string connectionString, int workers, TimeSpan duration)
+    public static async Task<LoadResult> PrimaryKeySelectsAsync(string connectionString, int workers, TimeSpan duration, CpuWatch? cpu = null)
     {
         await ExecAsync(connectionString, """
             DROP TABLE IF EXISTS bench_lookup;
@@ -43,31 +43,35 @@ public static class Ceilings
                 cmd.Parameters.AddWithValue("@id", (int)(n * 7919 % 100000) + 1);
                 await using var reader = await cmd.ExecuteReaderAsync();
                 return await reader.ReadAsync();
-            });
+            }, cpu);
         }
         finally { await CloseAsync(connections); }
     }
 
-    /// <summary>MySqlBulkCopy of <paramref name="rows"/> ten-column rows: rows per second.</summary>
-    public static async Task<double> BulkCopyRowsPerSecondAsync(string connectionString, int rows)
+    /// <summary>
+    /// The coverage check's own read by hand, from <paramref name="workers"/> connections at once: the person by his ID
+    /// number (unique index) with every enrolment and its household's card, one statement, the ID numbers in the
+    /// coverage scenario's order.
+    /// </summary>
+    public static async Task<LoadResult> CoverageQueryAsync(string connectionString, IReadOnlyList<string> idNumbers, int workers, TimeSpan duration,
+        CpuWatch? cpu = null)
     {
-        await ExecAsync(connectionString, """
-            DROP TABLE IF EXISTS bench_bulk;
-            CREATE TABLE bench_bulk (id BIGINT PRIMARY KEY, a VARCHAR(36), b VARCHAR(64), c DECIMAL(18,2), d DECIMAL(18,2),
-              e INT, f DATETIME(6), g VARCHAR(32), h VARCHAR(32), i INT) ENGINE=InnoDB;
-            """);
-        var table = new System.Data.DataTable();
-        foreach (var (name, type) in new[] { ("id", typeof(long)), ("a", typeof(string)), ("b", typeof(string)), ("c", typeof(decimal)), ("d", typeof(decimal)),
-                     ("e", typeof(int)), ("f", typeof(DateTime)), ("g", typeof(string)), ("h", typeof(string)), ("i", typeof(int)) })
-            table.Columns.Add(name, type);
-        var now = DateTime.UtcNow;
-        for (var r = 0; r < rows; r++)
-            table.Rows.Add((long)r, Guid.NewGuid().ToString(), $"张三{r}", 123.45m, 67.89m, r % 100, now, "330199101", "330199101001", 1);
-        await using var connection = new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true }.ConnectionString);
-        await connection.OpenAsync();
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = await new MySqlBulkCopy(connection) { DestinationTableName = "bench_bulk" }.WriteToServerAsync(table);
-        return result.RowsInserted / started.Elapsed.TotalSeconds;
+        var connections = await OpenAsync(connectionString, workers);
+        try
+        {
+            return await Load.RunAsync(workers, duration, long.MaxValue, async (w, n) =>
+            {
+                await using var cmd = new MySqlCommand("""
+                    SELECT p.Id, p.Name, p.IdNumber, p.Status, p.StatusSince, p.Category, e.FundYear, e.EnrolledOn, e.UsageJson, h.CardNumber
+                    FROM persons p LEFT JOIN enrollments e ON e.PersonId = p.Id LEFT JOIN households h ON h.Id = e.HouseholdId
+                    WHERE p.IdNumber = @id
+                    """, connections[w]);
+                cmd.Parameters.AddWithValue("@id", idNumbers[(int)(n * 7919 % idNumbers.Count)]);
+                await using var reader = await cmd.ExecuteReaderAsync();
+                return await reader.ReadAsync();
+            }, cpu);
+        }
+        finally { await CloseAsync(connections); }
     }
 
     public static async Task<long> ScalarAsync(string connectionString, string sql)

@@ -5,6 +5,12 @@ namespace Cooperative.Bench;
 /// <summary>Throughput and latency of a closed-loop load: so many operations a second, and the 50th and 99th percentile.</summary>
 public sealed record LoadResult(long Operations, long Failures, double Seconds, double PerSecond, double P50Ms, double P99Ms)
 {
+    /// <summary>CPU spent over the counted window, when it was watched.</summary>
+    public CpuUse? Cpu { get; init; }
+
+    /// <summary>Operations that succeeded (the ones <see cref="PerSecond"/> counts).</summary>
+    public long Succeeded => Operations - Failures;
+
     public override string ToString() => $"{PerSecond:N0}/s (p50 {P50Ms:N1} ms, p99 {P99Ms:N1} ms, {Operations:N0} ops, {Failures} failed)";
 }
 
@@ -13,11 +19,14 @@ public static class Load
     /// <summary>
     /// Runs <paramref name="workers"/> loops of <paramref name="operation"/> until <paramref name="duration"/> has passed or
     /// <paramref name="maxOperations"/> are done, whichever comes first: every loop is bounded in count and time.
+    /// With <paramref name="cpu"/>, the CPU spent from the first operation's start to the last one's end is read too.
     /// </summary>
-    public static async Task<LoadResult> RunAsync(int workers, TimeSpan duration, long maxOperations, Func<int, long, Task<bool>> operation)
+    public static async Task<LoadResult> RunAsync(int workers, TimeSpan duration, long maxOperations, Func<int, long, Task<bool>> operation,
+        CpuWatch? cpu = null)
     {
         var latencies = new List<double>[workers];
         long started = 0, failures = 0;
+        cpu?.Start();
         var clock = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, workers).Select(async w =>
         {
@@ -36,8 +45,12 @@ public static class Load
         }).ToArray();
         await Task.WhenAll(tasks);
         var seconds = clock.Elapsed.TotalSeconds;
+        var used = cpu?.Stop();
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length, failures, seconds, (all.Length - failures) / seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadResult(all.Length, failures, seconds, (all.Length - failures) / seconds, Percentile(all, 0.50), Percentile(all, 0.99))
+        {
+            Cpu = used,
+        };
     }
 
     public static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

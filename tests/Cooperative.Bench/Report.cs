@@ -9,6 +9,7 @@ public sealed class Report
     private readonly List<string> _ceilings = [];
     private readonly List<string> _figures = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _cpu = [];
 
     public void Ceiling(string what, string figure) => _ceilings.Add($"| {what} | {figure} |");
 
@@ -16,6 +17,15 @@ public sealed class Report
         _figures.Add($"| {what} | {figure} | {ceiling} | {(ratio is { } r ? r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—")} | {target} | {(met switch { true => "met", false => "**missed**", null => "—" })} |");
 
     public void Note(string text) => _notes.Add(text);
+
+    /// <summary>A load scenario's CPU per successful operation over its counted window (the run its figure reports).</summary>
+    public void Cpu(string scenario, LoadResult result)
+    {
+        if (result.Cpu is not { } cpu || result.Succeeded == 0) return;
+        string PerOp(double ms, bool known = true) => known ? (ms / result.Succeeded).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "?";
+        _cpu.Add($"| {scenario} | {result.Succeeded:N0} in {result.Seconds:N1} s | {PerOp(cpu.ApiMs, cpu.HasApi)} | {PerOp(cpu.DbMs, cpu.HasDb)} | " +
+                 $"{PerOp(cpu.SelfMs)} | {PerOp(cpu.MachineBusyMs)} | {cpu.MachineBusyShare:P0} of {cpu.Cores} cores |");
+    }
 
     public string Render(int runs, TimeSpan seconds)
     {
@@ -30,6 +40,15 @@ public sealed class Report
         _ceilings.ForEach(c => sb.AppendLine(c));
         sb.AppendLine().AppendLine("## Figures").AppendLine().AppendLine("| scenario | figure | ceiling | ratio | target | |").AppendLine("| --- | --- | --- | --- | --- | --- |");
         _figures.ForEach(f => sb.AppendLine(f));
+        if (_cpu.Count > 0)
+        {
+            sb.AppendLine().AppendLine("## CPU per operation (ms, from /proc over each counted window)").AppendLine()
+                .AppendLine($"utime + stime of each process in clock ticks (CLK_TCK {CpuWatch.TicksPerSecond:0}); the machine's busy time from /proc/stat " +
+                            "counts every process on it, this bench's or not.").AppendLine()
+                .AppendLine("| scenario | operations | API | MariaDB | load generator | machine busy | machine busy share |")
+                .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            _cpu.ForEach(c => sb.AppendLine(c));
+        }
         if (_notes.Count > 0) sb.AppendLine().AppendLine("## Notes").AppendLine();
         _notes.ForEach(n => sb.AppendLine($"- {n}"));
         return sb.ToString();
