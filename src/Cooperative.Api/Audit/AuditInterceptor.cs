@@ -34,7 +34,8 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    private static void AddAuditRecords(DbContext? context)
+    /// <summary>The audit records of every change tracked in <paramref name="context"/>, added to it (also used where rows are written without SaveChanges).</summary>
+    internal static void AddAuditRecords(DbContext? context)
     {
         if (context is null) return;
         context.ChangeTracker.DetectChanges();

@@ -70,15 +70,19 @@ internal sealed class ClaimSettler(CooperativeDbContext db, ClaimParties parties
         if (claim.RecordSettlement(policy.Version, settlement, JsonSerializer.Serialize(settlement, Json), entryId, flags,
                 review.Note(flags), now, actor.Current.Name, referral) is { } refused)
             return refused;
-        // No savepoint around the save (two round trips): if it fails, the whole transaction is rolled back anyway.
-        db.Database.AutoSavepointsEnabled = false;
-        try
+        // Only rows added: one command of multi-row INSERTs on MariaDB. Otherwise SaveChanges, without a savepoint around
+        // it (two round trips): if it fails, the whole transaction is rolled back anyway.
+        if (!await AddedRowsWriter.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = true;
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
         await transaction.CommitAsync(ct);
         return null;
