@@ -30,8 +30,18 @@ internal static class AddedRowsWriter
         var order = InsertOrder(entries.Select(e => e.Metadata).Append(db.Model.FindEntityType(typeof(AuditRecord))!).Distinct().ToList());
         if (order is null) return false;
 
-        AuditInterceptor.AddAuditRecords(db);
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // detected above; the audit records' entries need no second pass
+        List<EntityEntry> added;
+        try
+        {
+            AuditInterceptor.AddAuditRecords(db);
+            added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
@@ -42,21 +52,21 @@ internal static class AddedRowsWriter
         {
             var rows = added.Where(e => e.Metadata == type).ToList();
             if (rows.Count == 0) continue;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var plan = Plans.GetOrAdd(type, TablePlan.Of);
             // A key the database generates (an audit record's id) is left out while its value is still EF's placeholder.
-            var columns = type.GetProperties().Where(p => !rows[0].Property(p.Name).IsTemporary).ToList();
-            if (rows.Any(r => type.GetProperties().Any(p => r.Property(p.Name).IsTemporary == columns.Contains(p))))
+            var skipped = plan.Generated.Where(p => rows[0].Property(p.Name).IsTemporary).ToList();
+            if (rows.Any(r => plan.Generated.Any(p => r.Property(p.Name).IsTemporary != skipped.Contains(p))))
                 throw new InvalidOperationException($"{type.ClrType.Name} rows differ in which keys the database generates.");
-            sql.Append("INSERT INTO `").Append(table.Name).Append("` (")
-                .AppendJoin(", ", columns.Select(p => $"`{p.GetColumnName(table)}`")).Append(") VALUES ");
+            var columns = skipped.Count == 0 ? plan.Columns : plan.Columns.Where(c => !skipped.Contains(c.Property)).ToList();
+            sql.Append("INSERT INTO `").Append(plan.Table).Append("` (").AppendJoin(", ", columns.Select(c => c.Quoted)).Append(") VALUES ");
             for (var r = 0; r < rows.Count; r++)
             {
+                var values = rows[r].CurrentValues;
                 sql.Append(r == 0 ? "(" : ", (");
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var name = $"@p{n++}";
-                    command.Parameters.Add(columns[c].GetRelationalTypeMapping()
-                        .CreateParameter(command, name, rows[r].Property(columns[c].Name).CurrentValue, columns[c].IsNullable));
+                    var name = ParameterName(n++);
+                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, values[columns[c].Property], columns[c].Property.IsNullable));
                     sql.Append(c == 0 ? "" : ", ").Append(name);
                 }
                 sql.Append(')');
@@ -77,6 +87,27 @@ internal static class AddedRowsWriter
         if (stored != added.Count) throw new DbUpdateException($"{stored} of {added.Count} rows were stored.");
         db.ChangeTracker.Clear();
         return true;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IEntityType, TablePlan> Plans = new();
+
+    private static readonly string[] Names = Enumerable.Range(0, 2000).Select(i => $"@p{i}").ToArray();
+
+    private static string ParameterName(int i) => i < Names.Length ? Names[i] : $"@p{i}";
+
+    private sealed record Column(IProperty Property, string Quoted, RelationalTypeMapping Mapping);
+
+    /// <summary>A type's table, its columns (quoted, with their type mappings) and the properties whose value may be generated.</summary>
+    private sealed record TablePlan(string Table, List<Column> Columns, List<IProperty> Generated)
+    {
+        public static TablePlan Of(IEntityType type)
+        {
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var properties = type.GetProperties().ToList();
+            return new TablePlan(table.Name,
+                properties.Select(p => new Column(p, $"`{p.GetColumnName(table)}`", p.GetRelationalTypeMapping())).ToList(),
+                properties.Where(p => p.ValueGenerated != ValueGenerated.Never).ToList());
+        }
     }
 
     /// <summary>Plain tables only: no default the database fills in, nothing computed, no owned or split rows.</summary>
