@@ -38,8 +38,10 @@ db="$server;Database=cooperative_bench;AllowLoadLocalInfile=true;Maximum Pool Si
 dotnet build src/Cooperative.Api -c Release -v q -nologo | tail -n 2
 dotnet build tests/Cooperative.Bench -c Release -v q -nologo | tail -n 2
 api_dll=src/Cooperative.Api/bin/Release/net9.0/Cooperative.Api.dll
-ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVersion=10.11.0-mariadb \
+# (env: a logging category's name has dots, which a shell assignment does not take) The conflict retry logs each retry.
+env ASPNETCORE_ENVIRONMENT=Development Database__Provider=MySql Database__ServerVersion=10.11.0-mariadb \
   ConnectionStrings__Cooperative="$db" Urls=http://127.0.0.1:$api_port Logging__LogLevel__Default=Warning \
+  Logging__LogLevel__Cooperative.Api.Infrastructure.ConflictRetry=Information Logging__LogLevel__Cooperative.Api.Enrollment=Information \
   dotnet "$api_dll" --contentRoot "$repo/src/Cooperative.Api" > "$data/bench-api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 240); do curl -sf "http://127.0.0.1:$api_port/health/ready" >/dev/null && break; sleep 0.5; done

@@ -39,27 +39,17 @@ internal sealed class Failures
     public override string ToString() => string.Join(", ", _byCode.OrderByDescending(p => p.Value).Select(p => $"{p.Key} × {p.Value:N0}"));
 }
 
-/// <summary>Reads the API's console log (entries begin with "fail: ", "warn: ", ...).</summary>
+/// <summary>Reads the API's console log.</summary>
 internal static class ApiLog
 {
-    /// <summary>EF Core's "exception while saving changes" entries whose exception is a MariaDB deadlock.</summary>
-    public static int DeadlockedSaves(string path)
+    /// <summary>The conflict retry's entries ("A write lost a conflict in the database ..."): each one a write tried again.</summary>
+    public static int ConflictRetries(string path)
     {
-        int count = 0;
-        bool inSave = false, deadlock = false;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
+        var count = 0;
         while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 6 && line[4] == ':' && line[5] == ' ' && !char.IsWhiteSpace(line[0]))
-            {
-                if (inSave && deadlock) count++;
-                inSave = line.StartsWith("fail: Microsoft.EntityFrameworkCore.Update", StringComparison.Ordinal);
-                deadlock = false;
-            }
-            else if (inSave && line.Contains("Deadlock found when trying to get lock", StringComparison.Ordinal)) deadlock = true;
-        }
-        if (inSave && deadlock) count++;
+            if (line.Contains("A write lost a conflict in the database", StringComparison.Ordinal)) count++;
         return count;
     }
 }
