@@ -41,6 +41,28 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
     private static async Task<CooperativeApp> StartOnMariaDbAsync(Action<Dictionary<string, string?>>? configure, TimeProvider? clock,
         Action<IServiceCollection>? services, bool kestrel)
     {
+        try
+        {
+            return await StartOnNewDatabaseAsync(configure, clock, services, kestrel);
+        }
+        catch (Exception e) when (IsCutConnection(e))
+        {
+            // The server cut a connection while the app prepared its database: seen in a full run as other tests'
+            // databases were being dropped alongside (their sessions killed). Once more, on a database of its own.
+            return await StartOnNewDatabaseAsync(configure, clock, services, kestrel);
+        }
+    }
+
+    private static bool IsCutConnection(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is MySqlConnector.MySqlEndOfStreamException) return true;
+        return false;
+    }
+
+    private static async Task<CooperativeApp> StartOnNewDatabaseAsync(Action<Dictionary<string, string?>>? configure, TimeProvider? clock,
+        Action<IServiceCollection>? services, bool kestrel)
+    {
         var database = await MariaDbDatabase.CreateAsync();
         var settings = new Dictionary<string, string?>
         {
@@ -57,7 +79,15 @@ public sealed partial class CooperativeApp : WebApplicationFactory<Program>
         };
         configure?.Invoke(settings);
         var app = new CooperativeApp(settings, "Testing", services) { Database = database, _clock = clock, _onKestrel = kestrel };
-        _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
+        try
+        {
+            _ = app.Server; // boots the host: migrations and seeding run now, not inside the first request
+        }
+        catch (Exception e) when (IsCutConnection(e))
+        {
+            await database.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
