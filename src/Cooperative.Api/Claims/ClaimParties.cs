@@ -109,7 +109,7 @@ internal sealed class ClaimParties(CooperativeDbContext db, FacilityEligibility 
             .Select(r => new
             {
                 Id = r.EnrollmentId!.Value, FundYear = r.FundYear!.Value, EnrolledOn = r.EnrolledOn!.Value,
-                Policy = r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null,
+                Policy = PolicyStamp.From(r.PolicyVersion, r.PolicyChanged),
             }).ToList();
         var decision = CoverageRule.Decide(serviceDate, person.Status, person.StatusSince,
             enrollments.Select(e => new EnrollmentFact(e.FundYear, e.EnrolledOn)));

@@ -113,7 +113,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
         var person = rows[0].Person;
         var enrollments = rows.Where(r => r.FundYear is not null)
             .Select(r => new EnrollmentRow(person.Id, r.FundYear!.Value, r.EnrolledOn!.Value, r.UsageJson, r.CardNumber,
-                r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null)).ToList();
+                PolicyStamp.From(r.PolicyVersion, r.PolicyChanged))).ToList();
         string? currentCard = null;
         if (!enrollments.Any(e => e.FundYear == date.Year))
             currentCard = await (from m in db.Memberships where m.PersonId == person.Id
@@ -151,7 +151,7 @@ internal sealed class CoverageReader(CooperativeDbContext db, IPolicyStore polic
                                   .Select(f => (DateTime?)f.ChangedUtc).FirstOrDefault(),
                           }).AsNoTracking().ToListAsync(ct);
         return rows.Select(r => new EnrollmentRow(r.PersonId, r.FundYear, r.EnrolledOn, r.UsageJson, r.CardNumber,
-            r.PolicyVersion is { } version ? new PolicyStamp(version, r.PolicyChanged!.Value) : null)).ToList();
+            PolicyStamp.From(r.PolicyVersion, r.PolicyChanged))).ToList();
     }
 
     private async Task<CoverageResponse> AnswerAsync(PersonRow person, List<EnrollmentRow> enrollments, string? currentCard,

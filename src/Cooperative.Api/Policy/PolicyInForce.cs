@@ -36,4 +36,8 @@ public interface IPolicyStore
 }
 
 /// <summary>A year's newest policy version: its number and when it was last changed (a cached policy built under another is stale).</summary>
-public sealed record PolicyStamp(int Version, DateTime ChangedUtc);
+public sealed record PolicyStamp(int Version, DateTime ChangedUtc)
+{
+    /// <summary>The stamp read as two nullable columns of a query (null when the year has no version).</summary>
+    public static PolicyStamp? From(int? version, DateTime? changedUtc) => version is { } v ? new PolicyStamp(v, changedUtc!.Value) : null;
+}
